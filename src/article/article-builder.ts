@@ -1,0 +1,138 @@
+import { countCodePoints, countWords } from '../text/measure.js';
+import { collapseWhitespace } from '../text/whitespace.js';
+import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks, Stats } from '../types.js';
+import { readDateline } from './dateline.js';
+
+/**
+ * The article stage: takes body blocks in order, decides the dateline
+ * (rule 7) and the lead (rule 8) from the first of them, passes each on to
+ * the callbacks as soon as its place is known, and assembles the Article
+ * (links, text and stats: rules 10 and 11).
+ */
+export interface ArticleBuilder {
+  add(block: Block, leadClass: boolean): void;
+  finish(header: Header, diagnostics: Diagnostic[]): Article;
+}
+
+export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBuilder {
+  let dateline: Dateline | null = null;
+  let lead: Paragraph | null = null;
+  let first = true;
+  let leadDecided = false;
+  const body: Block[] = [];
+  const media: Media[] = [];
+  const links: Link[] = [];
+  const texts: string[] = [];
+  let paragraphs = 0;
+
+  function addText(block: Block): void {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        collectLinks(block.inlines, links);
+        break;
+      case 'quote':
+        for (const paragraph of block.blocks) collectLinks(paragraph.inlines, links);
+        break;
+      case 'list':
+        for (const item of block.items) collectLinks(item.inlines, links);
+        break;
+      default:
+        return;
+    }
+    texts.push((block as { text: string }).text);
+  }
+
+  return {
+    add(block, leadClass) {
+      if (first) {
+        first = false;
+        const found = block.type === 'paragraph' ? readDateline(block.text) : null;
+        if (found !== null) {
+          dateline = found;
+          callbacks.onDateline?.(found);
+          return;
+        }
+      }
+      if (!leadDecided && !isMedia(block)) {
+        leadDecided = true;
+        if (block.type === 'paragraph' && (leadClass || isWhollyStrong(block))) {
+          lead = block;
+          paragraphs++;
+          addText(block);
+          callbacks.onLead?.(block);
+          return;
+        }
+      }
+      body.push(block);
+      if (isMedia(block)) media.push(block);
+      else if (block.type === 'paragraph') paragraphs++;
+      addText(block);
+      callbacks.onBlock?.(block);
+    },
+    finish(header, diagnostics) {
+      const text = texts.join('\n\n');
+      return {
+        header,
+        dateline,
+        lead,
+        body,
+        media,
+        links,
+        text,
+        stats: createStats(paragraphs, media.length, text),
+        diagnostics,
+      };
+    },
+  };
+}
+
+function isMedia(block: Block): block is Media {
+  return block.type === 'image' || block.type === 'video' || block.type === 'audio' || block.type === 'embed';
+}
+
+/** Rule 8: the paragraph's whole non-blank content is inside one `<strong>` or `<b>`. */
+function isWhollyStrong(paragraph: Paragraph): boolean {
+  return paragraph.inlines.length === 1 && paragraph.inlines[0]?.type === 'strong';
+}
+
+function collectLinks(inlines: readonly Inline[], links: Link[]): void {
+  for (const inline of inlines) {
+    if (inline.type === 'link') {
+      links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children)) });
+    }
+    if ('children' in inline) collectLinks(inline.children, links);
+  }
+}
+
+function textOfInlines(inlines: readonly Inline[]): string {
+  let text = '';
+  for (const inline of inlines) {
+    if (inline.type === 'text' || inline.type === 'code') text += inline.value;
+    else if (inline.type === 'break') text += ' ';
+    else text += textOfInlines(inline.children);
+  }
+  return text;
+}
+
+/**
+ * `words` is counted on first read: word segmentation costs more than the rest
+ * of a parse, and many readers never look at it. It is an ordinary enumerable
+ * property to JSON, `structuredClone`, spreading and deep equality.
+ */
+function createStats(paragraphs: number, mediaCount: number, text: string): Stats {
+  const stats = { paragraphs, media: mediaCount, characters: countCodePoints(text) } as Stats;
+  Object.defineProperty(stats, 'words', {
+    enumerable: true,
+    configurable: true,
+    get(): number {
+      const words = countWords(text);
+      Object.defineProperty(stats, 'words', { value: words, enumerable: true, writable: true, configurable: true });
+      return words;
+    },
+    set(value: number) {
+      Object.defineProperty(stats, 'words', { value, enumerable: true, writable: true, configurable: true });
+    },
+  });
+  return stats;
+}

@@ -1,0 +1,76 @@
+/**
+ * Text rules 3–6 as a table: what each element means to the block stage.
+ * Elements not listed are transparent: their content stands as if the tags
+ * were not there.
+ */
+export const enum Kind {
+  Transparent,
+  /** Rule 6: dropped with everything inside. */
+  Drop,
+  /** Rule 3: a block container; its start and end end the current paragraph. */
+  Container,
+  Paragraph,
+  Heading,
+  Quote,
+  List,
+  ListItem,
+  Rule,
+  Break,
+  Strong,
+  Emphasis,
+  Code,
+  Anchor,
+  Image,
+  Video,
+  Audio,
+  Iframe,
+  Figure,
+  Figcaption,
+}
+
+const kinds = new Map<string, Kind>();
+for (const name of [
+  'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'body', 'table', 'tr',
+  'td', 'th', 'caption', 'dl', 'dt', 'dd', 'pre', 'address', 'details', 'summary', 'fieldset', 'hgroup',
+  'tbody', 'thead', 'tfoot',
+]) {
+  kinds.set(name, Kind.Container);
+}
+for (const name of ['script', 'style', 'noscript', 'template', 'head', 'form', 'button']) kinds.set(name, Kind.Drop);
+for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) kinds.set(name, Kind.Heading);
+kinds.set('p', Kind.Paragraph);
+kinds.set('blockquote', Kind.Quote);
+kinds.set('ul', Kind.List);
+kinds.set('ol', Kind.List);
+kinds.set('li', Kind.ListItem);
+kinds.set('hr', Kind.Rule);
+kinds.set('br', Kind.Break);
+kinds.set('strong', Kind.Strong);
+kinds.set('b', Kind.Strong);
+kinds.set('em', Kind.Emphasis);
+kinds.set('i', Kind.Emphasis);
+kinds.set('code', Kind.Code);
+kinds.set('a', Kind.Anchor);
+kinds.set('img', Kind.Image);
+kinds.set('video', Kind.Video);
+kinds.set('audio', Kind.Audio);
+kinds.set('iframe', Kind.Iframe);
+kinds.set('figure', Kind.Figure);
+kinds.set('figcaption', Kind.Figcaption);
+
+export function kindOf(name: string): Kind {
+  return kinds.get(name) ?? Kind.Transparent;
+}
+
+/** Elements that break text into separate runs (read as white space inside captions and leaf blocks). */
+export function isBlockLike(kind: Kind): boolean {
+  return kind >= Kind.Container && kind <= Kind.Break || kind === Kind.Figure || kind === Kind.Figcaption;
+}
+
+/** The attributes the block stage reads. */
+export const WANTED_ATTRIBUTES = [
+  'src', 'data-src', 'srcset', 'href', 'alt', 'title', 'width', 'height', 'class', 'poster', 'type',
+] as const;
+
+/** Rule 6: an attribute whose name starts with this drops its element. */
+export const DROP_ATTRIBUTE_PREFIX = 'data-selfpromo';

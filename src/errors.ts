@@ -1,0 +1,44 @@
+/** Why a seed could not be parsed. Each code names the header construct that is missing or broken. */
+export type SeedErrorCode =
+  | 'EMPTY_INPUT'
+  | 'MISSING_TIMESTAMP'
+  | 'INVALID_TIMESTAMP'
+  | 'MISSING_TITLE_LINK'
+  | 'MISSING_UNDERLINE'
+  | 'INVALID_FRONT_MATTER'
+  | 'INVALID_INPUT';
+
+/** A position in the input: offset in UTF-16 code units, 1-based line and column. */
+export interface SourcePosition {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** Thrown by `parseSeed` (and returned by `safeParseSeed`) when the header is broken. */
+export class SeedParseError extends Error {
+  readonly code: SeedErrorCode;
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+
+  constructor(code: SeedErrorCode, message: string, position: SourcePosition) {
+    super(`${message} (line ${position.line}, column ${position.column})`);
+    this.name = 'SeedParseError';
+    this.code = code;
+    this.offset = position.offset;
+    this.line = position.line;
+    this.column = position.column;
+  }
+}
+
+const QUOTE_LIMIT = 40;
+
+/** Quotes what was found, at most 40 characters, for error messages. */
+export function quoteFound(found: string): string {
+  if (found.length === 0) return 'an empty line';
+  // Look at a bounded prefix only: a found line may be megabytes long.
+  const chars = Array.from(found.slice(0, QUOTE_LIMIT * 2 + 1));
+  const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');
+  return JSON.stringify(shown);
+}

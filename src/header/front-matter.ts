@@ -1,0 +1,142 @@
+import { parseDocument } from 'yaml';
+
+/**
+ * Front matter: YAML 1.2, core schema (`True` is a boolean, dates stay
+ * strings), top level a mapping. Most seeds hold a handful of `key: scalar`
+ * and `key: [a, b]` lines; those are read by a small exact reader of that
+ * subset, and anything else (numbers, escapes, nesting, comments, anchors, …)
+ * goes to the `yaml` package. Both give the same value; a test holds them to it.
+ */
+
+export type FrontMatterResult =
+  | { ok: true; value: Record<string, unknown>; warnings: FrontMatterProblem[] }
+  | { ok: false; problem: FrontMatterProblem };
+
+export interface FrontMatterProblem {
+  message: string;
+  /** 1-based line and column within the YAML source, when known. */
+  line: number;
+  column: number;
+}
+
+export function parseFrontMatter(source: string): FrontMatterResult {
+  const simple = readSimpleMapping(source);
+  if (simple !== undefined) return { ok: true, value: simple, warnings: [] };
+  return parseWithYaml(source);
+}
+
+function parseWithYaml(source: string): FrontMatterResult {
+  try {
+    const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
+    const [error] = document.errors;
+    if (error !== undefined) {
+      return { ok: false, problem: problemOf(error.message, error.linePos?.[0]) };
+    }
+    const value: unknown = document.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) return { ok: true, value: {}, warnings: [] };
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map || value instanceof Set) {
+      return { ok: false, problem: { message: 'the front matter is not a mapping of keys to values', line: 1, column: 1 } };
+    }
+    const warnings = document.warnings.map((warning) => problemOf(warning.message, warning.linePos?.[0]));
+    return { ok: true, value: value as Record<string, unknown>, warnings };
+  } catch (error) {
+    return { ok: false, problem: { message: error instanceof Error ? error.message : String(error), line: 1, column: 1 } };
+  }
+}
+
+function problemOf(message: string, at: { line: number; col: number } | undefined): FrontMatterProblem {
+  return { message: firstLine(message), line: at?.line ?? 1, column: at?.col ?? 1 };
+}
+
+function firstLine(message: string): string {
+  const end = message.indexOf('\n');
+  return end === -1 ? message : message.slice(0, end);
+}
+
+// ---------------------------------------------------------------------------
+// The simple subset. `undefined` means "not in the subset": ask `yaml`.
+
+const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** Characters that a plain scalar of the subset may not start with (YAML indicators, quotes, space). */
+const PLAIN_FIRST_FORBIDDEN = /^[-?:,[\]{}#&*!|>'"%@` \t]/;
+/** Inside any scalar of the subset: no control character, no BOM, no surrogate, no NEL or C1 control. */
+const UNSAFE_CHAR = /[\0-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
+const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const TRUE = /^(?:[Tt]rue|TRUE)$/;
+const FALSE = /^(?:[Ff]alse|FALSE)$/;
+/** Anything a core-schema number could be: left to `yaml`. */
+const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
+
+type Scalar = string | boolean | null;
+
+function readSimpleMapping(source: string): Record<string, unknown> | undefined {
+  const result: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  for (const rawLine of source.split('\n')) {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+    if (line.trim() === '') {
+      if (line !== '' && !/^ *$/.test(line)) return undefined;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) return undefined;
+    const key = line.slice(0, colon);
+    if (!KEY.test(key) || seen.has(key) || readPlain(key, false) !== key) return undefined;
+    const rest = line.slice(colon + 1);
+    let value: unknown;
+    if (rest === '' || /^ +$/.test(rest)) {
+      value = null;
+    } else {
+      if (rest.charCodeAt(0) !== 0x20) return undefined;
+      value = readValue(rest.trim());
+      if (value === undefined) return undefined;
+    }
+    seen.add(key);
+    // A key such as `__proto__` must stay plain data.
+    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return result;
+}
+
+function readValue(text: string): unknown {
+  const first = text.charCodeAt(0);
+  if (first === 0x22 /* " */) return readQuoted(text, '"', '\\');
+  if (first === 0x27 /* ' */) return readQuoted(text, "'", '');
+  if (first === 0x5b /* [ */) return readFlowSequence(text);
+  return readPlain(text, false);
+}
+
+function readQuoted(text: string, quote: string, forbidden: string): string | undefined {
+  if (text.length < 2 || !text.endsWith(quote)) return undefined;
+  const inner = text.slice(1, -1);
+  if (inner.includes(quote) || (forbidden !== '' && inner.includes(forbidden)) || UNSAFE_CHAR.test(inner)) {
+    return undefined;
+  }
+  return inner;
+}
+
+function readFlowSequence(text: string): Scalar[] | undefined {
+  if (!text.endsWith(']')) return undefined;
+  const inner = text.slice(1, -1);
+  if (inner.trim() === '') return /^ *$/.test(inner) ? [] : undefined;
+  const items: Scalar[] = [];
+  for (const part of inner.split(',')) {
+    const item = part.trim();
+    if (item === '' || part.includes('\t')) return undefined;
+    const value = readPlain(item, true);
+    if (value === undefined) return undefined;
+    items.push(value);
+  }
+  return items;
+}
+
+function readPlain(text: string, inFlow: boolean): Scalar | undefined {
+  if (PLAIN_FIRST_FORBIDDEN.test(text) || UNSAFE_CHAR.test(text)) return undefined;
+  if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return undefined;
+  if (inFlow && /[[\]{},:]/.test(text)) return undefined;
+  if (NUMBER_LIKE.test(text)) return undefined;
+  if (NULL.test(text)) return null;
+  if (TRUE.test(text)) return true;
+  if (FALSE.test(text)) return false;
+  return text;
+}

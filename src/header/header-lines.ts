@@ -1,0 +1,111 @@
+import { decodeHTML } from 'entities';
+import { collapseWhitespace } from '../text/whitespace.js';
+
+/**
+ * The three header lines, each read on its own:
+ * `<!--1684512901000-->`, `[Title](url)` and `------`.
+ * Each reader returns what it found, or why the line is not that construct.
+ */
+
+/** The last millisecond of the year 9999, UTC. */
+export const MAX_TIMESTAMP = 253402300799999;
+
+export type TimestampLine =
+  | { kind: 'timestamp'; value: number }
+  | { kind: 'not-a-comment' }
+  | { kind: 'invalid'; content: string; contentColumn: number };
+
+const DIGITS = /^[0-9]+$/;
+
+/** A line that is exactly one comment holding decimal digits (spaces around them allowed). */
+export function readTimestampLine(line: string): TimestampLine {
+  const start = skipSpaces(line, 0);
+  const end = skipSpacesBack(line, line.length);
+  if (end - start < 7 || !line.startsWith('<!--', start) || !line.endsWith('-->', end)) {
+    return { kind: 'not-a-comment' };
+  }
+  const content = line.slice(start + 4, end - 3);
+  const digits = content.trim();
+  if (!DIGITS.test(digits)) return { kind: 'invalid', content, contentColumn: start + 5 };
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value) || value > MAX_TIMESTAMP) {
+    return { kind: 'invalid', content, contentColumn: start + 5 };
+  }
+  return { kind: 'timestamp', value };
+}
+
+export type TitleLinkLine = { kind: 'link'; title: string; url: string } | { kind: 'not-a-link'; reason: string };
+
+/**
+ * `[title](destination)`: the destination is the final parenthesized group
+ * (balanced), directly preceded by `]`; the title is everything between the
+ * first `[` and that `]`.
+ */
+export function readTitleLinkLine(line: string): TitleLinkLine {
+  const start = skipSpaces(line, 0);
+  const end = skipSpacesBack(line, line.length);
+  if (line.charCodeAt(start) !== 0x5b /* [ */) {
+    return { kind: 'not-a-link', reason: 'a line starting with "["' };
+  }
+  if (end - start < 4 || line.charCodeAt(end - 1) !== 0x29 /* ) */) {
+    return { kind: 'not-a-link', reason: 'a line ending with ")"' };
+  }
+  const open = matchingOpenParen(line, end - 1, start);
+  if (open === -1 || line.charCodeAt(open - 1) !== 0x5d /* ] */ || open - 1 <= start) {
+    return { kind: 'not-a-link', reason: 'a link "[title](url)"' };
+  }
+  const title = readTitle(line.slice(start + 1, open - 1));
+  let url = line.slice(open + 1, end - 1).trim();
+  if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
+  if (title === '') return { kind: 'not-a-link', reason: 'a link with a non-empty title' };
+  if (url === '') return { kind: 'not-a-link', reason: 'a link with a non-empty destination' };
+  return { kind: 'link', title, url };
+}
+
+/** Index of the `(` that balances the `)` at `close`, or -1. */
+function matchingOpenParen(line: string, close: number, floor: number): number {
+  let depth = 0;
+  for (let index = close; index > floor; index--) {
+    const code = line.charCodeAt(index);
+    if (code === 0x29) depth++;
+    else if (code === 0x28 && --depth === 0) return index;
+  }
+  return -1;
+}
+
+const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
+
+/** Backslash escapes removed, then entities decoded, then white space collapsed. */
+export function readTitle(raw: string): string {
+  const unescaped = raw.includes('\\') ? raw.replace(ESCAPED_PUNCTUATION, '$1') : raw;
+  const decoded = unescaped.includes('&') ? decodeHTML(unescaped) : unescaped;
+  return collapseWhitespace(decoded);
+}
+
+const UNDERLINE = /^-{3,}[ \t]*$/;
+
+/** Three or more `-`, trailing spaces allowed. */
+export function isUnderlineLine(line: string): boolean {
+  return UNDERLINE.test(line);
+}
+
+/** `---` alone (trailing spaces allowed): opens and closes front matter. */
+export function isFrontMatterFence(line: string): boolean {
+  return line.startsWith('---') && skipSpacesBack(line, line.length) === 3;
+}
+
+export function isBlankLine(line: string): boolean {
+  return line.trim() === '';
+}
+
+function skipSpaces(line: string, from: number): number {
+  let index = from;
+  while (index < line.length && (line.charCodeAt(index) === 0x20 || line.charCodeAt(index) === 0x09)) index++;
+  return index;
+}
+
+function skipSpacesBack(line: string, from: number): number {
+  let index = from;
+  while (index > 0 && (line.charCodeAt(index - 1) === 0x20 || line.charCodeAt(index - 1) === 0x09)) index--;
+  return index;
+}

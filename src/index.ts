@@ -1,0 +1,26 @@
+export { createSeedParser, parseSeed, parseSeedStream, safeParseSeed, type SafeParseResult } from './parse.js';
+export { SeedParseError, type SeedErrorCode, type SourcePosition } from './errors.js';
+export type {
+  Article,
+  Audio,
+  Block,
+  Dateline,
+  Diagnostic,
+  Embed,
+  Header,
+  Heading,
+  Image,
+  Inline,
+  Link,
+  List,
+  ListItem,
+  Media,
+  MediaSource,
+  Paragraph,
+  ParseOptions,
+  Quote,
+  SeedParser,
+  SeedParserCallbacks,
+  Stats,
+  Video,
+} from './types.js';
