@@ -7,8 +7,12 @@ import { SeedParseError } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
 import { createChunkNormalizer, describe } from './input/chunks.js';
 import { createLocator } from './input/locator.js';
+import { createAttributeNames } from './tokens/attribute-names.js';
 import { createBodyTokenizer, type BodyTokenizer } from './tokens/body-tokenizer.js';
 import type { Article, ParseOptions, SeedParser, SeedParserCallbacks } from './types.js';
+
+const ATTRIBUTE_NAMES = createAttributeNames(WANTED_ATTRIBUTES, [DROP_ATTRIBUTE_PREFIX]);
+const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set([DROP_ATTRIBUTE_PREFIX]);
 
 /**
  * The flow, stage by stage: input chunks → header → body tokens → blocks →
@@ -39,8 +43,8 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
       emit: article.add,
     });
     tokens = createBodyTokenizer(blocks, {
-      attributes: WANTED_ATTRIBUTES,
-      attributePrefixes: [DROP_ATTRIBUTE_PREFIX],
+      attributes: ATTRIBUTE_NAMES,
+      flags: FLAG_ATTRIBUTES,
       offset: start.offset,
       locator,
       diagnostics,

@@ -30,17 +30,19 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
       case 'paragraph':
       case 'heading':
         collectLinks(block.inlines, links);
-        break;
+        texts.push(block.text);
+        return;
       case 'quote':
         for (const paragraph of block.blocks) collectLinks(paragraph.inlines, links);
-        break;
+        texts.push(block.text);
+        return;
       case 'list':
         for (const item of block.items) collectLinks(item.inlines, links);
-        break;
+        texts.push(block.items.map((item) => item.text).join('\n'));
+        return;
       default:
         return;
     }
-    texts.push((block as { text: string }).text);
   }
 
   return {

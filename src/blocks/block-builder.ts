@@ -4,7 +4,16 @@ import { normalizeText } from '../text/whitespace.js';
 import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block, Heading, Inline, ListItem, Media, Paragraph } from '../types.js';
 import { createFigureBuffer, FIGURE_MAX_DEPTH, replay, takeCaption, type FigureBuffer, type FigureCaption } from './figure.js';
-import { createInlineCollector, type ActiveInline, type InlineCollector } from './inline-collector.js';
+import {
+  appendBreak,
+  appendSpace,
+  appendText,
+  closeInlinesTo,
+  createInlineCollector,
+  finishInlines,
+  type ActiveInline,
+  type InlineCollector,
+} from './inline-collector.js';
 import { DROP_ATTRIBUTE_PREFIX, Kind, kindOf } from './kinds.js';
 import { readEmbed, readImage, startPlayer, type MediaProblems, type PlayerDraft } from './media.js';
 import type { UrlResolver } from './urls.js';
@@ -130,7 +139,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
 
   function paragraphCollector(): InlineCollector {
     if (collector === null) {
-      collector = createInlineCollector(active);
+      collector = createInlineCollector();
       collectorLeadClass = paragraphLeadClass && quote === null;
     }
     return collector;
@@ -139,7 +148,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   /** Ends the paragraph being collected in Flow mode. */
   function endParagraph(): void {
     if (collector === null) return;
-    const { text, inlines } = collector.finish();
+    const { text, inlines } = finishInlines(collector);
     collector = null;
     if (text === '') return;
     const paragraph: Paragraph = { type: 'paragraph', text, inlines };
@@ -150,21 +159,21 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   /** A block element starts or ends where it stands. */
   function boundary(): void {
     if (mode === Mode.Flow) endParagraph();
-    else collector?.space();
+    else if (collector !== null) appendSpace(collector);
   }
 
   // --- lists ----------------------------------------------------------------
 
   function startItem(): void {
     const draft = list as ListDraft;
-    item = { collector: createInlineCollector(active), index: draft.items.length };
+    item = { collector: createInlineCollector(), index: draft.items.length };
     draft.items.push(null);
     collector = item.collector;
   }
 
   function endItem(): void {
     if (item === null) return;
-    const { text, inlines } = item.collector.finish();
+    const { text, inlines } = finishInlines(item.collector);
     if (text !== '') (list as ListDraft).items[item.index] = { text, inlines };
     item = null;
     collector = null;
@@ -179,7 +188,11 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   function resumeItem(): void {
     item = suspendedItems.pop() ?? null;
     collector = item === null ? null : item.collector;
-    collector?.closeTo(active.length);
+    if (collector !== null) {
+      closeInlinesTo(collector, active.length);
+      // The nested list stood between: it reads as white space in the item.
+      appendSpace(collector);
+    }
   }
 
   function endList(): void {
@@ -298,7 +311,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         endParagraph();
         if (quote === null) {
           heading = Number(name.charAt(1)) as Heading['level'];
-          collector = createInlineCollector(active);
+          collector = createInlineCollector();
           enter(Mode.Leaf);
           frames.push(Frame.Heading);
         } else {
@@ -365,7 +378,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         return;
       case Frame.Inline:
         active.pop();
-        collector?.closeTo(active.length);
+        if (collector !== null) closeInlinesTo(collector, active.length);
         return;
       case Frame.Paragraph:
         endParagraph();
@@ -376,7 +389,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         return;
       case Frame.Heading: {
         leave();
-        const { text, inlines } = (collector as InlineCollector).finish();
+        const { text, inlines } = finishInlines(collector as InlineCollector);
         collector = null;
         const level = heading as Heading['level'];
         heading = 0;
@@ -427,7 +440,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         paragraphCollector();
       }
     }
-    (collector as InlineCollector).append(piece);
+    appendText(collector as InlineCollector, active, piece);
   }
 
   const builder: BlockBuilder = {
@@ -471,7 +484,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
           openInline(anchor(attributes));
           return;
         case Kind.Break:
-          if (collector !== null && collector.lineBreak() && mode === Mode.Flow) endParagraph();
+          if (collector !== null && appendBreak(collector) && mode === Mode.Flow) endParagraph();
           frames.push(Frame.None);
           return;
         case Kind.Image: {

@@ -9,149 +9,162 @@ import type { Inline } from '../types.js';
  *
  * Formatting lives outside the collector (`active`), because it outlives
  * blocks: in `<b><p>a</p><p>b</p></b>` both paragraphs are strong.
+ *
+ * A collector is a plain record worked on by the functions below: one
+ * allocation per block.
  */
 
 export type ActiveInline =
   | { readonly type: 'strong' | 'emphasis' | 'code' | 'none' }
   | { readonly type: 'link'; readonly href: string; readonly title: string | null };
 
-type Container = Extract<Inline, { children: Inline[] }> | { type: 'root'; children: Inline[] };
-type CodeNode = Extract<Inline, { type: 'code' }>;
+type ContainerInline = Extract<Inline, { children: Inline[] }>;
+type CodeInline = Extract<Inline, { type: 'code' }>;
+
+export interface InlineCollector {
+  readonly inlines: Inline[];
+  /** Materialized containers for active[0..open.length); null where an entry adds no node. */
+  readonly open: (ContainerInline | null)[];
+  /** Children of the innermost materialized container. */
+  target: Inline[];
+  /** Inside a materialized `code`, all text goes to its value. */
+  code: CodeInline | null;
+  codeDepth: number;
+  hasContent: boolean;
+  pendingSpace: boolean;
+  pendingBreak: boolean;
+}
 
 export interface CollectedInlines {
   text: string;
   inlines: Inline[];
 }
 
-export interface InlineCollector {
-  /** Appends text already normalized by `normalizeText` (runs of white space are single spaces). */
-  append(piece: string): void;
-  /** A block boundary inside a leaf block: reads as white space. */
-  space(): void;
-  /** A `<br>`. Returns true when it directly follows another one (only white space between). */
-  lineBreak(): boolean;
-  /** Formatting at depth `depth` and deeper has ended. */
-  closeTo(depth: number): void;
-  /** Whether any content has been collected. */
-  readonly isEmpty: boolean;
-  finish(): CollectedInlines;
+export function createInlineCollector(): InlineCollector {
+  const inlines: Inline[] = [];
+  return {
+    inlines,
+    open: [],
+    target: inlines,
+    code: null,
+    codeDepth: -1,
+    hasContent: false,
+    pendingSpace: false,
+    pendingBreak: false,
+  };
 }
 
-export function createInlineCollector(active: readonly ActiveInline[]): InlineCollector {
-  const root: Container = { type: 'root', children: [] };
-  /** Materialized containers for active[0..open.length); null where an entry adds no node. */
-  const open: (Container | null)[] = [];
-  /** The innermost materialized container. */
-  let target: Container = root;
-  /** Inside a materialized `code`, all text goes to its value. */
-  let code: CodeNode | null = null;
-  let codeDepth = -1;
-  let text = '';
-  let hasContent = false;
-  let pendingSpace = false;
-  let pendingBreak = false;
-
-  function retarget(): void {
-    target = root;
-    for (let index = open.length - 1; index >= 0; index--) {
-      const container = open[index];
-      if (container) {
-        target = container;
-        break;
-      }
-    }
-  }
-
-  function materialize(): void {
-    while (open.length < active.length) {
-      const entry = active[open.length] as ActiveInline;
-      if (code !== null || entry.type === 'none') {
-        open.push(null);
-        continue;
-      }
-      if (entry.type === 'code') {
-        code = { type: 'code', value: '' };
-        codeDepth = open.length;
-        target.children.push(code);
-        open.push(null);
-        continue;
-      }
-      const node: Container =
+function materialize(collector: InlineCollector, active: readonly ActiveInline[]): void {
+  const { open } = collector;
+  while (open.length < active.length) {
+    const entry = active[open.length] as ActiveInline;
+    if (collector.code !== null || entry.type === 'none') {
+      open.push(null);
+    } else if (entry.type === 'code') {
+      const code: CodeInline = { type: 'code', value: '' };
+      collector.code = code;
+      collector.codeDepth = open.length;
+      collector.target.push(code);
+      open.push(null);
+    } else {
+      const node: ContainerInline =
         entry.type === 'link'
           ? { type: 'link', href: entry.href, title: entry.title, children: [] }
           : { type: entry.type, children: [] };
-      target.children.push(node as Inline);
+      collector.target.push(node);
       open.push(node);
-      target = node;
+      collector.target = node.children;
     }
   }
+}
 
-  function put(value: string): void {
-    text += value;
-    if (code !== null) {
-      code.value += value;
-      return;
-    }
-    const children = target.children;
-    const previous = children[children.length - 1];
-    if (previous !== undefined && previous.type === 'text') previous.value += value;
-    else children.push({ type: 'text', value });
+function put(collector: InlineCollector, value: string): void {
+  if (collector.code !== null) {
+    collector.code.value += value;
+    return;
   }
+  const { target } = collector;
+  const previous = target[target.length - 1];
+  if (previous !== undefined && previous.type === 'text') previous.value += value;
+  else target.push({ type: 'text', value });
+}
 
-  /** Emits the pending space or break where the content before it stands. */
-  function flushPending(): void {
-    if (pendingBreak) {
-      text += '\n';
-      if (code !== null) code.value += '\n';
-      else target.children.push({ type: 'break' });
-    } else if (pendingSpace) {
-      put(' ');
-    }
-    pendingBreak = false;
-    pendingSpace = false;
+/** Emits the pending space or break where the content before it stands. */
+function flushPending(collector: InlineCollector): void {
+  if (collector.pendingBreak) {
+    if (collector.code !== null) collector.code.value += '\n';
+    else collector.target.push({ type: 'break' });
+  } else if (collector.pendingSpace) {
+    put(collector, ' ');
   }
+  collector.pendingBreak = false;
+  collector.pendingSpace = false;
+}
 
-  return {
-    append(piece) {
-      let start = 0;
-      let end = piece.length;
-      if (end === 0) return;
-      if (piece.charCodeAt(0) === 0x20) {
-        start = 1;
-        if (hasContent) pendingSpace = true;
-      }
-      if (end > start && piece.charCodeAt(end - 1) === 0x20) end--;
-      if (end <= start) return;
-      if (hasContent) flushPending();
-      materialize();
-      put(start === 0 && end === piece.length ? piece : piece.slice(start, end));
-      hasContent = true;
-      if (end < piece.length) pendingSpace = true;
-    },
-    space() {
-      if (hasContent) pendingSpace = true;
-    },
-    lineBreak() {
-      if (!hasContent) return false;
-      if (pendingBreak) return true;
-      pendingBreak = true;
-      pendingSpace = false;
-      return false;
-    },
-    closeTo(depth) {
-      if (open.length <= depth) return;
-      open.length = depth;
-      if (code !== null && codeDepth >= depth) {
-        code = null;
-        codeDepth = -1;
-      }
-      retarget();
-    },
-    get isEmpty() {
-      return !hasContent;
-    },
-    finish() {
-      return { text, inlines: root.children };
-    },
-  };
+/** Appends text already normalized by `normalizeText` (each run of white space is one space). */
+export function appendText(collector: InlineCollector, active: readonly ActiveInline[], piece: string): void {
+  let start = 0;
+  let end = piece.length;
+  if (end === 0) return;
+  if (piece.charCodeAt(0) === 0x20) {
+    start = 1;
+    if (collector.hasContent) collector.pendingSpace = true;
+  }
+  if (end > start && piece.charCodeAt(end - 1) === 0x20) end--;
+  if (end <= start) return;
+  if (collector.hasContent) flushPending(collector);
+  if (collector.open.length < active.length) materialize(collector, active);
+  put(collector, start === 0 && end === piece.length ? piece : piece.slice(start, end));
+  collector.hasContent = true;
+  if (end < piece.length) collector.pendingSpace = true;
+}
+
+/** A block boundary inside a leaf block: reads as white space. */
+export function appendSpace(collector: InlineCollector): void {
+  if (collector.hasContent) collector.pendingSpace = true;
+}
+
+/** A `<br>`. Returns true when it directly follows another one (only white space between). */
+export function appendBreak(collector: InlineCollector): boolean {
+  if (!collector.hasContent) return false;
+  if (collector.pendingBreak) return true;
+  collector.pendingBreak = true;
+  collector.pendingSpace = false;
+  return false;
+}
+
+/** Formatting at `depth` and deeper has ended. */
+export function closeInlinesTo(collector: InlineCollector, depth: number): void {
+  const { open } = collector;
+  if (open.length <= depth) return;
+  open.length = depth;
+  if (collector.code !== null && collector.codeDepth >= depth) {
+    collector.code = null;
+    collector.codeDepth = -1;
+  }
+  collector.target = collector.inlines;
+  for (let index = depth - 1; index >= 0; index--) {
+    const container = open[index];
+    if (container) {
+      collector.target = container.children;
+      break;
+    }
+  }
+}
+
+/** The collected inlines and their text (a break reads as a line feed). */
+export function finishInlines(collector: InlineCollector): CollectedInlines {
+  const { inlines } = collector;
+  const only = inlines.length === 1 ? inlines[0] : undefined;
+  return { text: only !== undefined && only.type === 'text' ? only.value : textOf(inlines), inlines };
+}
+
+function textOf(inlines: readonly Inline[]): string {
+  let text = '';
+  for (const inline of inlines) {
+    if (inline.type === 'text' || inline.type === 'code') text += inline.value;
+    else if (inline.type === 'break') text += '\n';
+    else text += textOf(inline.children);
+  }
+  return text;
 }

@@ -14,9 +14,8 @@ export type FrontMatterResult =
 
 export interface FrontMatterProblem {
   message: string;
-  /** 1-based line and column within the YAML source, when known. */
-  line: number;
-  column: number;
+  /** Offset within the YAML source. */
+  offset: number;
 }
 
 export function parseFrontMatter(source: string): FrontMatterResult {
@@ -30,27 +29,29 @@ function parseWithYaml(source: string): FrontMatterResult {
     const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
     const [error] = document.errors;
     if (error !== undefined) {
-      return { ok: false, problem: problemOf(error.message, error.linePos?.[0]) };
+      return { ok: false, problem: { message: error.message, offset: error.pos[0] } };
     }
     const value: unknown = document.toJS({ maxAliasCount: 100 });
     if (value === null || value === undefined) return { ok: true, value: {}, warnings: [] };
     if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map || value instanceof Set) {
-      return { ok: false, problem: { message: 'the front matter is not a mapping of keys to values', line: 1, column: 1 } };
+      return { ok: false, problem: { message: 'it is not a mapping of keys to values', offset: firstContentOffset(source) } };
     }
-    const warnings = document.warnings.map((warning) => problemOf(warning.message, warning.linePos?.[0]));
+    const warnings = document.warnings.map((warning) => ({ message: warning.message, offset: warning.pos[0] }));
     return { ok: true, value: value as Record<string, unknown>, warnings };
   } catch (error) {
-    return { ok: false, problem: { message: error instanceof Error ? error.message : String(error), line: 1, column: 1 } };
+    return { ok: false, problem: { message: error instanceof Error ? error.message : String(error), offset: 0 } };
   }
 }
 
-function problemOf(message: string, at: { line: number; col: number } | undefined): FrontMatterProblem {
-  return { message: firstLine(message), line: at?.line ?? 1, column: at?.col ?? 1 };
-}
-
-function firstLine(message: string): string {
-  const end = message.indexOf('\n');
-  return end === -1 ? message : message.slice(0, end);
+/** Where the first line that is neither blank nor a comment starts. */
+function firstContentOffset(source: string): number {
+  let offset = 0;
+  for (const line of source.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) return offset + line.indexOf(trimmed);
+    offset += line.length + 1;
+  }
+  return 0;
 }
 
 // ---------------------------------------------------------------------------

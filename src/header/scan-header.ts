@@ -166,12 +166,18 @@ export function createHeaderScanner(): HeaderScanner {
     return result.value;
   }
 
-  /** Maps a position within the YAML source (which starts on line 2) to the input. */
+  /** Maps an offset within the YAML source (its lines joined by LF; line 2 of the input) to the input. */
   function frontMatterPosition(problem: FrontMatterProblem): SourcePosition {
-    const lineIndex = Math.min(Math.max(problem.line, 1), Math.max(frontMatterOffsets.length, 1)) - 1;
-    const lineOffset = frontMatterOffsets[lineIndex] ?? lineOffsetOfFence;
-    const column = Math.max(problem.column, 1);
-    return { offset: lineOffset + column - 1, line: lineIndex + 2, column };
+    const lines = frontMatterLines as string[];
+    let lineIndex = 0;
+    let lineStartInSource = 0;
+    while (lineIndex < lines.length - 1 && problem.offset > lineStartInSource + (lines[lineIndex] as string).length) {
+      lineStartInSource += (lines[lineIndex] as string).length + 1;
+      lineIndex++;
+    }
+    if (lines.length === 0) return { offset: lineOffsetOfFence, line: 2, column: 1 };
+    const column = Math.max(Math.min(problem.offset - lineStartInSource, (lines[lineIndex] as string).length), 0) + 1;
+    return { offset: (frontMatterOffsets[lineIndex] as number) + column - 1, line: lineIndex + 2, column };
   }
 
   /** Offsets of the front matter's lines, and of its closing fence. */

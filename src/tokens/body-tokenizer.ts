@@ -1,8 +1,9 @@
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
-import { createAttributeNames } from './attribute-names.js';
+import type { AttributeNames } from './attribute-names.js';
 import { ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
 
 /**
@@ -14,6 +15,13 @@ import { ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './el
  *
  * It allocates only what is read: text, tag names, and the values of the
  * wanted attributes. Input chunks are kept only while a token still spans them.
+ *
+ * The tokenizer runs without entity decoding, which lets it skip through
+ * text instead of stepping through it; entities are decoded here, by the
+ * same decoder and mode the tokenizer would use, once a text run or an
+ * attribute value is complete (so an entity split between chunks decodes
+ * whole). Raw text (`<script>`, `<style>`, `<xmp>`, `<iframe>`, `<noembed>`,
+ * `<noframes>`, `<plaintext>` outside foreign content) is never decoded.
  */
 
 /** The wanted attributes of one element, by lower-case name. Only wanted names are ever keys. */
@@ -29,10 +37,9 @@ export interface TokenSink {
 }
 
 export interface BodyTokenizerOptions {
-  /** Attribute names to capture (lower-case). */
-  attributes: readonly string[];
-  /** Attribute name prefixes to flag (lower-case): a match is captured under the prefix, with an empty value. */
-  attributePrefixes: readonly string[];
+  /** The attributes to capture. A name reported as one of `flags` is captured with an empty value. */
+  attributes: AttributeNames;
+  flags: ReadonlySet<string>;
   /** Offset of the body's first character in the input. */
   offset: number;
   locator: Locator;
@@ -46,13 +53,14 @@ export interface BodyTokenizer {
   position(offset: number): SourcePosition;
 }
 
-const { fromCodePoint } = String;
+/** Elements whose content the tokenizer reads as raw text (outside foreign content). */
+const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptions): BodyTokenizer {
   const { locator, diagnostics } = options;
   const bodyOffset = options.offset;
-  const wanted = createAttributeNames(options.attributes, options.attributePrefixes);
-  const prefixes = new Set(options.attributePrefixes);
+  const wanted = options.attributes;
+  const flags = options.flags;
 
   // Chunks still needed by a pending token, with their body offsets.
   const chunks: string[] = [];
@@ -76,6 +84,12 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   let attributes: Attributes | null = null;
   let attributeName: string | null = null;
   let attributeValue = '';
+
+  // The text run being read: text events up to the next markup.
+  let run = '';
+  let runIsRaw = false;
+  /** Inside an element whose content is raw text. */
+  let rawText = false;
 
   function slice(start: number, end: number): string {
     if (start >= lastOffset) return last.slice(start - lastOffset, end - lastOffset);
@@ -111,6 +125,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     const info = infos.pop() as TreeInfo;
     openCounts.set(name, (openCounts.get(name) as number) - 1);
     if (info.foreign !== null) foreign.pop();
+    rawText = false;
     sink.closeElement(name);
   }
 
@@ -130,6 +145,14 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       while (names.length > 0 && closes.has(names[names.length - 1] as string)) pop();
     }
     if (!info.isVoid) push(name, info);
+    if (RAW_TEXT.has(name) && !inForeignContent()) rawText = true;
+  }
+
+  function flushRun(): void {
+    if (run === '') return;
+    const text = runIsRaw || run.indexOf('&') === -1 ? run : decodeHTML(run);
+    run = '';
+    sink.text(text);
   }
 
   function finishStartTag(): void {
@@ -169,14 +192,15 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   const callbacks: TokenizerCallbacks = {
     ontext(start, end) {
-      sink.text(slice(start, end));
+      if (run === '') runIsRaw = rawText;
+      run += slice(start, end);
       consumed = end;
     },
-    ontextentity(codePoint, end) {
-      sink.text(fromCodePoint(codePoint));
-      consumed = end;
+    ontextentity() {
+      // Not called: the tokenizer does not decode.
     },
     onopentagname(start, end) {
+      flushRun();
       beginStartTag(readTagName(start, end), start - 1);
     },
     onopentagend(end) {
@@ -189,6 +213,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       consumed = end + 1;
     },
     onclosetag(start, end) {
+      flushRun();
       endTag(readTagName(start, end), start - 2);
       consumed = end;
     },
@@ -200,14 +225,18 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       if (attributeName !== null) attributeValue += slice(start, end);
       consumed = end;
     },
-    onattribentity(codePoint) {
-      if (attributeName !== null) attributeValue += fromCodePoint(codePoint);
+    onattribentity() {
+      // Not called: the tokenizer does not decode.
     },
     onattribend(_quote, end) {
       if (attributeName !== null) {
         attributes ??= {};
         if (!Object.hasOwn(attributes, attributeName)) {
-          attributes[attributeName] = prefixes.has(attributeName) ? '' : attributeValue;
+          attributes[attributeName] = flags.has(attributeName)
+            ? ''
+            : attributeValue.indexOf('&') === -1
+              ? attributeValue
+              : decodeHTMLAttribute(attributeValue);
         }
         attributeName = null;
       }
@@ -215,19 +244,24 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       consumed = end;
     },
     oncomment(_start, end) {
+      flushRun();
       consumed = end + 1;
     },
     oncdata(start, end, endOffset) {
+      flushRun();
       if (inForeignContent()) sink.text(slice(start, end - endOffset));
       consumed = end + 1;
     },
     ondeclaration(_start, end) {
+      flushRun();
       consumed = end + 1;
     },
     onprocessinginstruction(_start, end) {
+      flushRun();
       consumed = end + 1;
     },
     onend() {
+      flushRun();
       let unclosed = 0;
       let outermost = '';
       for (const name of names) {
@@ -254,7 +288,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     return wanted.match(name, 0, name.length);
   }
 
-  const tokenizer = new Tokenizer({}, callbacks);
+  const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
 
   function release(): void {
     // Drop every chunk but the newest once no pending token reaches back into it.

@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { parseSeed, safeParseSeed, SeedParseError, type SeedErrorCode } from '../src/index.js';
+import { seed } from './helpers.js';
+
+function failure(text: string): SeedParseError {
+  const result = safeParseSeed(text);
+  if (result.ok) throw new Error('expected a failure');
+  expect(result.error).toBeInstanceOf(SeedParseError);
+  expect(() => parseSeed(text)).toThrow(SeedParseError);
+  return result.error;
+}
+
+function expectError(text: string, code: SeedErrorCode, line: number, column: number, found?: string): SeedParseError {
+  const error = failure(text);
+  expect({ code: error.code, line: error.line, column: error.column }).toEqual({ code, line, column });
+  if (found !== undefined) expect(error.message).toContain(found);
+  return error;
+}
+
+describe('header', () => {
+  it('reads timestamp, published, title and url', () => {
+    const article = parseSeed(seed('<p>x</p>', { timestamp: '1684512901000', title: 'Hello', url: 'https://a.example/x' }));
+    expect(article.header).toEqual({
+      timestamp: 1684512901000,
+      published: '2023-05-19T16:15:01.000Z',
+      title: 'Hello',
+      url: 'https://a.example/x',
+      frontMatter: null,
+    });
+  });
+
+  it('accepts spaces around the digits, CRLF line endings, a BOM and blank lines before the header', () => {
+    const text = '\ufeff\r\n  \r\n<!-- 42 -->\r\n[T](u)\r\n---   \r\n<p>a</p>\r\n';
+    const article = parseSeed(text);
+    expect(article.header.timestamp).toBe(42);
+    expect(article.header.url).toBe('u');
+    expect(article.body).toEqual([{ type: 'paragraph', text: 'a', inlines: [{ type: 'text', value: 'a' }] }]);
+  });
+
+  it('takes the final balanced parenthesized group as the destination and the rest as the title', () => {
+    const header = (line: string) => parseSeed(`<!--1-->\n${line}\n---\n`).header;
+    expect(header('[Lord of the Ring(s)](https://x.example/a_(b))')).toMatchObject({
+      title: 'Lord of the Ring(s)',
+      url: 'https://x.example/a_(b)',
+    });
+    expect(header('[a [b] c](u)')).toMatchObject({ title: 'a [b] c', url: 'u' });
+    expect(header('[a](b) c](d)')).toMatchObject({ title: 'a](b) c', url: 'd' });
+    expect(header('[T](<https://x.example/a b>)')).toMatchObject({ url: 'https://x.example/a b' });
+  });
+
+  it('unescapes, then decodes entities, then collapses white space in the title; keeps the url as written', () => {
+    const { header } = parseSeed('<!--1-->\n[\\[News\\]  &amp;  \\*views\\*&#32;&nbsp; \\&amp;](https://x.example/?a=1&amp;b=%20)\n---\n');
+    expect(header.title).toBe('[News] & *views* &');
+    expect(header.url).toBe('https://x.example/?a=1&amp;b=%20');
+  });
+
+  it('parses front matter as YAML 1.2 core schema', () => {
+    const article = parseSeed(
+      seed('', {
+        frontMatter: [
+          'layout: post',
+          'title: "A “quoted” title"',
+          'date: 2021-07-16T07:48:38.000Z',
+          'comments: True',
+          'draft: false',
+          'count: 12',
+          'ratio: 0.5',
+          'empty:',
+          'tags: [ Solidot, news ]',
+          "single: 'it''s'",
+          'nested:',
+          '  a: 1',
+        ].join('\n'),
+      }),
+    );
+    expect(article.header.frontMatter).toEqual({
+      layout: 'post',
+      title: 'A “quoted” title',
+      date: '2021-07-16T07:48:38.000Z',
+      comments: true,
+      draft: false,
+      count: 12,
+      ratio: 0.5,
+      empty: null,
+      tags: ['Solidot', 'news'],
+      single: "it's",
+      nested: { a: 1 },
+    });
+  });
+
+  it('reads an empty front matter as {}', () => {
+    expect(parseSeed('---\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
+    expect(parseSeed('---\n# only a comment\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
+  });
+
+  it('keeps __proto__ and constructor keys as plain data', () => {
+    for (const frontMatter of ['__proto__: {polluted: 1}\nconstructor: x', '__proto__: yes\nconstructor: x']) {
+      const article = parseSeed(seed('', { frontMatter }));
+      const data = article.header.frontMatter as Record<string, unknown>;
+      expect(Object.keys(data)).toEqual(['__proto__', 'constructor']);
+      expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+});
+
+describe('header errors, with positions', () => {
+  it('EMPTY_INPUT for nothing but white space', () => {
+    expectError('', 'EMPTY_INPUT', 1, 1);
+    expectError(' \n\t\r\n  ', 'EMPTY_INPUT', 1, 1);
+    expectError('\ufeff', 'EMPTY_INPUT', 1, 1);
+  });
+
+  it('MISSING_TIMESTAMP when the first non-blank line is not a comment', () => {
+    const error = expectError('\n\nHello world\n[T](u)\n---\n', 'MISSING_TIMESTAMP', 3, 1, '"Hello world"');
+    expect(error.offset).toBe(2);
+    expect(error.message).toContain('<!--1684512901000-->');
+    expectError('---\na: 1\n---\n', 'MISSING_TIMESTAMP', 4, 1, 'end of the input');
+    expectError('<!--1--> trailing\n[T](u)\n---\n', 'MISSING_TIMESTAMP', 1, 1);
+  });
+
+  it('quotes at most 40 characters of what was found', () => {
+    const error = failure(`${'x'.repeat(100)}\n`);
+    expect(error.message).toContain(`"${'x'.repeat(39)}…"`);
+    expect(error.message).not.toContain('x'.repeat(41));
+  });
+
+  it('INVALID_TIMESTAMP for anything but digits, unsafe integers, and years after 9999', () => {
+    const error = expectError('\n<!--12a-->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 2, 5, '"12a"');
+    expect(error.offset).toBe(5);
+    expectError('<!---->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 1, 5);
+    expectError('<!---5-->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 1, 5);
+    expectError('<!--1.5-->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 1, 5);
+    expectError('<!--99999999999999999999-->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 1, 5);
+    expectError('<!--253402300800000-->\n[T](u)\n---\n', 'INVALID_TIMESTAMP', 1, 5);
+    expect(parseSeed('<!--253402300799999-->\n[T](u)\n---\n').header.published).toBe('9999-12-31T23:59:59.999Z');
+    expect(parseSeed('<!--0-->\n[T](u)\n---\n').header.published).toBe('1970-01-01T00:00:00.000Z');
+  });
+
+  it('MISSING_TITLE_LINK when the next line is not a link, or its title or destination is empty', () => {
+    expectError('<!--1-->\nTitle\n---\n', 'MISSING_TITLE_LINK', 2, 1, '"Title"');
+    expectError('<!--1-->\n\n[T](u)\n---\n', 'MISSING_TITLE_LINK', 2, 1, 'an empty line');
+    expectError('<!--1-->\n[](u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[ &#32; ](u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T]()\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T](<>)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T] (u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T](u))\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->', 'MISSING_TITLE_LINK', 2, 1, 'end of the input');
+  });
+
+  it('MISSING_UNDERLINE when the line after the link is not three or more dashes', () => {
+    expectError('<!--1-->\n[T](u)\n--\n', 'MISSING_UNDERLINE', 3, 1, '"--"');
+    expectError('<!--1-->\r\n[T](u)\r\n=====\r\n', 'MISSING_UNDERLINE', 3, 1, '"====="');
+    expectError('<!--1-->\n[T](u)\n', 'MISSING_UNDERLINE', 3, 1, 'end of the input');
+    expect(parseSeed('<!--1-->\n[T](u)\n---').body).toEqual([]);
+  });
+
+  it('INVALID_FRONT_MATTER when unclosed, not YAML, or not a mapping', () => {
+    // The underline closes the front matter here, so the header lines become YAML.
+    expect(failure('---\ntitle: x\n<!--1-->\n[T](u)\n---').code).toBe('INVALID_FRONT_MATTER');
+    expectError('---\ntitle: x\n<!--1-->\n', 'INVALID_FRONT_MATTER', 1, 1, 'closing');
+    const yamlError = expectError('---\r\ntitle: x\r\nbad: [unclosed\r\n---\r\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 3, 15);
+    expect(yamlError.offset).toBe('---\r\ntitle: x\r\nbad: [unclosed'.length);
+    expect(yamlError.message).toContain('Expected YAML front matter');
+    expectError('---\n- a\n- b\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 2, 1, 'not a mapping');
+    expectError('---\njust a string\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 2, 1);
+    expectError('---\na: 1\na: 2\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 3, 1);
+  });
+
+  it('counts positions after the byte-order mark', () => {
+    const error = expectError('\ufeffnope\n', 'MISSING_TIMESTAMP', 1, 1);
+    expect(error.offset).toBe(0);
+  });
+
+  it('makes a non-string argument a TypeError, and safeParseSeed never throws', () => {
+    for (const value of [undefined, null, 42, {}, [], new Uint8Array([60])]) {
+      expect(() => parseSeed(value as unknown as string)).toThrow(TypeError);
+      const result = safeParseSeed(value as unknown as string);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('never throws for a broken body', () => {
+    const article = parseSeed(seed('<div><p>unclosed <b>bold <i>and</div></span></p></p><<>>&&&;'));
+    expect(article.body.length).toBeGreaterThan(0);
+  });
+});
