@@ -129,12 +129,15 @@ export function safeParseSeed(text: string, options?: ParseOptions): SafeParseRe
   }
 }
 
-/** Parses a seed from a stream of chunks (strings, or UTF-8 bytes). */
+/**
+ * Parses a seed from a stream of chunks (strings, or UTF-8 bytes). The
+ * callbacks of `createSeedParser` may be given too, to see blocks as they arrive.
+ */
 export async function parseSeedStream(
   source: AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>,
-  options?: ParseOptions,
+  options?: ParseOptions & SeedParserCallbacks,
 ): Promise<Article> {
-  const parser = createSeedParser(options === undefined ? {} : { baseUrl: readBaseUrl(options) });
+  const parser = createSeedParser(options ?? {});
   if (isReadableStream(source)) {
     const reader = source.getReader();
     try {

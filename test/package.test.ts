@@ -1,0 +1,80 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const EXAMPLE = join(ROOT, 'examples', 'sample.seed.md');
+
+/** Runs a script in a fresh Node process from the package root, where `seed-parser` resolves to this package's build. */
+function run(type: 'commonjs' | 'module', source: string): string {
+  return execFileSync(process.execPath, [`--input-type=${type}`, '-e', source], { cwd: ROOT, encoding: 'utf8' });
+}
+
+describe('the built package', () => {
+  beforeAll(() => {
+    if (!existsSync(join(ROOT, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'index.cjs'))) {
+      execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'ignore' });
+    }
+  });
+
+  it('loads with require() and with import(), and both parse the example the same way', () => {
+    const file = JSON.stringify(EXAMPLE);
+    const fromRequire = run(
+      'commonjs',
+      `const { parseSeed, SeedParseError } = require('seed-parser');
+       const article = parseSeed(require('node:fs').readFileSync(${file}, 'utf8'));
+       if (typeof SeedParseError !== 'function') throw new Error('no SeedParseError');
+       process.stdout.write(JSON.stringify(article));`,
+    );
+    const fromImport = run(
+      'module',
+      `const { parseSeed } = await import('seed-parser');
+       const { readFileSync } = await import('node:fs');
+       process.stdout.write(JSON.stringify(parseSeed(readFileSync(${file}, 'utf8'))));`,
+    );
+    const article = JSON.parse(fromImport) as { header: { title: string }; body: unknown[] };
+    expect(article.header.title.length).toBeGreaterThan(0);
+    expect(article.body.length).toBeGreaterThan(0);
+    expect(fromRequire).toBe(fromImport);
+  });
+
+  it('runs the examples', () => {
+    const parsed = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'examples', 'parse-file.mjs')], { cwd: ROOT, encoding: 'utf8' })) as {
+      dateline: { iso: string };
+      media: { caption: string; credit: string }[];
+    };
+    expect(parsed.dateline.iso).toBe('2024-10-03T20:45');
+    expect(parsed.media[0]).toMatchObject({ caption: 'The first night service at North Bridge.', credit: 'Photo: L. Haddad' });
+    const streamed = execFileSync(process.execPath, [join(ROOT, 'examples', 'stream-file.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect(streamed.split('\n').slice(0, 3)).toEqual([
+      '# Night trains return to the valley line  (2024-10-03T18:45:00.000Z)',
+      '  dateline: 03/10/2024 - 20:45',
+      '  image: https://valley-news.example/img/night-train.jpg',
+    ]);
+    expect(streamed).toContain('  list: Departures at 22:10 from the coast, arrivals by 06:30. | Bicycles allowed in the first car. | Tickets from €39.');
+  });
+
+  it('keeps the main entry free of node: imports and of Node built-ins', () => {
+    for (const file of ['index.js', 'index.cjs']) {
+      const code = readFileSync(join(ROOT, 'dist', file), 'utf8');
+      expect(code).not.toMatch(/(?:from|require\()\s*['"]node:/);
+      expect(code).not.toMatch(/(?:from|require\()\s*['"](?:fs|path|os|stream|buffer|util|url|child_process)['"]/);
+    }
+  });
+
+  it('declares exports with import, require and types conditions', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      exports: Record<string, Record<string, Record<string, string>>>;
+      sideEffects: boolean;
+    };
+    expect(pkg.sideEffects).toBe(false);
+    expect(pkg.exports['.']).toEqual({
+      import: { types: './dist/index.d.ts', default: './dist/index.js' },
+      require: { types: './dist/index.d.cts', default: './dist/index.cjs' },
+    });
+    for (const target of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
+      expect(existsSync(join(ROOT, 'dist', target))).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,158 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSeedParser, parseSeed, parseSeedStream, type Block } from '../src/index.js';
+import { checkOptions, cutsFor, splitAt, splitBytes } from './chunks.js';
+import { corpusFiles, seed, sharedFiles } from './helpers.js';
+
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+const inputs: [string, string][] = [
+  ...readdirSync(FIXTURES).map((name) => [name, readFileSync(join(FIXTURES, name), 'utf8')] as [string, string]),
+  ...sharedFiles('seeds', '').map((file) => [file.name, readFileSync(file.path, 'utf8')] as [string, string]),
+  ...corpusFiles().map((file) => [file.name, file.text] as [string, string]),
+];
+
+function parseChunks(chunks: readonly (string | Uint8Array)[]) {
+  const parser = createSeedParser();
+  for (const chunk of chunks) parser.write(chunk);
+  return parser.end();
+}
+
+const encoder = new TextEncoder();
+
+describe('chunk equivalence', () => {
+  it('has inputs', () => {
+    expect(inputs.length).toBeGreaterThan(4);
+  });
+
+  it.each(inputs)('%s: one-character and one-byte chunks', (_name, text) => {
+    const whole = parseSeed(text);
+    expect(parseChunks([...text].flatMap((char) => (char.length === 2 ? [char[0]!, char[1]!] : [char])))).toEqual(whole);
+    const bytes = encoder.encode(text);
+    expect(parseChunks(Array.from(bytes, (byte) => Uint8Array.of(byte)))).toEqual(whole);
+  });
+
+  it.each(inputs)('%s: random string and byte chunks', (_name, text) => {
+    const whole = parseSeed(text);
+    const bytes = encoder.encode(text);
+    fc.assert(
+      fc.property(cutsFor(text.length), cutsFor(bytes.length), (stringCuts, byteCuts) => {
+        expect(parseChunks(splitAt(text, stringCuts))).toEqual(whole);
+        expect(parseChunks(splitBytes(bytes, byteCuts))).toEqual(whole);
+      }),
+      checkOptions(15),
+    );
+  });
+
+  it('reads mixed string and byte chunks, and a byte-order mark in bytes', () => {
+    const text = seed('<p>é 中 😀 end</p>');
+    const bytes = encoder.encode(`\ufeff${text}`);
+    const cut = bytes.indexOf(0xf0) + 2; // inside the emoji
+    const rest = new TextDecoder().decode(bytes.subarray(bytes.lastIndexOf(0x20)));
+    expect(parseChunks([bytes.subarray(0, 2), bytes.subarray(2, cut), bytes.subarray(cut, bytes.lastIndexOf(0x20)), rest])).toEqual(parseSeed(text));
+  });
+
+  it('decodes invalid UTF-8 to U+FFFD', () => {
+    const head = encoder.encode(seed('<p>a'));
+    const article = parseChunks([head, Uint8Array.of(0xff, 0xc3), Uint8Array.of(0x28), encoder.encode('b</p>')]);
+    expect(article.body[0]).toMatchObject({ text: 'a\ufffd\ufffd(b' });
+  });
+});
+
+describe('parseSeedStream', () => {
+  const text = readFileSync(join(FIXTURES, 'harbour.seed.md'), 'utf8');
+
+  it('reads an async iterable of strings or bytes', async () => {
+    async function* strings() {
+      for (const chunk of splitAt(text, [3, 50, 51, 200])) yield chunk;
+    }
+    async function* bytes() {
+      for (const chunk of splitBytes(encoder.encode(text), [1, 99, 100, 101])) yield chunk;
+    }
+    expect(await parseSeedStream(strings())).toEqual(parseSeed(text));
+    expect(await parseSeedStream(bytes())).toEqual(parseSeed(text));
+  });
+
+  it('reads a ReadableStream and passes options', async () => {
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const chunk of splitBytes(encoder.encode(text), [10, 500])) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
+    expect(await parseSeedStream(stream, { baseUrl: 'https://mirror.example/' })).toEqual(parseSeed(text, { baseUrl: 'https://mirror.example/' }));
+  });
+
+  it('rejects with SeedParseError for a broken header, and TypeError for a bad source', async () => {
+    await expect(parseSeedStream(new Blob(['no header']).stream())).rejects.toMatchObject({ code: 'MISSING_TIMESTAMP' });
+    await expect(parseSeedStream(42 as never)).rejects.toBeInstanceOf(TypeError);
+  });
+
+  it('rejects with the error of a failing source', async () => {
+    async function* failing() {
+      yield '<!--1-->\n';
+      throw new Error('disk gone');
+    }
+    await expect(parseSeedStream(failing())).rejects.toThrow('disk gone');
+  });
+});
+
+describe('callbacks', () => {
+  const text = readFileSync(join(FIXTURES, 'harbour.seed.md'), 'utf8');
+
+  it('fire in document order, each once per item, with the objects of the Article', () => {
+    const events: [string, unknown][] = [];
+    const parser = createSeedParser({
+      onHeader: (header) => events.push(['header', header]),
+      onDateline: (dateline) => events.push(['dateline', dateline]),
+      onLead: (lead) => events.push(['lead', lead]),
+      onBlock: (block) => events.push(['block', block]),
+    });
+    for (const chunk of splitAt(text, [5, 100, 300, 600])) parser.write(chunk);
+    const article = parser.end();
+    expect(events).toEqual([
+      ['header', article.header],
+      ['dateline', article.dateline],
+      ['block', article.body[0]],
+      ['lead', article.lead],
+      ...article.body.slice(1).map((block) => ['block', block]),
+    ]);
+    expect(events[2]?.[1]).toBe(article.body[0]);
+  });
+
+  it('fires onHeader while the body is still streaming, and onBlock before the rest is written', () => {
+    let header = false;
+    const blocks: Block[] = [];
+    const parser = createSeedParser({ onHeader: () => (header = true), onBlock: (block) => blocks.push(block) });
+    parser.write('<!--1700000000000-->\n[T](https://x.example/)\n');
+    expect(header).toBe(false);
+    parser.write('------\n<p>first');
+    expect(header).toBe(true);
+    expect(blocks).toEqual([]);
+    parser.write('</p><p>second');
+    expect(blocks).toEqual([{ type: 'paragraph', text: 'first', inlines: [{ type: 'text', value: 'first' }] }]);
+    for (let index = 0; index < 1000; index++) parser.write(` more text ${index}`);
+    expect(blocks).toHaveLength(1);
+    parser.write('</p><h2>');
+    expect(blocks).toHaveLength(2);
+    const article = parser.end();
+    expect(article.body).toEqual(blocks);
+  });
+
+  it('throws SeedParseError from write() as soon as the header is known to be broken, and again after', () => {
+    const parser = createSeedParser();
+    expect(() => parser.write('<!--1-->\nnot a link\n')).toThrow(expect.objectContaining({ code: 'MISSING_TITLE_LINK', line: 2 }));
+    expect(() => parser.write('more')).toThrow(expect.objectContaining({ code: 'MISSING_TITLE_LINK' }));
+    expect(() => parser.end()).toThrow(expect.objectContaining({ code: 'MISSING_TITLE_LINK' }));
+  });
+
+  it('refuses write() after end() and a chunk that is neither string nor bytes', () => {
+    const parser = createSeedParser();
+    expect(() => parser.write(42 as never)).toThrow(TypeError);
+    const done = createSeedParser();
+    done.write(seed('<p>x</p>'));
+    done.end();
+    expect(() => done.write('x')).toThrow('write() after end()');
+  });
+});
