@@ -30,8 +30,12 @@ export function cutsFor(length: number): fc.Arbitrary<number[]> {
   return fc.array(fc.integer({ min: 0, max: Math.max(length, 0) }), { maxLength: Math.min(64, length + 1) });
 }
 
-/** fast-check settings: a fixed seed in CI (overridable), logged on failure. */
+/**
+ * fast-check settings. The seed is fixed in CI and may be set with FC_SEED (the fuzzer does);
+ * FC_SCALE multiplies the number of runs. fast-check prints the seed and path of a failure.
+ */
 export function checkOptions(runs: number): fc.Parameters<unknown> {
   const seed = process.env.FC_SEED === undefined ? (process.env.CI ? 20261124 : undefined) : Number(process.env.FC_SEED);
-  return { numRuns: Number(process.env.FC_RUNS ?? runs), ...(seed === undefined ? {} : { seed }), verbose: 1 };
+  const scale = Number(process.env.FC_SCALE ?? 1);
+  return { numRuns: Math.max(1, Math.round(runs * scale)), ...(seed === undefined ? {} : { seed }), verbose: 1 };
 }

@@ -42,6 +42,11 @@ describe('rule 0: the tree htmlparser2 builds', () => {
   it('keeps raw text raw: entities in <xmp> are not decoded', () => {
     expect(blocks('<xmp>a &amp; <b>b</b></xmp>')).toEqual([paragraph('a &amp; <b>b</b>')]);
   });
+  it('drops unfinished markup at the end of the input', () => {
+    expect(blocks('<p>text</p>\n</d\n')).toEqual([paragraph('text')]);
+    expect(blocks('<p>text</p></a x')).toEqual([paragraph('text')]);
+    expect(blocks('<p>text<br/')).toEqual([paragraph('text')]);
+  });
   it('decodes an entity split by the end of a text run', () => {
     expect(blocks('<p>x&amp</p>')).toEqual([paragraph('x&')]);
   });

@@ -23,8 +23,12 @@ type CodeInline = Extract<Inline, { type: 'code' }>;
 
 export interface InlineCollector {
   readonly inlines: Inline[];
-  /** Materialized containers for active[0..open.length); null where an entry adds no node. */
-  readonly open: (ContainerInline | null)[];
+  /**
+   * For each materialized entry of `active`, the children list that content
+   * goes to from that depth on (its own node's, or its parent's where the
+   * entry adds no node).
+   */
+  readonly open: Inline[][];
   /** Children of the innermost materialized container. */
   target: Inline[];
   /** Inside a materialized `code`, all text goes to its value. */
@@ -59,20 +63,20 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
     if (collector.code !== null || entry.type === 'none') {
-      open.push(null);
+      open.push(collector.target);
     } else if (entry.type === 'code') {
       const code: CodeInline = { type: 'code', value: '' };
       collector.code = code;
       collector.codeDepth = open.length;
       collector.target.push(code);
-      open.push(null);
+      open.push(collector.target);
     } else {
       const node: ContainerInline =
         entry.type === 'link'
           ? { type: 'link', href: entry.href, title: entry.title, children: [] }
           : { type: entry.type, children: [] };
       collector.target.push(node);
-      open.push(node);
+      open.push(node.children);
       collector.target = node.children;
     }
   }
@@ -142,14 +146,7 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
     collector.code = null;
     collector.codeDepth = -1;
   }
-  collector.target = collector.inlines;
-  for (let index = depth - 1; index >= 0; index--) {
-    const container = open[index];
-    if (container) {
-      collector.target = container.children;
-      break;
-    }
-  }
+  collector.target = depth === 0 ? collector.inlines : (open[depth - 1] as Inline[]);
 }
 
 /** The collected inlines and their text (a break reads as a line feed). */

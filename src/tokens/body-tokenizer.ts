@@ -192,9 +192,12 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   const callbacks: TokenizerCallbacks = {
     ontext(start, end) {
+      // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
+      // reports the unfinished markup as text from index -1. That markup is not text: drop it.
+      if (start < 0) return;
       if (run === '') runIsRaw = rawText;
       run += slice(start, end);
-      consumed = end;
+      consumed = Math.max(consumed, end);
     },
     ontextentity() {
       // Not called: the tokenizer does not decode.
@@ -205,17 +208,17 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     },
     onopentagend(end) {
       finishStartTag();
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     onselfclosingtag(end) {
       if (inForeignContent()) closeStartTag();
       else finishStartTag();
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     onclosetag(start, end) {
       flushRun();
       endTag(readTagName(start, end), start - 2);
-      consumed = end;
+      consumed = Math.max(consumed, end);
     },
     onattribname(start, end) {
       if (tagName === '') return;
@@ -223,7 +226,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     },
     onattribdata(start, end) {
       if (attributeName !== null) attributeValue += slice(start, end);
-      consumed = end;
+      consumed = Math.max(consumed, end);
     },
     onattribentity() {
       // Not called: the tokenizer does not decode.
@@ -241,24 +244,24 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
         attributeName = null;
       }
       attributeValue = '';
-      consumed = end;
+      consumed = Math.max(consumed, end);
     },
     oncomment(_start, end) {
       flushRun();
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     oncdata(start, end, endOffset) {
       flushRun();
       if (inForeignContent()) sink.text(slice(start, end - endOffset));
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     ondeclaration(_start, end) {
       flushRun();
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     onprocessinginstruction(_start, end) {
       flushRun();
-      consumed = end + 1;
+      consumed = Math.max(consumed, end + 1);
     },
     onend() {
       flushRun();
