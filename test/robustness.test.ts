@@ -148,6 +148,8 @@ describe('text hygiene', () => {
     const article = parseBody('<p>a\0b \ud800 c \udc00d 😀 &#0; &#xD800;</p>');
     expect(article.body[0]).toMatchObject({ text: 'a\ufffdb \ufffd c \ufffdd 😀 \ufffd \ufffd' });
     expect(parseSeed('<!--1-->\n[a\0\udfff](u)\n---\n').header.title).toBe('a\ufffd\ufffd');
+    const [image] = parseBody('<img src="/a\0\ud800.png" alt="x\0y" title="\udc00">').media;
+    expect(image).toMatchObject({ src: 'https://news.example/a%EF%BF%BD%EF%BF%BD.png', alt: 'x\ufffdy', title: '\ufffd' });
   });
 });
 

@@ -8,6 +8,15 @@ export function isCollapsibleSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c || code === 0xa0;
 }
 
+const UNSAFE_CHARACTER = /[\0\ud800-\udfff]/;
+
+/** NUL becomes U+FFFD, and so does a lone surrogate; nothing else changes. */
+export function makeSafe(raw: string): string {
+  if (!UNSAFE_CHARACTER.test(raw)) return raw;
+  const text = raw.indexOf('\0') === -1 ? raw : raw.replace(NUL, '\ufffd');
+  return text.isWellFormed() ? text : text.toWellFormed();
+}
+
 /** Anything that {@link normalizeText} would change. */
 const NEEDS_NORMALIZING = /[\t\n\f\r\u00a0\0\ud800-\udfff]| {2}/;
 const SPACE_RUN = /[ \t\n\f\r\u00a0]+/g;

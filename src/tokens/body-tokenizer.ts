@@ -3,6 +3,7 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
+import { makeSafe } from '../text/whitespace.js';
 import type { AttributeNames } from './attribute-names.js';
 import { ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
 
@@ -26,6 +27,7 @@ import { ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './el
 
 /** The wanted attributes of one element, by lower-case name. Only wanted names are ever keys. */
 export type Attributes = Record<string, string>;
+// Values are decoded and safe: NUL and lone surrogates are U+FFFD.
 
 export interface TokenSink {
   /** An element starts; `offset` is where its `<` stands in the input. */
@@ -237,9 +239,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
         if (!Object.hasOwn(attributes, attributeName)) {
           attributes[attributeName] = flags.has(attributeName)
             ? ''
-            : attributeValue.indexOf('&') === -1
-              ? attributeValue
-              : decodeHTMLAttribute(attributeValue);
+            : makeSafe(attributeValue.indexOf('&') === -1 ? attributeValue : decodeHTMLAttribute(attributeValue));
         }
         attributeName = null;
       }
