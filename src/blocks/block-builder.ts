@@ -1,6 +1,6 @@
 import { removeElement } from 'domutils';
 import type { DiagnosticReporter } from '../diagnostics.js';
-import { normalizeText } from '../text/whitespace.js';
+import { isBlank } from '../text/whitespace.js';
 import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block, Heading, Inline, ListItem, Media, Paragraph } from '../types.js';
 import { createFigureBuffer, FIGURE_MAX_DEPTH, replay, takeCaption, type FigureBuffer, type FigureCaption } from './figure.js';
@@ -431,16 +431,15 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   }
 
   function text(value: string): void {
-    const piece = normalizeText(value);
     if (collector === null) {
-      if (piece === ' ' || piece === '') return;
+      if (isBlank(value)) return;
       if (mode === Mode.List) {
         startItem();
       } else {
         paragraphCollector();
       }
     }
-    appendText(collector as InlineCollector, active, piece);
+    appendText(collector as InlineCollector, active, value);
   }
 
   const builder: BlockBuilder = {

@@ -1,3 +1,4 @@
+import { isCollapsibleSpace, normalizeText } from '../text/whitespace.js';
 import type { Inline } from '../types.js';
 
 /**
@@ -105,22 +106,26 @@ function flushPending(collector: InlineCollector): void {
   collector.pendingSpace = false;
 }
 
-/** Appends text already normalized by `normalizeText` (each run of white space is one space). */
-export function appendText(collector: InlineCollector, active: readonly ActiveInline[], piece: string): void {
+/**
+ * Appends decoded text. White space at its ends only sets a pending space;
+ * the rest is normalized (`normalizeText`) when it needs to be.
+ */
+export function appendText(collector: InlineCollector, active: readonly ActiveInline[], raw: string): void {
+  const length = raw.length;
   let start = 0;
-  let end = piece.length;
-  if (end === 0) return;
-  if (piece.charCodeAt(0) === 0x20) {
-    start = 1;
-    if (collector.hasContent) collector.pendingSpace = true;
+  while (start < length && isCollapsibleSpace(raw.charCodeAt(start))) start++;
+  if (start === length) {
+    if (length > 0 && collector.hasContent) collector.pendingSpace = true;
+    return;
   }
-  if (end > start && piece.charCodeAt(end - 1) === 0x20) end--;
-  if (end <= start) return;
+  let end = length;
+  while (isCollapsibleSpace(raw.charCodeAt(end - 1))) end--;
+  if (start > 0 && collector.hasContent) collector.pendingSpace = true;
   if (collector.hasContent) flushPending(collector);
   if (collector.open.length < active.length) materialize(collector, active);
-  put(collector, start === 0 && end === piece.length ? piece : piece.slice(start, end));
+  put(collector, normalizeText(start === 0 && end === length ? raw : raw.slice(start, end)));
   collector.hasContent = true;
-  if (end < piece.length) collector.pendingSpace = true;
+  if (end < length) collector.pendingSpace = true;
 }
 
 /** A block boundary inside a leaf block: reads as white space. */

@@ -58,11 +58,13 @@ function firstContentOffset(source: string): number {
 // The simple subset. `undefined` means "not in the subset": ask `yaml`.
 
 const KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const ONLY_SPACES = /^ *$/;
 /** Characters that a plain scalar of the subset may not start with (YAML indicators, quotes, space). */
 const PLAIN_FIRST_FORBIDDEN = /^[-?:,[\]{}#&*!|>'"%@` \t]/;
 /** Inside any scalar of the subset: no control character, no BOM, no surrogate, no NEL or C1 control. */
 const UNSAFE_CHAR = /[\0-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]/;
 const NULL = /^(?:~|[Nn]ull|NULL)$/;
+const FLOW_INDICATOR = /[[\]{},:]/;
 const TRUE = /^(?:[Tt]rue|TRUE)$/;
 const FALSE = /^(?:[Ff]alse|FALSE)$/;
 /** Anything a core-schema number could be: left to `yaml`. */
@@ -72,29 +74,30 @@ type Scalar = string | boolean | null;
 
 function readSimpleMapping(source: string): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
-  const seen = new Set<string>();
-  for (const rawLine of source.split('\n')) {
-    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-    if (line.trim() === '') {
-      if (line !== '' && !/^ *$/.test(line)) return undefined;
-      continue;
-    }
+  let from = 0;
+  while (from <= source.length) {
+    let to = source.indexOf('\n', from);
+    if (to === -1) to = source.length;
+    const line = source.charCodeAt(to - 1) === 0x0d ? source.slice(from, to - 1) : source.slice(from, to);
+    from = to + 1;
+    if (ONLY_SPACES.test(line)) continue;
     const colon = line.indexOf(':');
     if (colon <= 0) return undefined;
     const key = line.slice(0, colon);
-    if (!KEY.test(key) || seen.has(key) || readPlain(key, false) !== key) return undefined;
+    if (!KEY.test(key) || Object.hasOwn(result, key) || readPlain(key, false) !== key) return undefined;
     const rest = line.slice(colon + 1);
-    let value: unknown;
-    if (rest === '' || /^ +$/.test(rest)) {
-      value = null;
-    } else {
+    let value: unknown = null;
+    if (!ONLY_SPACES.test(rest)) {
       if (rest.charCodeAt(0) !== 0x20) return undefined;
       value = readValue(rest.trim());
       if (value === undefined) return undefined;
     }
-    seen.add(key);
-    // A key such as `__proto__` must stay plain data.
-    Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__') {
+      // Stays plain data: an own property, not the prototype.
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+    } else {
+      result[key] = value;
+    }
   }
   return result;
 }
@@ -119,7 +122,7 @@ function readQuoted(text: string, quote: string, forbidden: string): string | un
 function readFlowSequence(text: string): Scalar[] | undefined {
   if (!text.endsWith(']')) return undefined;
   const inner = text.slice(1, -1);
-  if (inner.trim() === '') return /^ *$/.test(inner) ? [] : undefined;
+  if (inner.trim() === '') return ONLY_SPACES.test(inner) ? [] : undefined;
   const items: Scalar[] = [];
   for (const part of inner.split(',')) {
     const item = part.trim();
@@ -132,12 +135,16 @@ function readFlowSequence(text: string): Scalar[] | undefined {
 }
 
 function readPlain(text: string, inFlow: boolean): Scalar | undefined {
+  const first = text.charCodeAt(0);
   if (PLAIN_FIRST_FORBIDDEN.test(text) || UNSAFE_CHAR.test(text)) return undefined;
-  if (text.includes(': ') || text.includes(' #') || text.endsWith(':')) return undefined;
-  if (inFlow && /[[\]{},:]/.test(text)) return undefined;
-  if (NUMBER_LIKE.test(text)) return undefined;
-  if (NULL.test(text)) return null;
-  if (TRUE.test(text)) return true;
-  if (FALSE.test(text)) return false;
+  if (text.includes(': ') || text.includes(' #') || text.charCodeAt(text.length - 1) === 0x3a /* : */) return undefined;
+  if (inFlow && FLOW_INDICATOR.test(text)) return undefined;
+  // Digits, signs and dots may start a number: leave those to `yaml` when they are one.
+  if (((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e) && NUMBER_LIKE.test(text)) return undefined;
+  if (text.length <= 5) {
+    if (NULL.test(text)) return null;
+    if (TRUE.test(text)) return true;
+    if (FALSE.test(text)) return false;
+  }
   return text;
 }

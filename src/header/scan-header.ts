@@ -89,7 +89,6 @@ export function createHeaderScanner(): HeaderScanner {
   }
 
   function readLine(line: string): void {
-    if (!sawNonBlank && !isBlankLine(line)) sawNonBlank = true;
     switch (state) {
       case State.FirstLine:
         if (isFrontMatterFence(line)) {
@@ -104,6 +103,7 @@ export function createHeaderScanner(): HeaderScanner {
         if (isFrontMatterFence(line)) {
           lineOffsetOfFence = lineOffset;
           frontMatter = readFrontMatter(frontMatterLines as string[]);
+          sawNonBlank = true;
           state = State.BeforeTimestamp;
           return;
         }
@@ -112,6 +112,7 @@ export function createHeaderScanner(): HeaderScanner {
         return;
       case State.BeforeTimestamp: {
         if (isBlankLine(line)) return;
+        sawNonBlank = true;
         const found = readTimestampLine(line);
         if (found.kind === 'not-a-comment') {
           fail('MISSING_TIMESTAMP', `Expected a timestamp comment like <!--1684512901000-->, found ${quoteFound(line)}`, lineStart());

@@ -33,6 +33,14 @@ export function normalizeText(raw: string): string {
   return text.replace(SPACE_RUN, ' ');
 }
 
+/** Whether the text is empty or only white space. */
+export function isBlank(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    if (!isCollapsibleSpace(text.charCodeAt(index))) return false;
+  }
+  return true;
+}
+
 /** {@link normalizeText}, then trimmed of white space. */
 export function collapseWhitespace(raw: string): string {
   const text = normalizeText(raw);
