@@ -1,0 +1,46 @@
+// Memory of a streaming parse, in a fresh process (run with --expose-gc): a 64 MB seed is written to
+// a temporary file and streamed in 64 KB chunks. Prints JSON.
+import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseSeedStream } from 'seed-parser';
+import { generatedSeed } from './inputs.mjs';
+
+const dir = mkdtempSync(join(os.tmpdir(), 'seed-bench-'));
+const file = join(dir, 'large.seed.md');
+writeFileSync(file, generatedSeed(64 * 1024 * 1024));
+const input = statSync(file).size;
+
+const settle = () => {
+  for (let index = 0; index < 4; index++) globalThis.gc();
+};
+settle();
+const rss0 = process.memoryUsage().rss;
+const heap0 = process.memoryUsage().heapUsed;
+let peakRss = rss0;
+
+async function* chunks() {
+  for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 })) {
+    const { rss } = process.memoryUsage();
+    if (rss > peakRss) peakRss = rss;
+    yield chunk;
+  }
+}
+
+let article = await parseSeedStream(chunks());
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+settle();
+const heapGrowth = process.memoryUsage().heapUsed - heap0;
+
+let articleStrings = 0;
+const stack = [article];
+while (stack.length > 0) {
+  const value = stack.pop();
+  if (typeof value === 'string') articleStrings += value.length * 2;
+  else if (value !== null && typeof value === 'object') for (const inner of Object.values(value)) stack.push(inner);
+}
+article = null;
+settle();
+const heapAfterDrop = process.memoryUsage().heapUsed - heap0;
+rmSync(dir, { recursive: true, force: true });
+console.log(JSON.stringify({ input, peakRssGrowth: peakRss - rss0, heapGrowth, articleStrings, heapAfterDrop }));

@@ -1,0 +1,210 @@
+// The benchmark: every contender on the same inputs, alternating after a warm-up, in one process.
+// Prints its tables and writes them to bench/RESULTS.md.
+//   npm run bench                 (builds first)
+//   node bench/run.mjs --quick    fewer rounds
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { Readability } from '@mozilla/readability';
+import * as cheerio from 'cheerio';
+import { Parser, Tokenizer } from 'htmlparser2';
+import { parseHTML } from 'linkedom';
+import { parseSeed, parseSeedStream } from 'seed-parser';
+import { bodyOf, corpusBatch, generatedSeed, pathologicalSeeds } from './inputs.mjs';
+import { bundleSizes, importTimes } from './size.mjs';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const ROUNDS = values.quick ? 5 : 15;
+const MB = 1024 * 1024;
+const encoder = new TextEncoder();
+const bytesOf = (texts) => texts.reduce((sum, text) => sum + encoder.encode(text).length, 0);
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+
+const noop = () => {};
+const emptyCallbacks = {
+  onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop,
+  oncomment: noop, ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop,
+  onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop,
+};
+let sink = 0;
+
+/** Contenders: each parses a list of seeds (the HTML parsers take their bodies). */
+function contenders(seeds, { slow = true } = {}) {
+  const bodies = seeds.map(bodyOf);
+  const list = [
+    ['parseSeed', () => { for (const seed of seeds) sink += parseSeed(seed).body.length; }],
+    ['parseSeed + stats.words', () => { for (const seed of seeds) sink += parseSeed(seed).stats.words; }],
+    ['htmlparser2 Parser (empty handlers)', () => { for (const body of bodies) new Parser({}).end(body); }],
+    ['htmlparser2 Tokenizer (empty callbacks)', () => {
+      for (const body of bodies) {
+        const tokenizer = new Tokenizer({}, emptyCallbacks);
+        tokenizer.write(body);
+        tokenizer.end();
+      }
+    }],
+    ['cheerio.load + text of all p', () => { for (const body of bodies) sink += cheerio.load(body)('p').text().length; }],
+    ['one charCodeAt pass (lower bound)', () => {
+      for (const body of bodies) for (let index = 0; index < body.length; index++) sink += body.charCodeAt(index);
+    }],
+  ];
+  if (slow) {
+    list.push(['linkedom + Readability', () => {
+      for (const body of bodies) {
+        const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+        sink += new Readability(document).parse()?.textContent.length ?? 0;
+      }
+    }]);
+  }
+  return list;
+}
+
+/** Runs the contenders alternately (A B C … A B C …) after a warm-up; median milliseconds of each. */
+function race(list, rounds) {
+  const times = new Map(list.map(([name]) => [name, []]));
+  for (const [name, run] of list) {
+    progress(`warm-up: ${name}`);
+    run();
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of list) {
+      const start = performance.now();
+      run();
+      times.get(name).push(performance.now() - start);
+    }
+  }
+  return new Map([...times].map(([name, samples]) => [name, median(samples)]));
+}
+
+function throughputTable(title, medians, bytes, documents) {
+  const base = medians.get('parseSeed');
+  const rows = [...medians].map(([name, ms]) => {
+    const mbs = bytes / MB / (ms / 1000);
+    const docs = documents / (ms / 1000);
+    return `| ${name} | ${mbs.toFixed(1)} | ${docs.toFixed(0)} | ${(base / ms).toFixed(2)}× |`;
+  });
+  return [`### ${title}`, '', '| contender | MB/s | documents/s | throughput vs parseSeed |', '| --- | ---: | ---: | ---: |', ...rows, ''].join('\n');
+}
+
+const out = [];
+const began = performance.now();
+const progress = (step) => process.stderr.write(`[${((performance.now() - began) / 1000).toFixed(0)} s] ${step}\n`);
+const say = (text) => {
+  console.log(text);
+  out.push(text);
+};
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+say('# Benchmark results');
+say('');
+say(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${ROUNDS} rounds, medians`);
+say('');
+say('Ratios are throughput relative to `parseSeed` in the same run: above 1× is faster than `parseSeed`. The HTML parsers parse the bodies; `parseSeed` parses whole seeds (front matter and header too).');
+say('');
+
+// 1. The corpus batch.
+const batch = corpusBatch();
+const repeat = 10;
+const batchRuns = contenders(batch).map(([name, run]) => [name, () => { for (let index = 0; index < repeat; index++) run(); }]);
+say(throughputTable(`Corpus batch (${batch.length} seeds, ${(bytesOf(batch) / 1024).toFixed(0)} KB, parsed ${repeat}× per sample)`, race(batchRuns, ROUNDS), bytesOf(batch) * repeat, batch.length * repeat));
+
+// 2. The large generated seed, and streaming it.
+progress('large seed');
+const large = generatedSeed(8 * MB);
+const largeBytes = encoder.encode(large);
+const chunkBytes = 64 * 1024;
+async function* byteChunks() {
+  for (let offset = 0; offset < largeBytes.length; offset += chunkBytes) yield largeBytes.subarray(offset, offset + chunkBytes);
+}
+async function* stringChunks() {
+  for (let offset = 0; offset < large.length; offset += chunkBytes) yield large.slice(offset, offset + chunkBytes);
+}
+const streamTimes = { bytes: [], strings: [], whole: [] };
+for (let round = 0; round < Math.max(3, Math.round(ROUNDS / 3)); round++) {
+  let start = performance.now();
+  parseSeed(large);
+  streamTimes.whole.push(performance.now() - start);
+  start = performance.now();
+  await parseSeedStream(byteChunks());
+  streamTimes.bytes.push(performance.now() - start);
+  start = performance.now();
+  await parseSeedStream(stringChunks());
+  streamTimes.strings.push(performance.now() - start);
+}
+const largeMedians = race(contenders([large], { slow: false }), Math.max(3, Math.round(ROUNDS / 3)));
+say(throughputTable(`Generated seed (${(largeBytes.length / MB).toFixed(1)} MB, from the test fixtures)`, largeMedians, largeBytes.length, 1));
+say('| streaming | MB/s | throughput vs parseSeed of the whole string |');
+say('| --- | ---: | ---: |');
+for (const [name, key] of [['parseSeedStream, 64 KB byte chunks', 'bytes'], ['parseSeedStream, 64 KB string chunks', 'strings']]) {
+  const ms = median(streamTimes[key]);
+  say(`| ${name} | ${(largeBytes.length / MB / (ms / 1000)).toFixed(1)} | ${(median(streamTimes.whole) / ms).toFixed(2)}× |`);
+}
+say('');
+
+// 3. Linear cost.
+progress('linear cost');
+const perMb = (seed, runs) => {
+  const bytes = encoder.encode(seed).length;
+  parseSeed(seed);
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    parseSeed(seed);
+    samples.push(performance.now() - start);
+  }
+  return median(samples) / (bytes / MB);
+};
+const small = perMb(generatedSeed(1 * MB), ROUNDS * 2);
+const huge = perMb(generatedSeed(64 * MB), 3);
+say('### Linear cost');
+say('');
+say('| seed | ms per MB |');
+say('| --- | ---: |');
+say(`| 1 MB | ${small.toFixed(2)} |`);
+say(`| 64 MB | ${huge.toFixed(2)} |`);
+say(`| ratio 64 MB / 1 MB | ${(huge / small).toFixed(2)}× |`);
+say('');
+
+// 4. Pathological inputs.
+progress('pathological seeds');
+const normal = perMb(large, 5);
+say('### Pathological seeds (about 4 MB each)');
+say('');
+say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed (${normal.toFixed(2)} ms per MB).`);
+say('');
+say('| seed | ms per MB | vs normal |');
+say('| --- | ---: | ---: |');
+for (const [name, seed] of pathologicalSeeds()) {
+  progress(name);
+  const ms = perMb(seed, 5);
+  say(`| ${name} | ${ms.toFixed(2)} | ${(ms / normal).toFixed(2)}× |`);
+}
+say('');
+
+// 5. Memory, bundle size and import time (fresh processes).
+progress('memory, size, start-up');
+const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', new URL('./memory.mjs', import.meta.url).pathname], { encoding: 'utf8' }));
+say('### Memory: parseSeedStream of a 64 MB seed in 64 KB chunks (fresh process, from a file)');
+say('');
+say('| measure | MB | × input |');
+say('| --- | ---: | ---: |');
+say(`| input | ${(memory.input / MB).toFixed(1)} | 1.00× |`);
+say(`| peak RSS growth while parsing | ${(memory.peakRssGrowth / MB).toFixed(1)} | ${(memory.peakRssGrowth / memory.input).toFixed(2)}× |`);
+say(`| heap used after the parse (Article alive) | ${(memory.heapGrowth / MB).toFixed(1)} | ${(memory.heapGrowth / memory.input).toFixed(2)}× |`);
+say(`| strings of the Article (UTF-16) | ${(memory.articleStrings / MB).toFixed(1)} | ${(memory.articleStrings / memory.input).toFixed(2)}× |`);
+say(`| heap after the Article is dropped | ${(memory.heapAfterDrop / MB).toFixed(1)} | ${(memory.heapAfterDrop / memory.input).toFixed(2)}× |`);
+say('');
+
+const sizes = await bundleSizes();
+const imports = importTimes();
+say('### Size and start-up');
+say('');
+say('| package | ESM bundle, minified | minified + gzip | import in a fresh Node process |');
+say('| --- | ---: | ---: | ---: |');
+for (const name of ['seed-parser', 'htmlparser2']) {
+  say(`| ${name} (dependencies included) | ${(sizes[name].minified / 1024).toFixed(1)} KB | ${(sizes[name].gzip / 1024).toFixed(1)} KB | ${imports[name].toFixed(1)} ms |`);
+}
+say('');
+if (sink === -1) console.log('');
+
+writeFileSync(new URL('./RESULTS.md', import.meta.url), `${out.join('\n')}\n`);
