@@ -28,7 +28,7 @@ const UNSAFE = [
   '\x01javascript:alert(1)',
   '\x1fjavascript:alert(1)',
   '&#x0C;javascript:alert(1)',
-  '\0javascript:alert(1)',
+  '&#x09;javascript:alert(1)',
   '&#x20;javascript:alert(1)',
   'javascript:alert(1)\x00',
   'vbscript:msgbox(1)',
@@ -49,9 +49,9 @@ const UNSAFE = [
 /** Dangerous as a link or a media source, allowed only as an image `src` or a video `poster`. */
 const IMAGE_DATA = ['data:image/svg+xml,<svg onload=alert(1)>', 'data:image/png;base64,AAAA', 'DATA:IMAGE/GIF;base64,R0lGOD'];
 
-/** `&#x00;` decodes to U+FFFD, which no URL parser strips: the first one is relative. */
+/** NUL (raw or `&#x00;`) becomes U+FFFD in an attribute, as in browsers; no URL parser strips it, so the first two are relative. */
 /** Look-alikes a browser does not run: they must survive as ordinary (resolved) URLs. */
-const HARMLESS = ['&#x00;javascript:alert(1)', 'javascript', 'javascript-guide.html', './javascript:alert(1)', '/javascript:alert(1)', 'java script:alert(1)', '\u00a0javascript:alert(1)', 'java\0script:alert(1)'];
+const HARMLESS = ['&#x00;javascript:alert(1)', '\0javascript:alert(1)', 'javascript', 'javascript-guide.html', './javascript:alert(1)', '/javascript:alert(1)', 'java script:alert(1)', '\u00a0javascript:alert(1)', 'java\0script:alert(1)'];
 
 /** Every place a URL is read, with the value quoted the way an attacker might. */
 const PLACES: { name: string; html: (value: string) => string }[] = [
