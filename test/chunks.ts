@@ -1,28 +1,24 @@
 import fc from 'fast-check';
 
-/** Splits text at the given (sorted, deduplicated) cut points. */
-export function splitAt(text: string, cuts: readonly number[]): string[] {
-  const points = [...new Set(cuts.map((cut) => Math.min(Math.max(cut, 0), text.length)))].sort((a, b) => a - b);
-  const chunks: string[] = [];
+/** Splits a string or bytes at the given cut points (clamped, deduplicated, sorted). */
+function cut<T extends string | Uint8Array>(input: T, cuts: readonly number[], take: (from: number, to?: number) => T): T[] {
+  const points = [...new Set(cuts.map((point) => Math.min(Math.max(point, 0), input.length)))].sort((a, b) => a - b);
+  const chunks: T[] = [];
   let from = 0;
   for (const point of points) {
-    chunks.push(text.slice(from, point));
+    chunks.push(take(from, point));
     from = point;
   }
-  chunks.push(text.slice(from));
+  chunks.push(take(from));
   return chunks;
 }
 
+export function splitAt(text: string, cuts: readonly number[]): string[] {
+  return cut(text, cuts, (from, to) => text.slice(from, to));
+}
+
 export function splitBytes(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((cut) => Math.min(Math.max(cut, 0), bytes.length)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of points) {
-    chunks.push(bytes.subarray(from, point));
-    from = point;
-  }
-  chunks.push(bytes.subarray(from));
-  return chunks;
+  return cut(bytes, cuts, (from, to) => bytes.subarray(from, to));
 }
 
 /** Cut points for a text of this length: a few anywhere, sometimes many. */

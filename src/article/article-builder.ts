@@ -1,6 +1,7 @@
 import { countCodePoints, countWords } from '../text/measure.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks, Stats } from '../types.js';
+import { textOfInlines } from '../blocks/inline-collector.js';
 import { readDateline } from './dateline.js';
 
 /**
@@ -101,20 +102,10 @@ function isWhollyStrong(paragraph: Paragraph): boolean {
 function collectLinks(inlines: readonly Inline[], links: Link[]): void {
   for (const inline of inlines) {
     if (inline.type === 'link') {
-      links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children)) });
+      links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children, ' ')) });
     }
     if ('children' in inline) collectLinks(inline.children, links);
   }
-}
-
-function textOfInlines(inlines: readonly Inline[]): string {
-  let text = '';
-  for (const inline of inlines) {
-    if (inline.type === 'text' || inline.type === 'code') text += inline.value;
-    else if (inline.type === 'break') text += ' ';
-    else text += textOfInlines(inline.children);
-  }
-  return text;
 }
 
 /**

@@ -158,15 +158,16 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
 export function finishInlines(collector: InlineCollector): CollectedInlines {
   const { inlines } = collector;
   const only = inlines.length === 1 ? inlines[0] : undefined;
-  return { text: only !== undefined && only.type === 'text' ? only.value : textOf(inlines), inlines };
+  return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, '\n'), inlines };
 }
 
-function textOf(inlines: readonly Inline[]): string {
+/** The text of inlines, a break read as `lineBreak`. */
+export function textOfInlines(inlines: readonly Inline[], lineBreak: string): string {
   let text = '';
   for (const inline of inlines) {
     if (inline.type === 'text' || inline.type === 'code') text += inline.value;
-    else if (inline.type === 'break') text += '\n';
-    else text += textOf(inline.children);
+    else if (inline.type === 'break') text += lineBreak;
+    else text += textOfInlines(inline.children, lineBreak);
   }
   return text;
 }
