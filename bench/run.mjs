@@ -192,7 +192,11 @@ say(`| input | ${(memory.input / MB).toFixed(1)} | 1.00× |`);
 say(`| peak RSS growth while parsing | ${(memory.peakRssGrowth / MB).toFixed(1)} | ${(memory.peakRssGrowth / memory.input).toFixed(2)}× |`);
 say(`| heap used after the parse (Article alive) | ${(memory.heapGrowth / MB).toFixed(1)} | ${(memory.heapGrowth / memory.input).toFixed(2)}× |`);
 say(`| strings of the Article, each occurrence counted (UTF-16) | ${(memory.articleStrings / MB).toFixed(1)} | ${(memory.articleStrings / memory.input).toFixed(2)}× |`);
-say(`| heap after the Article is dropped (nothing of the input kept) | ${(memory.heapAfterDrop / MB).toFixed(1)} | ${(memory.heapAfterDrop / memory.input).toFixed(2)}× |`);
+say(
+  memory.heapAfterDrop <= 0
+    ? '| heap after the Article is dropped | at or below the baseline: nothing of the input is kept | |'
+    : `| heap after the Article is dropped | ${(memory.heapAfterDrop / MB).toFixed(1)} | ${(memory.heapAfterDrop / memory.input).toFixed(2)}× |`,
+);
 say('');
 
 const sizes = await bundleSizes();
