@@ -176,6 +176,18 @@ describe('prototype pollution', () => {
   });
 });
 
+describe('hostile front matter', () => {
+  it.each([
+    ['100,000 nested flow sequences', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    ['3,000 nested block mappings', Array.from({ length: 3000 }, (_, index) => `${' '.repeat(index)}k:`).join('\n')],
+    ['an alias bomb', 'a: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]'],
+  ])('%s is INVALID_FRONT_MATTER, not a crash', (_name, frontMatter) => {
+    const result = safeParseSeed(seed('<p>x</p>', { frontMatter }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: expect.any(Number), column: expect.any(Number) });
+  });
+});
+
 describe('size and depth', () => {
   const depth = 1_000_000;
   it.each(['span', 'div', 'blockquote', 'b', 'li', 'figure', 'a href=x'])('1,000,000 nested <%s>', (tag) => {
