@@ -28,7 +28,7 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
   let failure: unknown = null;
   let ended = false;
 
-  function startBody(): void {
+  function startBody(): BodyTokenizer {
     const complete = header.header;
     if (complete === null) throw new Error('The header is not complete');
     const start = header.bodyStart;
@@ -49,20 +49,22 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
       locator,
       diagnostics,
     });
-    body = tokens;
+    const started = tokens;
+    body = started;
     finish = () => {
-      (tokens as BodyTokenizer).end();
+      started.end();
       blocks.end();
       return article.finish(complete, diagnostics.finish());
     };
+    return started;
   }
 
   function feed(text: string): void {
     if (body === null) {
       const at = header.write(text);
       if (at === -1) return;
-      startBody();
-      if (at < text.length) (body as BodyTokenizer | null)?.write(at === 0 ? text : text.slice(at));
+      const started = startBody();
+      if (at < text.length) started.write(at === 0 ? text : text.slice(at));
       return;
     }
     body.write(text);
