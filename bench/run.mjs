@@ -177,7 +177,7 @@ say('| --- | ---: | ---: |');
 for (const [name, seed] of pathologicalSeeds()) {
   progress(name);
   const ms = perMb(seed, 5);
-  say(`| ${name} | ${ms.toFixed(2)} | ${(ms / normal).toFixed(2)}× |`);
+  say(`| ${name.replace(/</g, '&lt;')} | ${ms.toFixed(2)} | ${(ms / normal).toFixed(2)}× |`);
 }
 say('');
 
