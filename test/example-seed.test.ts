@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../src/index.js';
-import { sharedFiles } from './helpers.js';
+import { image, sharedFiles } from './helpers.js';
 
 const [example] = sharedFiles('seeds', '');
 
@@ -29,18 +29,10 @@ describe('the example seed', () => {
     expect(article.lead?.inlines[0]?.type).toBe('strong');
 
     expect(article.media).toEqual([
-      {
-        type: 'image',
-        src:
-          'https://s.rfi.fr/media/display/5a2ee61e-f60a-11ed-8fe9-005056a90321/w:1280/p:16x9/' +
+      image(
+        'https://s.rfi.fr/media/display/5a2ee61e-f60a-11ed-8fe9-005056a90321/w:1280/p:16x9/' +
           '2023-05-19T044522Z_337233748_RC2E11AB46KQ_RTRMADP_3_CHINA-CENTRALASIA.JPG',
-        alt: null,
-        title: null,
-        width: null,
-        height: null,
-        caption: null,
-        credit: null,
-      },
+      ),
     ]);
     expect(article.body[0]).toBe(article.media[0]);
 

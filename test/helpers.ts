@@ -55,3 +55,8 @@ export function parseBody(body: string, options?: ParseOptions): Article {
 export function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
+
+/** An image block, with every optional field null unless given. */
+export function image(src: string, extra: Record<string, unknown> = {}) {
+  return { type: 'image', src, alt: null, title: null, width: null, height: null, caption: null, credit: null, ...extra };
+}

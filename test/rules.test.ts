@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline } from '../src/index.js';
-import { parseBody, plain } from './helpers.js';
+import { image, parseBody, plain } from './helpers.js';
 
 const text = (value: string): Inline => ({ type: 'text', value });
 const paragraph = (value: string, inlines: Inline[] = [text(value)]): Block => ({ type: 'paragraph', text: value, inlines });
-const image = (src: string, extra: Record<string, unknown> = {}) => ({
-  type: 'image',
-  src,
-  alt: null,
-  title: null,
-  width: null,
-  height: null,
-  caption: null,
-  credit: null,
-  ...extra,
-});
 
 /** Body blocks, with the lead and dateline rules kept out of the way by a leading heading. */
 function blocks(html: string, baseUrl?: string): Block[] {

@@ -9,6 +9,7 @@ export function isCollapsibleSpace(code: number): boolean {
 }
 
 const UNSAFE_CHARACTER = /[\0\ud800-\udfff]/;
+const NUL = /\0/g;
 
 /** NUL becomes U+FFFD, and so does a lone surrogate; nothing else changes. */
 export function makeSafe(raw: string): string {
@@ -20,7 +21,6 @@ export function makeSafe(raw: string): string {
 /** Anything that {@link normalizeText} would change. */
 const NEEDS_NORMALIZING = /[\t\n\f\r\u00a0\0\ud800-\udfff]| {2}/;
 const SPACE_RUN = /[ \t\n\f\r\u00a0]+/g;
-const NUL = /\0/g;
 
 /**
  * Makes text safe and collapses white space, without trimming: NUL becomes
@@ -28,9 +28,7 @@ const NUL = /\0/g;
  */
 export function normalizeText(raw: string): string {
   if (!NEEDS_NORMALIZING.test(raw)) return raw;
-  let text = raw.indexOf('\0') === -1 ? raw : raw.replace(NUL, '\ufffd');
-  if (!text.isWellFormed()) text = text.toWellFormed();
-  return text.replace(SPACE_RUN, ' ');
+  return makeSafe(raw).replace(SPACE_RUN, ' ');
 }
 
 /** Whether the text is empty or only white space. */
