@@ -7,11 +7,11 @@ import { SeedParseError } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
 import { createChunkNormalizer, describe } from './input/chunks.js';
 import { createLocator } from './input/locator.js';
-import { createAttributeNames } from './tokens/attribute-names.js';
+import { createNameMatcher } from './tokens/name-matcher.js';
 import { createBodyTokenizer, type BodyTokenizer } from './tokens/body-tokenizer.js';
 import type { Article, ParseOptions, SeedParser, SeedParserCallbacks } from './types.js';
 
-const ATTRIBUTE_NAMES = createAttributeNames(WANTED_ATTRIBUTES, [DROP_ATTRIBUTE_PREFIX]);
+const ATTRIBUTE_NAMES = createNameMatcher(WANTED_ATTRIBUTES, [DROP_ATTRIBUTE_PREFIX]);
 const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set([DROP_ATTRIBUTE_PREFIX]);
 
 /**

@@ -4,8 +4,8 @@ import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
 import { makeSafe } from '../text/whitespace.js';
-import type { AttributeNames } from './attribute-names.js';
-import { ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
+import { ELEMENT_NAMES, ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
+import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 
 /**
  * The body-tokens stage. htmlparser2's `Tokenizer` reads the HTML and reports
@@ -40,7 +40,7 @@ export interface TokenSink {
 
 export interface BodyTokenizerOptions {
   /** The attributes to capture. A name reported as one of `flags` is captured with an empty value. */
-  attributes: AttributeNames;
+  attributes: NameMatcher;
   flags: ReadonlySet<string>;
   /** Offset of the body's first character in the input. */
   offset: number;
@@ -57,6 +57,8 @@ export interface BodyTokenizer {
 
 /** Elements whose content the tokenizer reads as raw text (outside foreign content). */
 const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+const TAG_NAMES = createNameMatcher(ELEMENT_NAMES);
 
 export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptions): BodyTokenizer {
   const { locator, diagnostics } = options;
@@ -111,7 +113,8 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   }
 
   function readTagName(start: number, end: number): string {
-    const name = slice(start, end).toLowerCase();
+    const known = start >= lastOffset ? TAG_NAMES.match(last, start - lastOffset, end - lastOffset) : null;
+    const name = known ?? slice(start, end).toLowerCase();
     return name === 'image' && !inForeignContent() ? 'img' : name;
   }
 

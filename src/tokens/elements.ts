@@ -91,3 +91,16 @@ export const OPTIONAL_END_TAGS: ReadonlySet<string> = new Set([
   'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup',
   'caption', 'rt', 'rp', 'html', 'head', 'body',
 ]);
+
+/** HTML element names, recognized in place by the tokens stage (any other name is sliced and lower-cased). */
+export const ELEMENT_NAMES: readonly string[] = [
+  'a', 'abbr', 'address', 'area', 'article', 'aside', 'audio', 'b', 'base', 'bdi', 'bdo', 'blockquote', 'body',
+  'br', 'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'data', 'datalist', 'dd',
+  'del', 'details', 'dfn', 'dialog', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure',
+  'font', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i',
+  'iframe', 'img', 'image', 'input', 'ins', 'kbd', 'label', 'legend', 'li', 'link', 'main', 'mark', 'math',
+  'meta', 'nav', 'noscript', 'object', 'ol', 'optgroup', 'option', 'output', 'p', 'param', 'picture', 'pre',
+  'q', 's', 'samp', 'script', 'section', 'select', 'small', 'source', 'span', 'strong', 'style', 'sub',
+  'summary', 'sup', 'svg', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time',
+  'title', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'wbr',
+];
