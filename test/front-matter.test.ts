@@ -18,7 +18,8 @@ function yamlReading(source: string): { ok: true; value: unknown } | { ok: false
 
 const scalar = fc.oneof(
   fc.constantFrom('post', 'True', 'false', 'NULL', '~', 'null', '12', '-3', '0o17', '0x1F', '1e3', '.5', '.inf', '-.Inf', '.nan', '2021-07-16T07:48:38.000Z',
-    'https://x.example/a?b=c#d', 'a: b', 'a #b', 'a#b', '-a', '- a', '?x', ':x', 'x:', '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', "it's", 'say "hi"', '…', '中文', 'a\tb', '', ' '),
+    'https://x.example/a?b=c#d', 'a: b', 'a #b', 'a#b', '-a', '- a', '?x', ':x', 'x:', '@x', '`x', '%x', '!x', '&x', '*x', '|', '>', "it's", 'say "hi"', '…', '中文', 'a\tb', '', ' ',
+    '\t', ' \t', '\u00a0', 'x\u00a0', '\u00a0x', '\u2028x', 'x\u2029', '\u3000', 'x\u3000', '\u0085', 'a:b', 'a:', 'a#', '#a'),
   fc.string({ maxLength: 12 }),
 );
 const value = fc.oneof(
