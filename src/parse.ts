@@ -29,9 +29,9 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
   let ended = false;
 
   function startBody(): BodyTokenizer {
-    const complete = header.header;
+    const complete = header.header();
     if (complete === null) throw new Error('The header is not complete');
-    const start = header.bodyStart;
+    const start = header.bodyStart();
     const locator = createLocator(start.offset - (start.column - 1), start.line);
     let tokens: BodyTokenizer | null = null;
     const diagnostics = createDiagnosticLog((offset) => (tokens === null ? locator.position(offset) : tokens.position(offset)));

@@ -250,7 +250,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   function endFigure(): void {
     const buffer = figure as FigureBuffer;
     figure = null;
-    const children = buffer.children;
+    const children = buffer.children();
     const caption = takeCaption(children);
     if (caption !== null) removeElement(caption.element);
     const outer = pendingCaption;
@@ -270,7 +270,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
     figure = null;
     diagnostics.report('FIGURE_TOO_DEEP', `Read a <figure> nested deeper than ${FIGURE_MAX_DEPTH} elements as a plain container`, 'info', figureOffset);
     openContainer();
-    replay(buffer.children, builder, figureOffset, buffer.openElements);
+    replay(buffer.children(), builder, figureOffset, buffer.openElements());
   }
 
   function openContainer(): void {
@@ -454,7 +454,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         return;
       }
       if (figure !== null) {
-        if (figure.depth < FIGURE_MAX_DEPTH) {
+        if (figure.depth() < FIGURE_MAX_DEPTH) {
           figure.open(name, attributes);
           return;
         }
@@ -517,7 +517,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         return;
       }
       if (figure !== null) {
-        if (figure.depth === 1) endFigure();
+        if (figure.depth() === 1) endFigure();
         else figure.close();
         return;
       }

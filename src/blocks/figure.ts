@@ -18,11 +18,11 @@ export interface FigureBuffer {
   close(): void;
   text(value: string): void;
   /** Open elements inside the figure, the figure itself included. */
-  readonly depth: number;
+  depth(): number;
   /** The figure's children so far. */
-  readonly children: ChildNode[];
+  children(): ChildNode[];
   /** Elements opened and not yet closed. */
-  readonly openElements: ReadonlySet<Element>;
+  openElements(): ReadonlySet<Element>;
 }
 
 export function createFigureBuffer(): FigureBuffer {
@@ -40,13 +40,13 @@ export function createFigureBuffer(): FigureBuffer {
     text(value) {
       handler.ontext(value);
     },
-    get depth() {
+    depth() {
       return openElements.length + 1;
     },
-    get children() {
+    children() {
       return handler.root.children;
     },
-    get openElements() {
+    openElements() {
       return new Set(openElements);
     },
   };

@@ -48,9 +48,9 @@ export interface HeaderScanner {
   /** The input has ended: completes the header or throws. */
   end(): void;
   /** The header, once complete. */
-  readonly header: Header | null;
+  header(): Header | null;
   /** Where the body starts, once the header is complete. */
-  readonly bodyStart: SourcePosition;
+  bodyStart(): SourcePosition;
   readonly warnings: HeaderWarning[];
 }
 
@@ -197,10 +197,10 @@ export function createHeaderScanner(): HeaderScanner {
   }
 
   return {
-    get header() {
+    header() {
       return header;
     },
-    get bodyStart() {
+    bodyStart() {
       return bodyStart;
     },
     warnings,

@@ -10,8 +10,6 @@ export interface Locator {
   advance(text: string, textOffset: number, until: number): void;
   /** The position of `offset`, which must not be before what was advanced over. */
   position(offset: number): SourcePosition;
-  /** Where counting has reached. */
-  readonly cursor: number;
 }
 
 export function createLocator(startOffset = 0, startLine = 1): Locator {
@@ -19,9 +17,6 @@ export function createLocator(startOffset = 0, startLine = 1): Locator {
   let line = startLine;
   let lineStart = startOffset;
   return {
-    get cursor() {
-      return cursor;
-    },
     advance(text, textOffset, until) {
       const end = Math.min(until, textOffset + text.length);
       if (end <= cursor) return;
