@@ -90,10 +90,7 @@ function readSimpleMapping(source: string): Record<string, unknown> | undefined 
     if (valueStart < end) {
       // `key:value` is a plain scalar to YAML, not a pair: only `key: value` is in the subset.
       if (source.charCodeAt(colon + 1) !== SPACE) return undefined;
-      const valueEnd = trimEnd(source, valueStart, end);
-      // Only spaces and a tab: YAML reads null, but tabs are left to `yaml`.
-      if (valueEnd === valueStart) return undefined;
-      value = readValue(source, valueStart, valueEnd);
+      value = readValue(source, valueStart, skipSpacesBack(source, valueStart, end));
       if (value === undefined) return undefined;
     }
     if (key === '__proto__') {
@@ -118,7 +115,7 @@ function readKeyEnd(source: string, start: number, end: number): number {
   return -1;
 }
 
-/** The value of `source[start, end)`, which is neither empty nor starts or ends with a space or tab. */
+/** The value of `source[start, end)`, which neither is empty nor starts or ends with a space. (A tab anywhere is left to `yaml`.) */
 function readValue(source: string, start: number, end: number): unknown {
   const first = source.charCodeAt(start);
   if (first === 0x22 /* " */ || first === 0x27 /* ' */) return readQuoted(source, start, end, first);
@@ -141,14 +138,14 @@ function readFlowSequence(source: string, start: number, end: number): Scalar[] 
   if (source.charCodeAt(end - 1) !== 0x5d /* ] */) return undefined;
   const items: Scalar[] = [];
   const innerEnd = end - 1;
-  if (skipSpaces(source, start + 1, innerEnd) === innerEnd) return onlySpaces(source, start + 1, innerEnd) ? items : undefined;
+  if (skipSpaces(source, start + 1, innerEnd) === innerEnd) return items;
   let itemFrom = start + 1;
   while (itemFrom <= innerEnd) {
     let comma = source.indexOf(',', itemFrom);
     if (comma === -1 || comma > innerEnd) comma = innerEnd;
     const itemStart = skipSpaces(source, itemFrom, comma);
-    const itemEnd = trimEnd(source, itemStart, comma);
-    if (itemStart === itemEnd || !onlySpaces(source, itemFrom, itemStart) || !onlySpaces(source, itemEnd, comma)) return undefined;
+    const itemEnd = skipSpacesBack(source, itemStart, comma);
+    if (itemStart === itemEnd) return undefined;
     const value = readPlain(source, itemStart, itemEnd, true);
     if (value === undefined) return undefined;
     items.push(value);
@@ -216,13 +213,9 @@ function skipSpaces(source: string, start: number, end: number): number {
   return index;
 }
 
-/** The end of `source[start, end)` without trailing spaces and tabs. */
-function trimEnd(source: string, start: number, end: number): number {
+/** The end of `source[start, end)` without trailing spaces. */
+function skipSpacesBack(source: string, start: number, end: number): number {
   let index = end;
-  while (index > start && (source.charCodeAt(index - 1) === SPACE || source.charCodeAt(index - 1) === TAB)) index--;
+  while (index > start && source.charCodeAt(index - 1) === SPACE) index--;
   return index;
-}
-
-function onlySpaces(source: string, start: number, end: number): boolean {
-  return skipSpaces(source, start, end) === end;
 }
