@@ -59,6 +59,13 @@ function contenders(seeds, { slow = true } = {}) {
   return list;
 }
 
+/**
+ * Collects the garbage of whatever ran before, so each sample pays for its own garbage only. A
+ * "major" collection keeps compiled code; a plain `gc()` also drops it, and every contender would
+ * warm up again in every sample.
+ */
+const collect = () => globalThis.gc?.({ type: 'major', execution: 'sync' });
+
 /** Runs the contenders alternately (A B C … A B C …) after a warm-up; median milliseconds of each. */
 function race(list, rounds) {
   const times = new Map(list.map(([name]) => [name, []]));
@@ -68,6 +75,7 @@ function race(list, rounds) {
   }
   for (let round = 0; round < rounds; round++) {
     for (const [name, run] of list) {
+      collect();
       const start = performance.now();
       run();
       times.get(name).push(performance.now() - start);
@@ -121,12 +129,15 @@ async function* stringChunks() {
 }
 const streamTimes = { bytes: [], strings: [], whole: [] };
 for (let round = 0; round < Math.max(3, Math.round(ROUNDS / 3)); round++) {
+  collect();
   let start = performance.now();
   parseSeed(large);
   streamTimes.whole.push(performance.now() - start);
+  collect();
   start = performance.now();
   await parseSeedStream(byteChunks());
   streamTimes.bytes.push(performance.now() - start);
+  collect();
   start = performance.now();
   await parseSeedStream(stringChunks());
   streamTimes.strings.push(performance.now() - start);
@@ -148,6 +159,7 @@ const perMb = (seed, runs) => {
   parseSeed(seed);
   const samples = [];
   for (let run = 0; run < runs; run++) {
+    collect();
     const start = performance.now();
     parseSeed(seed);
     samples.push(performance.now() - start);
