@@ -199,7 +199,8 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
     endItem();
     const draft = list as ListDraft;
     list = null;
-    const items = draft.items.filter((entry): entry is ListItem => entry !== null);
+    // Copied to its exact length, as inline lists are (see `finishInlines`).
+    const items = draft.items.filter((entry): entry is ListItem => entry !== null).slice();
     if (items.length === 0) {
       releaseLifted();
       return;
@@ -210,7 +211,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         if (index > 0) inlines.push({ type: 'break' });
         inlines.push(...entry.inlines);
       });
-      (quote as Paragraph[]).push({ type: 'paragraph', text: items.map((entry) => entry.text).join('\n'), inlines });
+      (quote as Paragraph[]).push({ type: 'paragraph', text: items.map((entry) => entry.text).join('\n'), inlines: inlines.slice() });
       return;
     }
     emit({ type: 'list', ordered: draft.ordered, items }, false);
@@ -405,7 +406,8 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
         endParagraph();
         const blocks = quote as Paragraph[];
         quote = null;
-        if (blocks.length > 0) emit({ type: 'quote', text: blocks.map((block) => block.text).join('\n\n'), blocks }, false);
+        // Copied to its exact length, as inline lists are (see `finishInlines`).
+        if (blocks.length > 0) emit({ type: 'quote', text: blocks.map((block) => block.text).join('\n\n'), blocks: blocks.slice() }, false);
         releaseLifted();
         return;
       }

@@ -156,9 +156,28 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
 
 /** The collected inlines and their text (a break reads as a line feed). */
 export function finishInlines(collector: InlineCollector): CollectedInlines {
-  const { inlines } = collector;
+  const inlines = compact(collector.inlines);
   const only = inlines.length === 1 ? inlines[0] : undefined;
   return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, '\n'), inlines };
+}
+
+/**
+ * The same inlines in arrays of their exact length. An array that grew by
+ * `push` keeps room for 16 or more entries; most inline lists hold one or
+ * two, and an Article keeps every one of them.
+ */
+function compact(inlines: Inline[]): Inline[] {
+  const length = inlines.length;
+  if (length === 1) {
+    const only = inlines[0] as Inline;
+    if (only.type === 'strong' || only.type === 'emphasis' || only.type === 'link') only.children = compact(only.children);
+    return [only];
+  }
+  for (let index = 0; index < length; index++) {
+    const inline = inlines[index] as Inline;
+    if (inline.type === 'strong' || inline.type === 'emphasis' || inline.type === 'link') inline.children = compact(inline.children);
+  }
+  return length === 0 ? [] : inlines.slice();
 }
 
 /** The text of inlines, a break read as `lineBreak`. */
