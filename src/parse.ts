@@ -54,7 +54,9 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
     finish = () => {
       started.end();
       blocks.end();
-      return article.finish(complete, diagnostics.finish());
+      const result = article.finish(complete, diagnostics.finish());
+      forgetLastMatch();
+      return result;
     };
     return started;
   }
@@ -76,6 +78,7 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
       return step();
     } catch (error) {
       failure = error;
+      forgetLastMatch();
       throw error;
     }
   }
@@ -98,6 +101,21 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
       });
     },
   };
+}
+
+/** Matches the empty string. Global, so that bundlers see the match as stateful and keep it. */
+const EMPTY = /(?:)/g;
+
+/**
+ * The JavaScript context remembers the last successful regular-expression
+ * match (`RegExp.input`, `RegExp.lastMatch`), and with it the whole string it
+ * was made on: a piece of the input, or the Article's `text`. Without this,
+ * that string stayed alive after a parse until some other code matched a
+ * regular expression. Matching the empty string replaces it.
+ */
+function forgetLastMatch(): void {
+  EMPTY.lastIndex = 0;
+  EMPTY.exec('');
 }
 
 function readBaseUrl(options: ParseOptions | undefined): string | undefined {

@@ -222,3 +222,29 @@ describe('size and depth', () => {
     expect(chunked.end()).toEqual(article);
   });
 });
+
+describe('nothing of a parse is kept after it', () => {
+  // The context keeps the subject of the last successful regular-expression match
+  // (`RegExp.input`): left there, the input or the Article's text would outlive both.
+  const legacy = RegExp as unknown as { input: string; lastMatch: string };
+
+  it('after a parse, the last match is on the empty string', () => {
+    'unrelated'.match(/rel/);
+    const article = parseBody('<p>Text  with\ttabs, a pair 😀 and &amp; an entity.</p>');
+    expect(article.text).toBe('Text with tabs, a pair 😀 and & an entity.');
+    expect(article.stats.characters).toBe(41);
+    expect(legacy.input).toBe('');
+    expect(legacy.lastMatch).toBe('');
+  });
+
+  it('after a streamed parse and after a failed one too', async () => {
+    'unrelated'.match(/rel/);
+    const parser = createSeedParser();
+    parser.write(seed('<p>a  😀  b</p>'));
+    expect(parser.end().text).toBe('a 😀 b');
+    expect(legacy.input).toBe('');
+    'unrelated'.match(/rel/);
+    expect(safeParseSeed('<!--x-->\n[T](u)\n------\n<p>body</p>').ok).toBe(false);
+    expect(legacy.input).toBe('');
+  });
+});
