@@ -7,8 +7,8 @@ const ROOT = join(import.meta.dirname, '..');
 const EXAMPLE = join(ROOT, 'examples', 'sample.seed.md');
 
 /** Runs a script in a fresh Node process from the package root, where `seed-parser` resolves to this package's build. */
-function run(type: 'commonjs' | 'module', source: string): string {
-  return execFileSync(process.execPath, [`--input-type=${type}`, '-e', source], { cwd: ROOT, encoding: 'utf8' });
+function run(type: 'commonjs' | 'module', source: string, flags: string[] = []): string {
+  return execFileSync(process.execPath, [...flags, `--input-type=${type}`, '-e', source], { cwd: ROOT, encoding: 'utf8' });
 }
 
 describe('the built package', () => {
@@ -76,5 +76,59 @@ describe('the built package', () => {
     for (const target of ['index.js', 'index.cjs', 'index.d.ts', 'index.d.cts']) {
       expect(existsSync(join(ROOT, 'dist', target))).toBe(true);
     }
+  });
+
+  it('keeps no input chunk alive in the Article', () => {
+    // 256 chunks of 32 KB, each almost all markup the Article does not keep (a dropped attribute).
+    // Text cut out of a chunk without a copy would keep the whole chunk alive: 8 MB in all.
+    const result = JSON.parse(
+      run(
+        'module',
+        `const { createSeedParser } = await import('seed-parser');
+         const settle = () => { for (let i = 0; i < 4; i++) gc(); };
+         const chunk = (i) => '<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + String(i).padStart(6, '0') + ' of the body, which the Article keeps.</p>';
+         settle();
+         const before = process.memoryUsage().heapUsed;
+         const parser = createSeedParser();
+         parser.write('<!--1700000000000-->\\n[T](https://news.example/)\\n------\\n');
+         for (let i = 0; i < 256; i++) parser.write(chunk(i));
+         const article = parser.end();
+         settle();
+         process.stdout.write(JSON.stringify({ growth: process.memoryUsage().heapUsed - before, blocks: article.body.length, last: article.body[255].text }));`,
+        ['--expose-gc'],
+      ),
+    ) as { growth: number; blocks: number; last: string };
+    expect(result.blocks).toBe(256);
+    expect(result.last).toBe('Paragraph 000255 of the body, which the Article keeps.');
+    expect(result.growth).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it.each([
+    ['front matter of one line', 'title: A title in the front matter, long enough'],
+    ['front matter of several lines', 'title: A title in the front matter, long enough\\ntags: [alpha, beta]'],
+  ])('keeps no part of an input string alive in the Article (%s)', (_name, frontMatter) => {
+    // The header's strings (title, URL, front matter values) and the body's are copies too.
+    const result = JSON.parse(
+      run(
+        'module',
+        `const { parseSeed } = await import('seed-parser');
+         const settle = () => { for (let i = 0; i < 4; i++) gc(); };
+         const make = () => {
+           const parts = ['---\\n${frontMatter}\\n---\\n<!--1700000000000-->\\n[A title of the seed, long enough](https://news.example/a/long/enough/url)\\n------\\n'];
+           for (let i = 0; i < 256; i++) parts.push('<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + i + ' of the body.</p>');
+           return parts.join('');
+         };
+         settle();
+         const before = process.memoryUsage().heapUsed;
+         const article = parseSeed(make());
+         await new Promise((resolve) => setTimeout(resolve, 0));
+         settle();
+         process.stdout.write(JSON.stringify({ growth: process.memoryUsage().heapUsed - before, title: article.header.frontMatter.title, blocks: article.body.length }));`,
+        ['--expose-gc'],
+      ),
+    ) as { growth: number; title: string; blocks: number };
+    expect(result.title).toBe('A title in the front matter, long enough');
+    expect(result.blocks).toBe(256);
+    expect(result.growth).toBeLessThan(2 * 1024 * 1024);
   });
 });

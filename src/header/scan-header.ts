@@ -1,5 +1,6 @@
 import { SeedParseError, quoteFound, type SeedErrorCode, type SourcePosition } from '../errors.js';
 import type { Header } from '../types.js';
+import { ownCopy } from '../text/own-copy.js';
 import { parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import {
   isBlankLine,
@@ -146,8 +147,8 @@ export function createHeaderScanner(): HeaderScanner {
         header = {
           timestamp,
           published: new Date(timestamp).toISOString(),
-          title,
-          url,
+          title: ownCopy(title),
+          url: ownCopy(url),
           frontMatter,
         };
         return;
@@ -157,7 +158,8 @@ export function createHeaderScanner(): HeaderScanner {
   }
 
   function readFrontMatter(lines: string[]): Record<string, unknown> {
-    const result = parseFrontMatter(lines.join('\n'));
+    // One line joined is that line itself, a view of the input: the values read from it would be too.
+    const result = parseFrontMatter(lines.length === 1 ? ownCopy(lines[0] as string) : lines.join('\n'));
     if (!result.ok) {
       fail('INVALID_FRONT_MATTER', `Expected YAML front matter that is a mapping, but ${result.problem.message}`, frontMatterPosition(result.problem));
     }

@@ -3,6 +3,7 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
+import { ownCopy } from '../text/own-copy.js';
 import { makeSafe } from '../text/whitespace.js';
 import { ELEMENT_NAMES, ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
 import { createNameMatcher, type NameMatcher } from './name-matcher.js';
@@ -114,7 +115,8 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   function readTagName(start: number, end: number): string {
     const known = start >= lastOffset ? TAG_NAMES.match(last, start - lastOffset, end - lastOffset) : null;
-    const name = known ?? slice(start, end).toLowerCase();
+    // An unknown name can end up in a diagnostic: a copy, not a view of the input.
+    const name = known ?? ownCopy(slice(start, end).toLowerCase());
     return name === 'image' && !inForeignContent() ? 'img' : name;
   }
 
@@ -157,7 +159,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     if (run === '') return;
     const text = runIsRaw || run.indexOf('&') === -1 ? run : decodeHTML(run);
     run = '';
-    sink.text(text);
+    sink.text(ownCopy(text));
   }
 
   function finishStartTag(): void {
@@ -242,7 +244,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
         if (!Object.hasOwn(attributes, attributeName)) {
           attributes[attributeName] = flags.has(attributeName)
             ? ''
-            : makeSafe(attributeValue.indexOf('&') === -1 ? attributeValue : decodeHTMLAttribute(attributeValue));
+            : ownCopy(makeSafe(attributeValue.indexOf('&') === -1 ? attributeValue : decodeHTMLAttribute(attributeValue)));
         }
         attributeName = null;
       }
@@ -255,7 +257,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     },
     oncdata(start, end, endOffset) {
       flushRun();
-      if (inForeignContent()) sink.text(slice(start, end - endOffset));
+      if (inForeignContent()) sink.text(ownCopy(slice(start, end - endOffset)));
       consumed = Math.max(consumed, end + 1);
     },
     ondeclaration(_start, end) {
