@@ -330,6 +330,20 @@ describe('rules 10 and 11: text and stats', () => {
     expect(article.stats.words).toBe([...segmenter.segment(article.text)].filter((s) => s.isWordLike).length);
     expect(article.stats.words).toBeGreaterThanOrEqual(4);
   });
+  it('reads stats.words as a plain value, also when the stats are frozen or sealed first', () => {
+    const body = '<p>One two three, four.</p>';
+    const read = parseBody(body).stats;
+    expect(read.words).toBe(4);
+    expect(Object.getOwnPropertyDescriptor(read, 'words')).toEqual({ value: 4, enumerable: true, writable: true, configurable: true });
+    const frozen = Object.freeze(parseBody(body).stats);
+    expect(frozen.words).toBe(4);
+    expect(frozen.words).toBe(4);
+    expect(JSON.parse(JSON.stringify(frozen))).toEqual({ paragraphs: 1, media: 0, characters: 20, words: 4 });
+    expect(structuredClone(Object.seal(parseBody(body).stats))).toEqual({ paragraphs: 1, media: 0, characters: 20, words: 4 });
+    const written = parseBody(body).stats;
+    written.words = 10;
+    expect(written.words).toBe(10);
+  });
   it('lists every link of the lead and the body, in order', () => {
     const article = parseBody('<p><b>Lead <a href="/1">one</a></b></p><p><a href="/2" title="T">two <i>2</i></a></p><ul><li><a href="/3">3</a></li></ul>');
     expect(article.links.map((link) => link.text)).toEqual(['one', 'two 2', '3']);

@@ -111,17 +111,22 @@ function collectLinks(inlines: readonly Inline[], links: Link[]): void {
 /**
  * `words` is counted on first read: word segmentation costs more than the rest
  * of a parse, and many readers never look at it. It is an ordinary enumerable
- * property to JSON, `structuredClone`, spreading and deep equality.
+ * property to JSON, `structuredClone`, spreading and deep equality. On first
+ * read it becomes a plain data property, unless the stats are sealed or frozen
+ * by then: it is then counted once and stays what it was.
  */
 function createStats(paragraphs: number, mediaCount: number, text: string): Stats {
   const stats = { paragraphs, media: mediaCount, characters: countCodePoints(text) } as Stats;
+  let counted: number | undefined;
   Object.defineProperty(stats, 'words', {
     enumerable: true,
     configurable: true,
     get(): number {
-      const words = countWords(text);
-      Object.defineProperty(stats, 'words', { value: words, enumerable: true, writable: true, configurable: true });
-      return words;
+      counted ??= countWords(text);
+      if (Object.getOwnPropertyDescriptor(stats, 'words')?.configurable === true) {
+        Object.defineProperty(stats, 'words', { value: counted, enumerable: true, writable: true, configurable: true });
+      }
+      return counted;
     },
     set(value: number) {
       Object.defineProperty(stats, 'words', { value, enumerable: true, writable: true, configurable: true });
