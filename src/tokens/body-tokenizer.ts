@@ -16,7 +16,9 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
  * foreign content), so every `open` gets its `close`.
  *
  * It allocates only what is read: text, tag names, and the values of the
- * wanted attributes. Input chunks are kept only while a token still spans them.
+ * wanted attributes. Input chunks are kept only while a token still spans them,
+ * and what it hands on are copies (`ownCopy`), not views that would keep a
+ * chunk alive for as long as the Article.
  *
  * The tokenizer runs without entity decoding, which lets it skip through
  * text instead of stepping through it; entities are decoded here, by the
