@@ -12,8 +12,13 @@ export function countCodePoints(text: string): number {
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** Pieces of about this many characters are segmented one at a time. */
-const PIECE = 2048;
+/**
+ * Pieces of about this many characters are segmented one at a time. The cost
+ * per character grows with the piece even at this scale: on article text,
+ * pieces of 2,048 characters take 1.3–1.4× the time of pieces of 256, and
+ * smaller pieces gain nothing more.
+ */
+const PIECE = 256;
 /** A piece with no safe break in this many characters is cut where it stands. */
 const MAX_PIECE = 65536;
 
