@@ -343,6 +343,9 @@ describe('rules 10 and 11: text and stats', () => {
     const written = parseBody(body).stats;
     written.words = 10;
     expect(written.words).toBe(10);
+    const stats = parseBody(body).stats;
+    expect(Object.create(stats).words).toBe(4);
+    expect({ ...parseBody(body).stats }).toEqual({ paragraphs: 1, media: 0, characters: 20, words: 4 });
   });
   it('lists every link of the lead and the body, in order', () => {
     const article = parseBody('<p><b>Lead <a href="/1">one</a></b></p><p><a href="/2" title="T">two <i>2</i></a></p><ul><li><a href="/3">3</a></li></ul>');

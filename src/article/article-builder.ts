@@ -114,23 +114,39 @@ function collectLinks(inlines: readonly Inline[], links: Link[]): void {
  * property to JSON, `structuredClone`, spreading and deep equality. On first
  * read it becomes a plain data property, unless the stats are sealed or frozen
  * by then: it is then counted once and stays what it was.
+ *
+ * Every stats object shares one getter and one setter, and the text waiting
+ * to be counted (then the count) is kept aside, in `wordsOf`. An accessor
+ * made of new functions for each parse would give every stats object a hidden
+ * class of its own: a new map in the old generation per parse, garbage that
+ * only a full collection frees.
  */
+const wordsOf = new WeakMap<object, string | number>();
+
 function createStats(paragraphs: number, mediaCount: number, text: string): Stats {
   const stats = { paragraphs, media: mediaCount, characters: countCodePoints(text) } as Stats;
-  let counted: number | undefined;
-  Object.defineProperty(stats, 'words', {
-    enumerable: true,
-    configurable: true,
-    get(): number {
-      counted ??= countWords(text);
-      if (Object.getOwnPropertyDescriptor(stats, 'words')?.configurable === true) {
-        Object.defineProperty(stats, 'words', { value: counted, enumerable: true, writable: true, configurable: true });
-      }
-      return counted;
-    },
-    set(value: number) {
-      Object.defineProperty(stats, 'words', { value, enumerable: true, writable: true, configurable: true });
-    },
-  });
+  wordsOf.set(stats, text);
+  Object.defineProperty(stats, 'words', WORDS);
   return stats;
+}
+
+const WORDS: PropertyDescriptor = { get: readWords, set: writeWords, enumerable: true, configurable: true };
+
+function readWords(this: object): number {
+  let holder: object | null = this;
+  while (holder !== null && !wordsOf.has(holder)) holder = Object.getPrototypeOf(holder) as object | null;
+  if (holder === null) return 0;
+  let words = wordsOf.get(holder) as string | number;
+  if (typeof words === 'string') {
+    words = countWords(words);
+    wordsOf.set(holder, words);
+  }
+  if (Object.getOwnPropertyDescriptor(holder, 'words')?.configurable === true) {
+    Object.defineProperty(holder, 'words', { value: words, enumerable: true, writable: true, configurable: true });
+  }
+  return words;
+}
+
+function writeWords(this: object, value: number): void {
+  Object.defineProperty(this, 'words', { value, enumerable: true, writable: true, configurable: true });
 }
