@@ -60,11 +60,12 @@ function contenders(seeds, { slow = true } = {}) {
 }
 
 /**
- * Collects the garbage of whatever ran before, so each sample pays for its own garbage only. A
- * "major" collection keeps compiled code; a plain `gc()` also drops it, and every contender would
- * warm up again in every sample.
+ * Collects the young garbage of whatever ran before, so that each sample starts with an empty young
+ * generation and none meets its first scavenge early. It is a minor collection (on Node 20,
+ * `gc({ type: 'major' })` does no more than this). A full collection (`gc()`) would also shrink the
+ * heap, and every contender would then run slower while it grows back; see bench/README.md.
  */
-const collect = () => globalThis.gc?.({ type: 'major', execution: 'sync' });
+const collect = () => globalThis.gc?.({ type: 'minor', execution: 'sync' });
 
 /** Runs the contenders alternately (A B C … A B C …) after a warm-up; median milliseconds of each. */
 function race(list, rounds) {
