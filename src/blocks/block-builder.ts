@@ -75,11 +75,6 @@ interface ListDraft {
   inQuote: boolean;
 }
 
-interface ItemDraft {
-  collector: InlineCollector;
-  index: number;
-}
-
 interface PendingCaption extends FigureCaption {
   used: boolean;
 }
@@ -109,8 +104,12 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   let heading: Heading['level'] | 0 = 0;
   let quote: Paragraph[] | null = null;
   let list: ListDraft | null = null;
-  let item: ItemDraft | null = null;
-  const suspendedItems: (ItemDraft | null)[] = [];
+  /** The open list item: its collector and its place in `list.items` (null and -1 when none is open). */
+  let itemCollector: InlineCollector | null = null;
+  let itemIndex = -1;
+  /** Items that a nested list interrupts, innermost last (a collector, or null where none was open). */
+  const suspendedCollectors: (InlineCollector | null)[] = [];
+  const suspendedIndexes: number[] = [];
   let lifted: Media[] = [];
 
   const problems: MediaProblems = {
@@ -166,28 +165,33 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
 
   function startItem(): void {
     const draft = list as ListDraft;
-    item = { collector: createInlineCollector(), index: draft.items.length };
+    itemCollector = createInlineCollector();
+    itemIndex = draft.items.length;
     draft.items.push(null);
-    collector = item.collector;
+    collector = itemCollector;
   }
 
   function endItem(): void {
-    if (item === null) return;
-    const { text, inlines } = finishInlines(item.collector);
-    if (text !== '') (list as ListDraft).items[item.index] = { text, inlines };
-    item = null;
+    if (itemCollector === null) return;
+    const { text, inlines } = finishInlines(itemCollector);
+    if (text !== '') (list as ListDraft).items[itemIndex] = { text, inlines };
+    itemCollector = null;
+    itemIndex = -1;
     collector = null;
   }
 
   function suspendItem(): void {
-    suspendedItems.push(item);
-    item = null;
+    suspendedCollectors.push(itemCollector);
+    suspendedIndexes.push(itemIndex);
+    itemCollector = null;
+    itemIndex = -1;
     collector = null;
   }
 
   function resumeItem(): void {
-    item = suspendedItems.pop() ?? null;
-    collector = item === null ? null : item.collector;
+    itemCollector = suspendedCollectors.pop() ?? null;
+    itemIndex = suspendedIndexes.pop() ?? -1;
+    collector = itemCollector;
     if (collector !== null) {
       closeInlinesTo(collector, active.length);
       // The nested list stood between: it reads as white space in the item.

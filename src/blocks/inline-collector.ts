@@ -29,7 +29,7 @@ export interface InlineCollector {
    * goes to from that depth on (its own node's, or its parent's where the
    * entry adds no node).
    */
-  readonly open: Inline[][];
+  open: Inline[][];
   /** Children of the innermost materialized container. */
   target: Inline[];
   /** Inside a materialized `code`, all text goes to its value. */
@@ -45,11 +45,18 @@ export interface CollectedInlines {
   inlines: Inline[];
 }
 
+/**
+ * The `open` of a collector that has materialized nothing yet: most never do
+ * (plain text), so they share this one, and `materialize` gives a collector its
+ * own on first use. Nothing is ever pushed to it.
+ */
+const NOTHING_OPEN: Inline[][] = [];
+
 export function createInlineCollector(): InlineCollector {
   const inlines: Inline[] = [];
   return {
     inlines,
-    open: [],
+    open: NOTHING_OPEN,
     target: inlines,
     code: null,
     codeDepth: -1,
@@ -60,6 +67,7 @@ export function createInlineCollector(): InlineCollector {
 }
 
 function materialize(collector: InlineCollector, active: readonly ActiveInline[]): void {
+  if (collector.open === NOTHING_OPEN) collector.open = [];
   const { open } = collector;
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
