@@ -28,9 +28,11 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
  * `<noframes>`, `<plaintext>` outside foreign content) is never decoded.
  */
 
-/** The wanted attributes of one element, by lower-case name. Only wanted names are ever keys. */
+/**
+ * The wanted attributes of one element, by lower-case name. Only wanted names
+ * are ever keys. Values are decoded and safe: NUL and lone surrogates are U+FFFD.
+ */
 export type Attributes = Record<string, string>;
-// Values are decoded and safe: NUL and lone surrogates are U+FFFD.
 
 export interface TokenSink {
   /** An element starts; `offset` is where its `<` stands in the input. */
