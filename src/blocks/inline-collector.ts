@@ -21,6 +21,7 @@ export type ActiveInline =
 
 type ContainerInline = Extract<Inline, { children: Inline[] }>;
 type CodeInline = Extract<Inline, { type: 'code' }>;
+type ValueInline = Extract<Inline, { value: string }>;
 
 export interface InlineCollector {
   readonly inlines: Inline[];
@@ -35,6 +36,13 @@ export interface InlineCollector {
   /** Inside a materialized `code`, all text goes to its value. */
   code: CodeInline | null;
   codeDepth: number;
+  /**
+   * The text or code node whose value is growing, and its pieces so far:
+   * they are joined once, when the node is complete (`endRun`), into one
+   * string of its own rather than a chain of concatenations.
+   */
+  run: ValueInline | null;
+  runPieces: string[];
   hasContent: boolean;
   pendingSpace: boolean;
   pendingBreak: boolean;
@@ -52,6 +60,9 @@ export interface CollectedInlines {
  */
 const NOTHING_OPEN: Inline[][] = [];
 
+/** The `runPieces` of a collector with no run: nothing is ever pushed to it. */
+const NO_PIECES: string[] = [];
+
 export function createInlineCollector(): InlineCollector {
   const inlines: Inline[] = [];
   return {
@@ -60,6 +71,8 @@ export function createInlineCollector(): InlineCollector {
     target: inlines,
     code: null,
     codeDepth: -1,
+    run: null,
+    runPieces: NO_PIECES,
     hasContent: false,
     pendingSpace: false,
     pendingBreak: false,
@@ -93,19 +106,39 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
 
 function put(collector: InlineCollector, value: string): void {
   if (collector.code !== null) {
-    collector.code.value += value;
+    extend(collector, collector.code, value);
     return;
   }
   const { target } = collector;
   const previous = target[target.length - 1];
-  if (previous !== undefined && previous.type === 'text') previous.value += value;
+  if (previous !== undefined && previous.type === 'text') extend(collector, previous, value);
   else target.push({ type: 'text', value });
+}
+
+/** Adds `value` to the end of `node.value`, once the run ends. */
+function extend(collector: InlineCollector, node: ValueInline, value: string): void {
+  if (collector.run === node) {
+    collector.runPieces.push(value);
+    return;
+  }
+  endRun(collector);
+  collector.run = node;
+  collector.runPieces = [node.value, value];
+}
+
+/** Gives the growing node its value: its pieces joined. */
+function endRun(collector: InlineCollector): void {
+  const { run } = collector;
+  if (run === null) return;
+  run.value = collector.runPieces.join('');
+  collector.run = null;
+  collector.runPieces = NO_PIECES;
 }
 
 /** Emits the pending space or break where the content before it stands. */
 function flushPending(collector: InlineCollector): void {
   if (collector.pendingBreak) {
-    if (collector.code !== null) collector.code.value += '\n';
+    if (collector.code !== null) extend(collector, collector.code, '\n');
     else collector.target.push({ type: 'break' });
   } else if (collector.pendingSpace) {
     put(collector, ' ');
@@ -164,6 +197,7 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
 
 /** The collected inlines and their text (a break reads as a line feed). */
 export function finishInlines(collector: InlineCollector): CollectedInlines {
+  endRun(collector);
   const inlines = compact(collector.inlines);
   const only = inlines.length === 1 ? inlines[0] : undefined;
   return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, '\n'), inlines };
