@@ -11,6 +11,26 @@ function run(type: 'commonjs' | 'module', source: string, flags: string[] = []):
   return execFileSync(process.execPath, [...flags, `--input-type=${type}`, '-e', source], { cwd: ROOT, encoding: 'utf8' });
 }
 
+/**
+ * Runs `source` in a fresh module process with `--expose-gc`, after a prelude that gives it
+ * `parseSeed`, `createSeedParser` and `heapKeptBy(keep)`: the heap growth while what `keep`
+ * returns stays alive, everything else collected. Returns the JSON the script writes.
+ */
+function measureMemory<T>(source: string): T {
+  const prelude = `const { parseSeed, createSeedParser } = await import('seed-parser');
+    const settle = () => { for (let i = 0; i < 4; i++) gc(); };
+    const heapKeptBy = async (keep) => {
+      settle();
+      const before = process.memoryUsage().heapUsed;
+      const kept = keep();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      settle();
+      return { kept, growth: process.memoryUsage().heapUsed - before };
+    };
+    `;
+  return JSON.parse(run('module', prelude + source, ['--expose-gc'])) as T;
+}
+
 describe('the built package', () => {
   beforeAll(() => {
     if (!existsSync(join(ROOT, 'dist', 'index.js')) || !existsSync(join(ROOT, 'dist', 'index.cjs'))) {
@@ -81,23 +101,16 @@ describe('the built package', () => {
   it('keeps no input chunk alive in the Article', () => {
     // 256 chunks of 32 KB, each almost all markup the Article does not keep (a dropped attribute).
     // Text cut out of a chunk without a copy would keep the whole chunk alive: 8 MB in all.
-    const result = JSON.parse(
-      run(
-        'module',
-        `const { createSeedParser } = await import('seed-parser');
-         const settle = () => { for (let i = 0; i < 4; i++) gc(); };
-         const chunk = (i) => '<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + String(i).padStart(6, '0') + ' of the body, which the Article keeps.</p>';
-         settle();
-         const before = process.memoryUsage().heapUsed;
+    const result = measureMemory<{ growth: number; blocks: number; last: string }>(
+      `const chunk = (i) => '<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + String(i).padStart(6, '0') + ' of the body, which the Article keeps.</p>';
+       const { kept: article, growth } = await heapKeptBy(() => {
          const parser = createSeedParser();
          parser.write('<!--1700000000000-->\\n[T](https://news.example/)\\n------\\n');
          for (let i = 0; i < 256; i++) parser.write(chunk(i));
-         const article = parser.end();
-         settle();
-         process.stdout.write(JSON.stringify({ growth: process.memoryUsage().heapUsed - before, blocks: article.body.length, last: article.body[255].text }));`,
-        ['--expose-gc'],
-      ),
-    ) as { growth: number; blocks: number; last: string };
+         return parser.end();
+       });
+       process.stdout.write(JSON.stringify({ growth, blocks: article.body.length, last: article.body[255].text }));`,
+    );
     expect(result.blocks).toBe(256);
     expect(result.last).toBe('Paragraph 000255 of the body, which the Article keeps.');
     expect(result.growth).toBeLessThan(2 * 1024 * 1024);
@@ -107,30 +120,20 @@ describe('the built package', () => {
     // 4,000 paragraphs of 20 pieces each (and a space between pieces). Kept as a chain of
     // concatenations, each piece costs a string of its own plus a link: about 10 bytes per character
     // of text. Joined, a value costs its characters once; with Article.text and the objects, under 4.
-    const result = JSON.parse(
-      run(
-        'module',
-        `const { parseSeed } = await import('seed-parser');
-         const settle = () => { for (let i = 0; i < 4; i++) gc(); };
-         const make = () => {
-           const parts = ['<!--1700000000000-->\\n[T](https://news.example/)\\n------\\n'];
-           for (let p = 0; p < 4000; p++) {
-             parts.push('<p>');
-             for (let i = 0; i < 20; i++) parts.push('<span>piece ' + String(p * 20 + i).padStart(8, '0') + '</span> ');
-             parts.push('</p>');
-           }
-           return parts.join('');
-         };
-         parseSeed(make());
-         settle();
-         const before = process.memoryUsage().heapUsed;
-         const article = parseSeed(make());
-         settle();
-         const growth = process.memoryUsage().heapUsed - before;
-         process.stdout.write(JSON.stringify({ perCharacter: growth / article.text.length, blocks: article.body.length, first: article.body[0].inlines }));`,
-        ['--expose-gc'],
-      ),
-    ) as { perCharacter: number; blocks: number; first: unknown };
+    const result = measureMemory<{ perCharacter: number; blocks: number; first: unknown }>(
+      `const make = () => {
+         const parts = ['<!--1700000000000-->\\n[T](https://news.example/)\\n------\\n'];
+         for (let p = 0; p < 4000; p++) {
+           parts.push('<p>');
+           for (let i = 0; i < 20; i++) parts.push('<span>piece ' + String(p * 20 + i).padStart(8, '0') + '</span> ');
+           parts.push('</p>');
+         }
+         return parts.join('');
+       };
+       parseSeed(make());
+       const { kept: article, growth } = await heapKeptBy(() => parseSeed(make()));
+       process.stdout.write(JSON.stringify({ perCharacter: growth / article.text.length, blocks: article.body.length, first: article.body[0].inlines }));`,
+    );
     expect(result.blocks).toBe(4000);
     expect(result.first).toEqual([
       { type: 'text', value: Array.from({ length: 20 }, (_, i) => 'piece ' + String(i).padStart(8, '0')).join(' ') },
@@ -163,25 +166,15 @@ describe('the built package', () => {
     ['front matter of several lines', 'title: A title in the front matter, long enough\\ntags: [alpha, beta]'],
   ])('keeps no part of an input string alive in the Article (%s)', (_name, frontMatter) => {
     // The header's strings (title, URL, front matter values) and the body's are copies too.
-    const result = JSON.parse(
-      run(
-        'module',
-        `const { parseSeed } = await import('seed-parser');
-         const settle = () => { for (let i = 0; i < 4; i++) gc(); };
-         const make = () => {
-           const parts = ['---\\n${frontMatter}\\n---\\n<!--1700000000000-->\\n[A title of the seed, long enough](https://news.example/a/long/enough/url)\\n------\\n'];
-           for (let i = 0; i < 256; i++) parts.push('<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + i + ' of the body.</p>');
-           return parts.join('');
-         };
-         settle();
-         const before = process.memoryUsage().heapUsed;
-         const article = parseSeed(make());
-         await new Promise((resolve) => setTimeout(resolve, 0));
-         settle();
-         process.stdout.write(JSON.stringify({ growth: process.memoryUsage().heapUsed - before, title: article.header.frontMatter.title, blocks: article.body.length }));`,
-        ['--expose-gc'],
-      ),
-    ) as { growth: number; title: string; blocks: number };
+    const result = measureMemory<{ growth: number; title: string; blocks: number }>(
+      `const make = () => {
+         const parts = ['---\\n${frontMatter}\\n---\\n<!--1700000000000-->\\n[A title of the seed, long enough](https://news.example/a/long/enough/url)\\n------\\n'];
+         for (let i = 0; i < 256; i++) parts.push('<p data-x="' + 'x'.repeat(32000) + '">Paragraph ' + i + ' of the body.</p>');
+         return parts.join('');
+       };
+       const { kept: article, growth } = await heapKeptBy(() => parseSeed(make()));
+       process.stdout.write(JSON.stringify({ growth, title: article.header.frontMatter.title, blocks: article.body.length }));`,
+    );
     expect(result.title).toBe('A title in the front matter, long enough');
     expect(result.blocks).toBe(256);
     expect(result.growth).toBeLessThan(2 * 1024 * 1024);
