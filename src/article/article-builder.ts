@@ -109,7 +109,7 @@ function collectLinks(inlines: readonly Inline[], links: Link[]): void {
 }
 
 /**
- * `words` is counted on first read: word segmentation costs more than the rest
+ * `words` is counted on first read: word segmentation can cost more than the rest
  * of a parse, and many readers never look at it. It is an ordinary enumerable
  * property to JSON, `structuredClone`, spreading and deep equality. On first
  * read it becomes a plain data property, unless the stats are sealed or frozen
