@@ -14,9 +14,8 @@
  * Covered: U+0000–U+052F (Latin, Greek, Cyrillic) but the marks the rules
  * look through (soft hyphen, combining marks), and general punctuation,
  * super- and subscripts and currency signs (U+2000–U+20CF) but the joiners
- * and direction marks among them. The tests compare every
- * one of these characters with `Intl.Segmenter`, in the contexts that matter
- * to the rules.
+ * and direction marks among them. The tests compare every one of these
+ * characters with `Intl.Segmenter`, in the contexts that matter to the rules.
  */
 
 /** Word_Break classes (UAX #29), as far as counting needs them. */
@@ -122,8 +121,8 @@ function joins(before: number, middle: number, after: number): boolean {
 }
 
 /**
- * The word-like segments of `text[start, end)`, or -1 when it holds a
- * character this table does not cover. `end` must be a word boundary.
+ * The word-like segments of `text[start, end)`, as `Intl.Segmenter` finds
+ * them in that slice, or -1 when it holds a character the table does not cover.
  */
 export function countWordsByRules(text: string, start: number, end: number): number {
   let words = 0;
