@@ -10,6 +10,7 @@ const files = corpusFiles();
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'form', 'button']);
 const MEDIA = new Set(['img', 'video', 'audio', 'iframe']);
 const WHITE_SPACE = /[ \t\n\r\f\u00a0]+/g;
+const WORDS = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 function isDropped(element: Element): boolean {
   return DROPPED.has(element.name) || Object.keys(element.attribs).some((name) => name.startsWith('data-selfpromo'));
@@ -87,6 +88,7 @@ describe('the real corpus', () => {
     // The Article is consistent with itself.
     expect(article.media).toEqual(article.body.filter((block) => ['image', 'video', 'audio', 'embed'].includes(block.type)));
     expect(article.stats.characters).toBe([...article.text].length);
+    expect(article.stats.words).toBe([...WORDS.segment(article.text)].filter((segment) => segment.isWordLike).length);
     expect(article.stats.media).toBe(article.media.length);
     expect(article.stats.paragraphs).toBe(article.body.filter((block) => block.type === 'paragraph').length + (article.lead ? 1 : 0));
     expect(JSON.parse(JSON.stringify(article))).toEqual(article);

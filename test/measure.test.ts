@@ -1,7 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWordsByRules } from '../src/text/latin-words.js';
 import { countCodePoints, countWords } from '../src/text/measure.js';
+import { parseSeed } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 
 function wholeCount(text: string): number {
@@ -67,6 +70,18 @@ describe('word count', () => {
       }
     }
     expect(checked).toBe(23 * (0x530 + 0xd0 - 0x1 - 0x70 - 0x7 - 0x4 - 0x5 - 0x5 - 0xa));
+  });
+
+  it('counts the words of every fixture as Intl.Segmenter does', () => {
+    const folder = join(import.meta.dirname, 'fixtures');
+    const names = readdirSync(folder).filter((name) => name.endsWith('.seed.md'));
+    expect(names.length).toBeGreaterThanOrEqual(4);
+    for (const name of names) {
+      const { text, stats } = parseSeed(readFileSync(join(folder, name), 'utf8'));
+      expect(stats.words, name).toBe(wholeCount(text));
+      // Cut finely, the text goes through both ways of counting.
+      for (const size of [16, 40, 256]) expect(countWords(text, size), `${name} in pieces of ${size}`).toBe(wholeCount(text));
+    }
   });
 
   it('leaves any other text to Intl.Segmenter', () => {
