@@ -35,7 +35,7 @@ const MAX_PIECE = 65536;
  * run of more than 65,536 characters without any such break is cut where it
  * stands (which can split one word). A piece in Latin, Greek or Cyrillic
  * script is counted by the word-break rules directly ({@link countWordsByRules}),
- * with the same result, 30–50 times faster.
+ * with the same result, about 50 times faster.
  */
 export function countWords(text: string, piece = PIECE): number {
   let words = 0;
