@@ -2,6 +2,7 @@
 // Prints its tables and writes them to bench/RESULTS.md.
 //   npm run bench                 (builds first)
 //   node bench/run.mjs --quick    fewer rounds
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,7 @@ import * as cheerio from 'cheerio';
 import { Parser, Tokenizer } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { parseSeed, parseSeedStream } from 'seed-parser';
+import { copyArticle, stringCopies } from './floor.mjs';
 import { bodyOf, corpusBatch, generatedSeed, pathologicalSeeds } from './inputs.mjs';
 import { bundleSizes, importTimes } from './size.mjs';
 
@@ -28,6 +30,7 @@ const emptyCallbacks = {
   onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop,
 };
 let sink = 0;
+const PARSER = 'htmlparser2 Parser (empty handlers)';
 
 /** Contenders: each parses a list of seeds (the HTML parsers take their bodies). */
 function contenders(seeds, { slow = true } = {}) {
@@ -35,7 +38,7 @@ function contenders(seeds, { slow = true } = {}) {
   const list = [
     ['parseSeed', () => { for (const seed of seeds) sink += parseSeed(seed).body.length; }],
     ['parseSeed + stats.words', () => { for (const seed of seeds) sink += parseSeed(seed).stats.words; }],
-    ['htmlparser2 Parser (empty handlers)', () => { for (const body of bodies) new Parser({}).end(body); }],
+    [PARSER, () => { for (const body of bodies) new Parser({}).end(body); }],
     ['htmlparser2 Tokenizer (empty callbacks)', () => {
       for (const body of bodies) {
         const tokenizer = new Tokenizer({}, emptyCallbacks);
@@ -48,6 +51,25 @@ function contenders(seeds, { slow = true } = {}) {
       for (const body of bodies) for (let index = 0; index < body.length; index++) sink += body.charCodeAt(index);
     }],
   ];
+  // The floor (bench/floor.mjs): reading the body as fast as htmlparser2 can (its Tokenizer, entity
+  // decoding off), then making the Article's objects and strings with none of the rules applied.
+  const articles = seeds.map((seed) => parseSeed(seed));
+  for (const article of articles) {
+    sink += article.stats.words;
+    for (const copy of Object.values(stringCopies)) assert.deepStrictEqual(copyArticle(article, copy), article);
+  }
+  const floor = (copy) => () => {
+    for (let index = 0; index < bodies.length; index++) {
+      const tokenizer = new Tokenizer({ decodeEntities: false }, emptyCallbacks);
+      tokenizer.write(bodies[index]);
+      tokenizer.end();
+      sink += copyArticle(articles[index], copy).body.length;
+    }
+  };
+  list.push(
+    ['floor: Tokenizer, no decoding + the Article built, own strings', floor(stringCopies.own)],
+    ['floor: Tokenizer, no decoding + the Article built, strings not copied', floor(stringCopies.same)],
+  );
   if (slow) {
     list.push(['linkedom + Readability', () => {
       for (const body of bodies) {
@@ -87,12 +109,14 @@ function race(list, rounds) {
 
 function throughputTable(title, medians, bytes, documents) {
   const base = medians.get('parseSeed');
+  const parser = medians.get(PARSER);
   const rows = [...medians].map(([name, ms]) => {
     const mbs = bytes / MB / (ms / 1000);
     const docs = documents / (ms / 1000);
-    return `| ${name} | ${mbs.toFixed(1)} | ${docs.toFixed(0)} | ${(base / ms).toFixed(2)}× |`;
+    return `| ${name} | ${mbs.toFixed(1)} | ${docs.toFixed(0)} | ${(base / ms).toFixed(2)}× | ${(parser / ms).toFixed(2)}× |`;
   });
-  return [`### ${title}`, '', '| contender | MB/s | documents/s | throughput vs parseSeed |', '| --- | ---: | ---: | ---: |', ...rows, ''].join('\n');
+  const head = '| contender | MB/s | documents/s | throughput vs parseSeed | vs htmlparser2 Parser |';
+  return [`### ${title}`, '', head, '| --- | ---: | ---: | ---: | ---: |', ...rows, ''].join('\n');
 }
 
 const out = [];
@@ -224,6 +248,7 @@ say(`| input | ${(memory.input / MB).toFixed(1)} | 1.00× |`);
 say(`| peak RSS growth while parsing | ${(memory.peakRssGrowth / MB).toFixed(1)} | ${(memory.peakRssGrowth / memory.input).toFixed(2)}× |`);
 say(`| heap used after the parse (Article alive) | ${(memory.heapGrowth / MB).toFixed(1)} | ${(memory.heapGrowth / memory.input).toFixed(2)}× |`);
 say(`| strings of the Article, each occurrence counted (UTF-16) | ${(memory.articleStrings / MB).toFixed(1)} | ${(memory.articleStrings / memory.input).toFixed(2)}× |`);
+say(`| floor: heap of the leanest copy of that Article (bench/floor.mjs) | ${(memory.floorHeap / MB).toFixed(1)} | ${(memory.floorHeap / memory.input).toFixed(2)}× |`);
 say(
   memory.heapAfterDrop <= 0
     ? '| heap after the Article is dropped | at or below the baseline: nothing of the input is kept | |'
