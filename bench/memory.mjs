@@ -54,6 +54,7 @@ async function measure() {
   }
   let floor = copyArticle(article, ownCompactString, { joined: false });
   article = null;
+  await new Promise((resolve) => setTimeout(resolve, 0));
   settle();
   const floorHeap = process.memoryUsage().heapUsed - heap0;
   floor = null;
