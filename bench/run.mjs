@@ -132,7 +132,7 @@ say('# Benchmark results');
 say('');
 say(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${ROUNDS} rounds, medians`);
 say('');
-say('Ratios are throughput relative to `parseSeed` in the same run: above 1× is faster than `parseSeed`. The HTML parsers parse the bodies; `parseSeed` parses whole seeds (front matter and header too).');
+say('Ratios are throughput relative to `parseSeed`, and to htmlparser2\'s `Parser`, in the same run: above 1× is faster. The HTML parsers parse the bodies; `parseSeed` parses whole seeds (front matter and header too). The floor rows are the least that any parser returning this Article spends (bench/README.md, "The floor").');
 say('');
 
 // 1. The corpus batch.
