@@ -1,13 +1,13 @@
 import type { SourcePosition } from './errors.js';
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, DiagnosticCode } from './types.js';
 
 /** Where stages report what they recovered from. */
 export interface DiagnosticReporter {
-  report(code: string, message: string, severity: Diagnostic['severity'], offset: number): void;
+  report(code: DiagnosticCode, message: string, severity: Diagnostic['severity'], offset: number): void;
 }
 
 export interface DiagnosticLog extends DiagnosticReporter {
-  add(code: string, message: string, severity: Diagnostic['severity'], position: SourcePosition): void;
+  add(code: DiagnosticCode, message: string, severity: Diagnostic['severity'], position: SourcePosition): void;
   /** The diagnostics, with a closing note when some were left out. */
   finish(): Diagnostic[];
 }
@@ -17,17 +17,17 @@ export const DIAGNOSTICS_PER_CODE = 100;
 
 export function createDiagnosticLog(locate: (offset: number) => SourcePosition): DiagnosticLog {
   const diagnostics: Diagnostic[] = [];
-  const counts = new Map<string, number>();
+  const counts = new Map<DiagnosticCode, number>();
   let omitted = 0;
 
-  function admit(code: string): boolean {
+  function admit(code: DiagnosticCode): boolean {
     const count = (counts.get(code) ?? 0) + 1;
     counts.set(code, count);
     if (count > DIAGNOSTICS_PER_CODE) omitted++;
     return count <= DIAGNOSTICS_PER_CODE;
   }
 
-  function add(code: string, message: string, severity: Diagnostic['severity'], position: SourcePosition): void {
+  function add(code: DiagnosticCode, message: string, severity: Diagnostic['severity'], position: SourcePosition): void {
     if (!admit(code)) return;
     diagnostics.push({ code, message, severity, offset: position.offset, line: position.line, column: position.column });
   }

@@ -6,6 +6,7 @@ export type SeedErrorCode =
   | 'MISSING_TITLE_LINK'
   | 'MISSING_UNDERLINE'
   | 'INVALID_FRONT_MATTER'
+  | 'UNSAFE_URL'
   | 'INVALID_INPUT';
 
 /** A position in the input: offset in UTF-16 code units, 1-based line and column. */

@@ -1,7 +1,7 @@
 import { createArticleBuilder } from './article/article-builder.js';
 import { createBlockBuilder } from './blocks/block-builder.js';
 import { DROP_ATTRIBUTE_PREFIX, WANTED_ATTRIBUTES } from './blocks/kinds.js';
-import { createUrlResolver } from './blocks/urls.js';
+import { createUrlResolver } from './text/urls.js';
 import { createDiagnosticLog } from './diagnostics.js';
 import { SeedParseError } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
@@ -9,7 +9,7 @@ import { createChunkNormalizer, describe } from './input/chunks.js';
 import { createLocator } from './input/locator.js';
 import { createNameMatcher } from './tokens/name-matcher.js';
 import { createBodyTokenizer, type BodyTokenizer } from './tokens/body-tokenizer.js';
-import type { Article, ParseOptions, SeedParser, SeedParserCallbacks } from './types.js';
+import type { Article, ParseOptions, ReadableStreamLike, SeedParser, SeedParserCallbacks, SeedSource } from './types.js';
 
 const ATTRIBUTE_NAMES = createNameMatcher(WANTED_ATTRIBUTES, [DROP_ATTRIBUTE_PREFIX]);
 const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set([DROP_ATTRIBUTE_PREFIX]);
@@ -154,7 +154,7 @@ export function safeParseSeed(text: string, options?: ParseOptions): SafeParseRe
  * callbacks of `createSeedParser` may be given too, to see blocks as they arrive.
  */
 export async function parseSeedStream(
-  source: AsyncIterable<string | Uint8Array> | ReadableStream<string | Uint8Array>,
+  source: SeedSource,
   options?: ParseOptions & SeedParserCallbacks,
 ): Promise<Article> {
   const parser = createSeedParser(options ?? {});
@@ -180,6 +180,6 @@ export async function parseSeedStream(
   return parser.end();
 }
 
-function isReadableStream(value: unknown): value is ReadableStream<string | Uint8Array> {
-  return value !== null && typeof value === 'object' && typeof (value as ReadableStream).getReader === 'function';
+function isReadableStream(value: unknown): value is ReadableStreamLike<string | Uint8Array> {
+  return value !== null && typeof value === 'object' && typeof (value as ReadableStreamLike<unknown>).getReader === 'function';
 }

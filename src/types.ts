@@ -1,13 +1,18 @@
 /**
- * The data model of a parsed seed. Every value is plain data (strings, numbers,
- * booleans, null, arrays and plain objects), so an Article survives
- * `JSON.stringify`, `structuredClone` and `postMessage` unchanged.
+ * The data model of a parsed seed: the spec. Every value is plain data
+ * (strings, numbers, booleans, null, arrays and plain objects), so an Article
+ * survives `JSON.stringify`, `structuredClone` and `postMessage` unchanged, and
+ * is the same in every runtime. Rule numbers refer to README, "How the body
+ * becomes blocks".
  */
 
 /** Options accepted by every entry point. */
 export interface ParseOptions {
-  /** Base for relative URLs in the body. Defaults to `header.url`. */
-  baseUrl?: string;
+  /**
+   * Base for relative URLs in the body (rule 9). Defaults to `header.url`.
+   * A `javascript:`, `vbscript:` or `data:` base is a `TypeError`.
+   */
+  baseUrl?: string | undefined;
 }
 
 /** The seed header: the lines before the HTML body. */
@@ -18,13 +23,13 @@ export interface Header {
   published: string;
   /** Link text of the title line: escapes removed, entities decoded, white space collapsed. */
   title: string;
-  /** Link destination as written (no re-encoding), without surrounding `<>`. */
+  /** Link destination as written (no re-encoding), without surrounding `<>`. Never a `javascript:`, `vbscript:` or `data:` URL. */
   url: string;
-  /** Parsed YAML front matter, or null when the seed has none. */
+  /** Parsed YAML front matter (JSON data under YAML 1.2's core schema), or null when the seed has none. */
   frontMatter: Record<string, unknown> | null;
 }
 
-/** A date-time line that opens the body, such as `19/05/2023 - 18:08`. */
+/** A date-time line that opens the body, such as `19/05/2023 - 18:08` (rule 7). */
 export interface Dateline {
   /** The line's text as written (white space collapsed). */
   text: string;
@@ -32,16 +37,49 @@ export interface Dateline {
   iso: string | null;
 }
 
+/** Plain text. Never empty; adjacent text is joined. */
+export interface Text {
+  type: 'text';
+  value: string;
+}
+
+/** A single `<br>`: `"\n"` in the block's `text`. */
+export interface Break {
+  type: 'break';
+}
+
+/** `<code>` outside `<pre>`: its text, line breaks kept as `"\n"`. */
+export interface InlineCode {
+  type: 'code';
+  value: string;
+}
+
+/** `<strong>` or `<b>`. */
+export interface Strong {
+  type: 'strong';
+  children: Inline[];
+}
+
+/** `<em>` or `<i>`. */
+export interface Emphasis {
+  type: 'emphasis';
+  children: Inline[];
+}
+
+/** `<a href>` with a safe, resolved URL (rule 9). */
+export interface InlineLink {
+  type: 'link';
+  href: string;
+  title: string | null;
+  children: Inline[];
+}
+
 /** Inline content of paragraphs, headings and list items. */
-export type Inline =
-  | { type: 'text'; value: string }
-  | { type: 'break' }
-  | { type: 'code'; value: string }
-  | { type: 'strong' | 'emphasis'; children: Inline[] }
-  | { type: 'link'; href: string; title: string | null; children: Inline[] };
+export type Inline = Text | Break | InlineCode | Strong | Emphasis | InlineLink;
 
 export interface Paragraph {
   type: 'paragraph';
+  /** The inlines' text (rule 10). */
   text: string;
   inlines: Inline[];
 }
@@ -68,7 +106,20 @@ export interface ListItem {
 export interface List {
   type: 'list';
   ordered: boolean;
+  /** The whole-number `start` attribute of an `<ol>`; null otherwise. */
+  start: number | null;
+  /** The items' text joined by `"\n"`. */
+  text: string;
   items: ListItem[];
+}
+
+/** A `<pre>`: text with every space and line break kept. */
+export interface Code {
+  type: 'code';
+  /** Entities decoded, `<br>` as `"\n"`, one line feed right after `<pre>` dropped, trailing white space removed. */
+  text: string;
+  /** From a `language-X` or `lang-X` class on the `<pre>` or its `<code>`. */
+  language: string | null;
 }
 
 export interface Image {
@@ -80,6 +131,8 @@ export interface Image {
   height: number | null;
   caption: string | null;
   credit: string | null;
+  /** The `href` of an `<a>` whose content is this image (alone or with white space). */
+  link: string | null;
 }
 
 export interface MediaSource {
@@ -112,7 +165,10 @@ export interface Embed {
 
 export type Media = Image | Video | Audio | Embed;
 
-export type Block = Paragraph | Heading | Quote | List | Media;
+/** Blocks that hold text: they count in `Article.text` and `stats`. */
+export type TextBlock = Paragraph | Heading | Quote | List | Code;
+
+export type Block = TextBlock | Media;
 
 /** A hyperlink of the lead or the body. */
 export interface Link {
@@ -120,6 +176,7 @@ export interface Link {
   text: string;
 }
 
+/** Rule 11. Plain numbers, computed during the parse. */
 export interface Stats {
   /** The lead (when present) plus every paragraph block of the body. */
   paragraphs: number;
@@ -127,13 +184,27 @@ export interface Stats {
   media: number;
   /** Length of `Article.text` in code points. */
   characters: number;
-  /** Word-like segments of `Article.text` (`Intl.Segmenter`, granularity `word`). */
+  /**
+   * Words of `Article.text` by rule 11: each Han, Hiragana or Katakana
+   * character is one word; any other word is a maximal run of letters, marks,
+   * decimal digits and connector punctuation. The same in every runtime.
+   */
   words: number;
 }
 
+/** The codes of {@link Diagnostic}. */
+export type DiagnosticCode =
+  | 'UNSAFE_URL'
+  | 'MISSING_SRC'
+  | 'FRONT_MATTER_WARNING'
+  | 'UNMATCHED_END_TAG'
+  | 'UNCLOSED_ELEMENT'
+  | 'FIGURE_TOO_DEEP'
+  | 'DIAGNOSTICS_TRUNCATED';
+
 /** A recoverable problem found while parsing. Positions count from the start of the input, after a BOM. */
 export interface Diagnostic {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   severity: 'warning' | 'info';
   /** Offset in UTF-16 code units. */
@@ -152,7 +223,7 @@ export interface Article {
   body: Block[];
   /** Every media block of `body`, in order (the same objects). */
   media: Media[];
-  /** Every hyperlink of the lead and the body, in order. */
+  /** Every hyperlink of the lead and the body (and every linked image), in order. */
   links: Link[];
   /** The lead, then each text block of the body, joined by `"\n\n"`. */
   text: string;
@@ -162,10 +233,10 @@ export interface Article {
 
 /** Callbacks of {@link createSeedParser}; each fires as soon as its item is complete. */
 export interface SeedParserCallbacks {
-  onHeader?(header: Header): void;
-  onDateline?(dateline: Dateline): void;
-  onLead?(lead: Paragraph): void;
-  onBlock?(block: Block): void;
+  onHeader?: ((header: Header) => void) | undefined;
+  onDateline?: ((dateline: Dateline) => void) | undefined;
+  onLead?: ((lead: Paragraph) => void) | undefined;
+  onBlock?: ((block: Block) => void) | undefined;
 }
 
 export interface SeedParser {
@@ -174,3 +245,18 @@ export interface SeedParser {
   /** Ends the input and returns the Article. */
   end(): Article;
 }
+
+/**
+ * A WHATWG `ReadableStream` (a `fetch` body, `Blob.stream()`), described by
+ * the part that is used, so that the declarations need no DOM library.
+ */
+export interface ReadableStreamLike<T> {
+  getReader(): {
+    read(): Promise<{ done: true; value?: T | undefined } | { done: false; value: T }>;
+    cancel(reason?: unknown): Promise<void>;
+    releaseLock(): void;
+  };
+}
+
+/** What `parseSeedStream` reads: chunks of text or UTF-8 bytes. */
+export type SeedSource = AsyncIterable<string | Uint8Array> | ReadableStreamLike<string | Uint8Array>;

@@ -53,6 +53,9 @@ function articleWords(article: Article): string {
       case 'image':
         parts.push(block.caption ?? '', block.credit ?? '');
         break;
+      case 'code':
+        parts.push(block.text);
+        break;
       default:
         parts.push(block.caption ?? '');
     }

@@ -113,7 +113,7 @@ export function assertWellFormed(article: Article, input?: string): void {
         texts.push(block.text);
         break;
       case 'list':
-        checkKeys(block, ['type', 'ordered', 'items'], where);
+        checkKeys(block, ['type', 'ordered', 'start', 'text', 'items'], where);
         if (typeof block.ordered !== 'boolean' || block.items.length === 0) fail(`${where}: list`);
         block.items.forEach((item, inner) => {
           checkKeys(item, ['text', 'inlines'], `${where}.items[${inner}]`);
@@ -122,7 +122,7 @@ export function assertWellFormed(article: Article, input?: string): void {
         texts.push(block.items.map((item) => item.text).join('\n'));
         break;
       case 'image':
-        checkKeys(block, ['type', 'src', 'alt', 'title', 'width', 'height', 'caption', 'credit'], where);
+        checkKeys(block, ['type', 'src', 'alt', 'title', 'width', 'height', 'caption', 'credit', 'link'], where);
         if (!isString(block.src) || block.src === '') fail(`${where}: src`);
         if (!isNullableString(block.alt) || !isNullableString(block.title) || !isNullableString(block.caption) || !isNullableString(block.credit)) {
           fail(`${where}: image strings`);
@@ -162,7 +162,7 @@ export function assertWellFormed(article: Article, input?: string): void {
   const length = input?.replace(/^\ufeff/, '').length;
   for (const diagnostic of article.diagnostics) {
     checkKeys(diagnostic, ['code', 'message', 'severity', 'offset', 'line', 'column'], 'diagnostic');
-    if (!isString(diagnostic.code) || diagnostic.code === '' || !isString(diagnostic.message) || diagnostic.message === '') fail('diagnostic text');
+    if (!isString(diagnostic.code) || (diagnostic.code as string) === '' || !isString(diagnostic.message) || diagnostic.message === '') fail('diagnostic text');
     if (diagnostic.severity !== 'warning' && diagnostic.severity !== 'info') fail('diagnostic severity');
     if (!isWholeNumber(diagnostic.offset) || diagnostic.line < 1 || diagnostic.column < 1) fail('diagnostic position');
     if (length !== undefined) {

@@ -16,7 +16,7 @@ import {
 } from './inline-collector.js';
 import { DROP_ATTRIBUTE_PREFIX, Kind, kindOf } from './kinds.js';
 import { readEmbed, readImage, startPlayer, type MediaProblems, type PlayerDraft } from './media.js';
-import type { UrlResolver } from './urls.js';
+import type { UrlResolver } from '../text/urls.js';
 
 /**
  * The blocks stage: reads the well-nested element stream of the body and
@@ -218,7 +218,7 @@ export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
       (quote as Paragraph[]).push({ type: 'paragraph', text: items.map((entry) => entry.text).join('\n'), inlines: inlines.slice() });
       return;
     }
-    emit({ type: 'list', ordered: draft.ordered, items }, false);
+    emit({ type: 'list', ordered: draft.ordered, start: null, text: items.map((entry) => entry.text).join('\n'), items }, false);
     releaseLifted();
   }
 

@@ -1,6 +1,6 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import type { UrlResolver, UrlUse } from './urls.js';
+import type { UrlResolver, UrlUse } from '../text/urls.js';
 
 /**
  * Text rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
@@ -68,6 +68,7 @@ export function readImage(attributes: Attributes | null, urls: UrlResolver, prob
   return {
     type: 'image',
     src,
+    link: null,
     alt: attrs.alt ?? null,
     title: attrs.title ?? null,
     width,

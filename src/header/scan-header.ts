@@ -1,5 +1,5 @@
 import { SeedParseError, quoteFound, type SeedErrorCode, type SourcePosition } from '../errors.js';
-import type { Header } from '../types.js';
+import type { DiagnosticCode, Header } from '../types.js';
 import { ownCopy } from '../text/own-copy.js';
 import { parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import {
@@ -35,7 +35,7 @@ const enum State {
 }
 
 export interface HeaderWarning {
-  code: string;
+  code: DiagnosticCode;
   message: string;
   position: SourcePosition;
 }

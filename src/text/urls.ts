@@ -1,6 +1,6 @@
 /**
- * Text rule 9, in one place: how a URL of the body is resolved and which
- * URLs are unsafe.
+ * Rule 9, in one place: how a URL is resolved and which URLs are unsafe.
+ * Shared by the header (the title link, `options.baseUrl`) and the body.
  */
 
 /** What the URL is for: `data:image/…` is allowed only as an image `src` or a video `poster`. */
@@ -39,6 +39,16 @@ function isUnsafe(scheme: string, rest: string, use: UrlUse): boolean {
   if (scheme !== 'data') return false;
   if (use !== 'image' && use !== 'poster') return true;
   return !/^\s*image\//i.test(rest);
+}
+
+/**
+ * The unsafe scheme of a URL as a browser's URL parser would read it
+ * (`javascript`, `vbscript`, or `data` except `data:image/…` where `use`
+ * allows it), or null when the URL is safe for that use.
+ */
+export function unsafeScheme(raw: string, use: UrlUse): string | null {
+  const scheme = schemeOf(trimUrl(raw));
+  return scheme !== null && isUnsafe(scheme.scheme, scheme.rest, use) ? scheme.scheme : null;
 }
 
 /**

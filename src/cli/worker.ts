@@ -1,0 +1,2 @@
+/** A worker of the command line's pool. */
+export {};

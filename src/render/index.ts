@@ -1,0 +1,2 @@
+/** Renderers: an Article to mdast, Markdown, hast and HTML. */
+export {};
