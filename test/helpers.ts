@@ -58,5 +58,5 @@ export function plain<T>(value: T): T {
 
 /** An image block, with every optional field null unless given. */
 export function image(src: string, extra: Record<string, unknown> = {}) {
-  return { type: 'image', src, alt: null, title: null, width: null, height: null, caption: null, credit: null, ...extra };
+  return { type: 'image', src, alt: null, title: null, width: null, height: null, caption: null, credit: null, link: null, ...extra };
 }
