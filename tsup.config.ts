@@ -1,4 +1,28 @@
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+/**
+ * Makes each CommonJS entry a wrapper that `require`s the ESM build of the same entry (Node ≥ 20.19
+ * loads ES modules with `require`). A process that both imports and requires the package then holds
+ * one copy of the code, so there is one `SeedParseError` class and `instanceof` holds across the
+ * two. The `.d.cts` declarations are still generated from the sources.
+ */
+const requireEsmBuild: Plugin = {
+  name: 'require-esm-build',
+  setup(build) {
+    // tsup builds every format as ESM first (treeshake converts it), so the output extension tells the formats apart.
+    if (build.initialOptions.outExtension?.['.js'] !== '.cjs') return;
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return { path: args.path, namespace: 'esm-build' };
+      if (args.namespace === 'esm-build') return { path: args.path, external: true };
+      return undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'esm-build' }, (args) => {
+      const entry = args.path.endsWith('render/index.ts') ? 'render' : 'index';
+      return { contents: `export * from './${entry}.js';\n`, loader: 'js' };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -11,6 +35,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'neutral',
     treeshake: true,
+    esbuildPlugins: [requireEsmBuild],
   },
   {
     // The command line: Node only, ESM only.
