@@ -59,6 +59,45 @@ describe('the built package', () => {
     expect(fromRequire).toBe(fromImport);
   });
 
+  it('holds one SeedParseError class in a process that both imports and requires the package', () => {
+    const result = JSON.parse(
+      run(
+        'module',
+        `const { createRequire } = await import('node:module');
+         const required = createRequire(${JSON.stringify(join(ROOT, 'package.json'))})('seed-parser');
+         const imported = await import('seed-parser');
+         const fromRequire = required.safeParseSeed('no header').error;
+         const fromImport = imported.safeParseSeed('no header').error;
+         let thrown = null;
+         try { required.parseSeed(''); } catch (error) { thrown = error; }
+         process.stdout.write(JSON.stringify({
+           sameClass: required.SeedParseError === imported.SeedParseError,
+           sameFunction: required.parseSeed === imported.parseSeed,
+           requiredIsImported: fromRequire instanceof imported.SeedParseError,
+           importedIsRequired: fromImport instanceof required.SeedParseError,
+           thrownIsImported: thrown instanceof imported.SeedParseError,
+           codes: [fromRequire.code, fromImport.code, thrown.code],
+         }));`,
+      ),
+    ) as Record<string, unknown>;
+    expect(result).toEqual({
+      sameClass: true,
+      sameFunction: true,
+      requiredIsImported: true,
+      importedIsRequired: true,
+      thrownIsImported: true,
+      codes: ['MISSING_TIMESTAMP', 'MISSING_TIMESTAMP', 'EMPTY_INPUT'],
+    });
+  });
+
+  it('makes the CommonJS entries wrappers of the ESM build, with no copy of the code', () => {
+    for (const entry of ['index', 'render']) {
+      const code = readFileSync(join(ROOT, 'dist', `${entry}.cjs`), 'utf8');
+      expect(code).toContain(`require('./${entry}.js')`);
+      expect(code.length).toBeLessThan(1000);
+    }
+  });
+
   it('runs the examples', () => {
     const parsed = JSON.parse(execFileSync(process.execPath, [join(ROOT, 'examples', 'parse-file.mjs')], { cwd: ROOT, encoding: 'utf8' })) as {
       dateline: { iso: string };
