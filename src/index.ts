@@ -35,3 +35,4 @@ export type {
   TextBlock,
   Video,
 } from './types.js';
+export { formatSeed, type SeedInput, type HeaderInput, type DatelineInput, type BlockInput, type InlineInput, type InlineContentInput, type ParagraphInput, type HeadingInput, type QuoteInput, type ListInput, type ListItemInput, type CodeInput, type MediaInput, type ImageInput, type VideoInput, type AudioInput, type EmbedInput, type MediaSourceInput, type TextInput, type BreakInput, type InlineCodeInput, type StrongInput, type EmphasisInput, type InlineLinkInput } from './write/format-seed.js';

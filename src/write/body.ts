@@ -1,0 +1,210 @@
+import { escapeAttribute, escapeText } from 'entities';
+import type {
+  AudioInput,
+  BlockInput,
+  CodeInput,
+  EmbedInput,
+  HeadingInput,
+  ImageInput,
+  InlineContentInput,
+  InlineInput,
+  ListInput,
+  ParagraphInput,
+  QuoteInput,
+  SeedInput,
+  VideoInput,
+} from './seed-input.js';
+
+/**
+ * The body of a seed as plain HTML, one block per line, written so that the
+ * parser reads back the same blocks: every element stands for exactly the
+ * node it was written for, text is escaped (never interpreted), and the
+ * blocks come in the order the parser first met them.
+ */
+
+/** Text content: `&`, `<`, `>` and U+00A0 as character references. */
+export function escapeHtmlText(value: string): string {
+  return escapeText(value);
+}
+
+const ATTRIBUTE_WHITE_SPACE = /[\t\n\r]/g;
+
+/** A double-quoted attribute value; tabs and line breaks as references, so the value survives tools that rewrite line endings. */
+function attribute(name: string, value: string): string {
+  const escaped = escapeAttribute(value);
+  const safe = escaped.search(ATTRIBUTE_WHITE_SPACE) === -1 ? escaped : escaped.replace(ATTRIBUTE_WHITE_SPACE, (c) => `&#${c.charCodeAt(0)};`);
+  return ` ${name}="${safe}"`;
+}
+
+function optionalAttribute(name: string, value: string | number | null | undefined): string {
+  return value === null || value === undefined ? '' : attribute(name, String(value));
+}
+
+// --- inlines ------------------------------------------------------------------
+
+type InlineWriter<T extends InlineInput> = (inline: T, out: string[]) => void;
+
+const inlineWriters: { [K in InlineInput['type']]: InlineWriter<Extract<InlineInput, { type: K }>> } = {
+  text(inline, out) {
+    out.push(escapeHtmlText(inline.value));
+  },
+  break(_, out) {
+    out.push('<br>');
+  },
+  code(inline, out) {
+    out.push('<code>', inline.value.split('\n').map(escapeHtmlText).join('<br>'), '</code>');
+  },
+  strong(inline, out) {
+    out.push('<strong>');
+    writeInlines(inline.children, out);
+    out.push('</strong>');
+  },
+  emphasis(inline, out) {
+    out.push('<em>');
+    writeInlines(inline.children, out);
+    out.push('</em>');
+  },
+  link(inline, out) {
+    out.push(`<a${attribute('href', inline.href)}${optionalAttribute('title', inline.title)}>`);
+    writeInlines(inline.children, out);
+    out.push('</a>');
+  },
+};
+
+function writeInlines(inlines: readonly InlineInput[], out: string[]): void {
+  for (const inline of inlines) {
+    const writer = inlineWriters[inline.type] as InlineWriter<InlineInput> | undefined;
+    if (writer === undefined) throw new TypeError(`formatSeed: unknown inline type ${JSON.stringify(inline.type)}`);
+    writer(inline, out);
+  }
+}
+
+/** `inlines` when given, else `text` with each line feed a break. */
+export function inlinesOf(content: InlineContentInput): readonly InlineInput[] {
+  if (content.inlines !== undefined) return content.inlines;
+  const text = content.text ?? '';
+  const inlines: InlineInput[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (index > 0) inlines.push({ type: 'break' });
+    if (line !== '') inlines.push({ type: 'text', value: line });
+  });
+  return inlines;
+}
+
+// --- blocks -------------------------------------------------------------------
+
+type BlockWriter<T extends BlockInput> = (block: T, out: string[]) => void;
+
+function paragraph(block: ParagraphInput, out: string[], open = '<p>'): void {
+  out.push(open);
+  writeInlines(inlinesOf(block), out);
+  out.push('</p>');
+}
+
+function figure(media: string, caption: string, out: string[]): void {
+  if (caption === '') {
+    out.push(media);
+    return;
+  }
+  out.push('<figure>', media, '<figcaption>', caption, '</figcaption></figure>');
+}
+
+function sources(block: VideoInput | AudioInput): string {
+  let html = '';
+  for (const source of block.sources ?? []) html += `<source${attribute('src', source.src)}${optionalAttribute('type', source.type)}>`;
+  return html;
+}
+
+function plainCaption(caption: string | null | undefined): string {
+  return caption === null || caption === undefined ? '' : escapeHtmlText(caption);
+}
+
+const blockWriters: { [K in BlockInput['type']]: BlockWriter<Extract<BlockInput, { type: K }>> } = {
+  paragraph(block, out) {
+    paragraph(block, out);
+  },
+  heading(block: HeadingInput, out) {
+    const level = block.level;
+    if (!Number.isInteger(level) || level < 1 || level > 6) throw new TypeError(`formatSeed: a heading level is 1 to 6, got ${String(level)}`);
+    out.push(`<h${level}>`);
+    writeInlines(inlinesOf(block), out);
+    out.push(`</h${level}>`);
+  },
+  quote(block: QuoteInput, out) {
+    const paragraphs: readonly ParagraphInput[] =
+      block.blocks ?? block.text.split('\n\n').map((text): ParagraphInput => ({ type: 'paragraph', text }));
+    out.push('<blockquote>');
+    for (const entry of paragraphs) paragraph(entry, out);
+    out.push('</blockquote>');
+  },
+  list(block: ListInput, out) {
+    const items = block.items ?? block.text.split('\n').map((text) => ({ text }));
+    const ordered = block.ordered === true;
+    const start = ordered && block.start !== null && block.start !== undefined ? attribute('start', String(block.start)) : '';
+    out.push(ordered ? `<ol${start}>` : '<ul>');
+    for (const item of items) {
+      out.push('\n<li>');
+      writeInlines(inlinesOf(item), out);
+      out.push('</li>');
+    }
+    out.push(ordered ? '\n</ol>' : '\n</ul>');
+  },
+  code(block: CodeInput, out) {
+    const language = block.language === null || block.language === undefined ? '' : attribute('class', `language-${block.language}`);
+    // One line feed right after `<pre>` is dropped when read (as HTML does): a text that starts with one needs another before it.
+    const leading = block.text.startsWith('\n') ? '\n' : '';
+    out.push(`<pre>${leading}<code${language}>`, escapeHtmlText(block.text).replaceAll('\r', '&#13;'), '</code></pre>');
+  },
+  image(block: ImageInput, out) {
+    const img =
+      `<img${attribute('src', block.src)}${optionalAttribute('alt', block.alt)}${optionalAttribute('title', block.title)}` +
+      `${optionalAttribute('width', block.width)}${optionalAttribute('height', block.height)}>`;
+    const media = block.link === null || block.link === undefined ? img : `<a${attribute('href', block.link)}>${img}</a>`;
+    let caption = plainCaption(block.caption);
+    if (block.credit !== null && block.credit !== undefined) caption += `${caption === '' ? '' : ' '}<small>${escapeHtmlText(block.credit)}</small>`;
+    figure(media, caption, out);
+  },
+  video(block: VideoInput, out) {
+    const media = `<video${optionalAttribute('src', block.src)}${optionalAttribute('poster', block.poster)}>${sources(block)}</video>`;
+    figure(media, plainCaption(block.caption), out);
+  },
+  audio(block: AudioInput, out) {
+    figure(`<audio${optionalAttribute('src', block.src)}>${sources(block)}</audio>`, plainCaption(block.caption), out);
+  },
+  embed(block: EmbedInput, out) {
+    figure(`<iframe${attribute('src', block.src)}></iframe>`, plainCaption(block.caption), out);
+  },
+};
+
+function writeBlock(block: BlockInput, out: string[]): void {
+  const writer = blockWriters[block.type] as BlockWriter<BlockInput> | undefined;
+  if (writer === undefined) throw new TypeError(`formatSeed: unknown block type ${JSON.stringify(block.type)}`);
+  writer(block, out);
+  out.push('\n');
+}
+
+function isMedia(block: BlockInput): boolean {
+  return block.type === 'image' || block.type === 'video' || block.type === 'audio' || block.type === 'embed';
+}
+
+/**
+ * The body: the dateline, then the media that stood before the lead, the
+ * lead, and the other blocks. That is the order the parser met them in (the
+ * lead is the first block that is not media), so the dateline, the lead and
+ * the order of `links` read back the same.
+ */
+export function writeBody(input: SeedInput): string {
+  const out: string[] = [];
+  const body = input.body ?? [];
+  if (input.dateline !== null && input.dateline !== undefined) {
+    out.push('<p>', escapeHtmlText(input.dateline.text), '</p>\n');
+  }
+  let index = 0;
+  if (input.lead !== null && input.lead !== undefined) {
+    while (index < body.length && isMedia(body[index] as BlockInput)) writeBlock(body[index++] as BlockInput, out);
+    paragraph(input.lead, out, '<p class="lead">');
+    out.push('\n');
+  }
+  for (; index < body.length; index++) writeBlock(body[index] as BlockInput, out);
+  return out.join('');
+}

@@ -1,0 +1,248 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
+import { checkOptions } from './chunks.js';
+import { corpusFiles, image, plain, seed, sharedFiles } from './helpers.js';
+
+/** An Article without its diagnostics, as plain data (the lazy `stats.words` read). */
+function comparable(article: Article): Omit<Article, 'diagnostics'> {
+  const { diagnostics: _, ...rest } = article;
+  return plain(rest);
+}
+
+/** The round trip: what formatSeed writes reads back as the same Article. */
+function expectRoundTrip(article: Article, where: string): void {
+  const written = formatSeed(article);
+  expect(comparable(parseSeed(written)), `${where}\n--- written ---\n${written}`).toEqual(comparable(article));
+}
+
+const HEADER = { timestamp: 1700000000000, title: 'A title', url: 'https://news.example/story/1' };
+
+/** The body a partial input is written as (after the header lines). */
+function bodyOf(input: Partial<SeedInput>): string {
+  const text = formatSeed({ header: HEADER, ...input });
+  return text.slice(text.indexOf('------\n') + 7);
+}
+
+function readBack(input: Partial<SeedInput>): Article {
+  return parseSeed(formatSeed({ header: HEADER, ...input }));
+}
+
+const fixtures = readdirSync(join(import.meta.dirname, 'fixtures'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8') }));
+
+describe('formatSeed: exact output', () => {
+  it('writes the header lines and a paragraph from the partial input of a test fixture', () => {
+    expect(formatSeed({ header: HEADER, body: [{ type: 'paragraph', text: 'Hello' }] })).toBe(
+      '<!--1700000000000-->\n[A title](https://news.example/story/1)\n------\n<p>Hello</p>\n',
+    );
+  });
+
+  it('writes front matter through yaml, between fences', () => {
+    const text = formatSeed({ header: { ...HEADER, frontMatter: { layout: 'post', tags: ['a', 'b'], n: 3, flag: 'True' } } });
+    expect(text).toBe(
+      '---\nlayout: post\ntags:\n  - a\n  - b\nn: 3\nflag: "True"\n---\n<!--1700000000000-->\n[A title](https://news.example/story/1)\n------\n',
+    );
+    expect(parseSeed(text).header.frontMatter).toEqual({ layout: 'post', tags: ['a', 'b'], n: 3, flag: 'True' });
+  });
+
+  it('writes empty front matter as two fences, and reads it back empty (not null)', () => {
+    const text = formatSeed({ header: { ...HEADER, frontMatter: {} } });
+    expect(text.startsWith('---\n---\n<!--')).toBe(true);
+    expect(parseSeed(text).header.frontMatter).toEqual({});
+  });
+
+  it('escapes the title: backslashes and brackets with a backslash, & as &amp;', () => {
+    const title = 'A [b] \\ c & d &amp; \\* e';
+    const text = formatSeed({ header: { ...HEADER, title } });
+    expect(text.split('\n')[1]).toBe('[A \\[b\\] \\\\ c &amp; d &amp;amp; \\\\* e](https://news.example/story/1)');
+    expect(parseSeed(text).header.title).toBe(title);
+  });
+
+  it('puts the destination in <…> only when it needs it', () => {
+    const line = (url: string) => formatSeed({ header: { ...HEADER, url } }).split('\n')[1];
+    expect(line('https://a.example/x_(y)')).toBe('[A title](https://a.example/x_(y))');
+    expect(line('<x>')).toBe('[A title](<<x>>)');
+    expect(line(' lead')).toBe('[A title](< lead>)');
+    expect(line('a b')).toBe('[A title](a b)');
+    for (const url of ['https://a.example/x_(y)', '<x>', ' lead', 'trail\u3000', 'a b', '<>', '[x](y)', 'a\rb']) {
+      expect(parseSeed(formatSeed({ header: { ...HEADER, url } })).header.url).toBe(url);
+    }
+  });
+
+  it('writes the title collapsed, as it reads back', () => {
+    const text = formatSeed({ header: { ...HEADER, title: '  two\n lines  ' } });
+    expect(text.split('\n')[1]).toBe('[two lines](https://news.example/story/1)');
+  });
+
+  it('rejects what no seed can hold, with a TypeError', () => {
+    expect(() => formatSeed({ header: { ...HEADER, title: ' \n ' } })).toThrow(new TypeError('formatSeed: header.title must not be empty'));
+    expect(() => formatSeed({ header: { ...HEADER, url: '' } })).toThrow(new TypeError('formatSeed: header.url must not be empty'));
+    expect(() => formatSeed({ header: { ...HEADER, url: 'a\nb' } })).toThrow(new TypeError('formatSeed: header.url cannot hold a line feed'));
+    expect(() => formatSeed({ header: { ...HEADER, url: 'https://a.example/x)' } })).toThrow(
+      new TypeError('formatSeed: the parentheses of header.url must balance, got "https://a.example/x)"'),
+    );
+    expect(() => formatSeed({ header: { ...HEADER, timestamp: -1 } })).toThrow(
+      new TypeError('formatSeed: header.timestamp must be a whole number from 0 to 253402300799999, got -1'),
+    );
+    expect(() => formatSeed({ header: { ...HEADER, timestamp: 1.5 } })).toThrow(TypeError);
+    expect(() => formatSeed({ header: { ...HEADER, frontMatter: [] as unknown as Record<string, unknown> } })).toThrow(
+      new TypeError('formatSeed: header.frontMatter must be a mapping'),
+    );
+    expect(() => formatSeed({ header: HEADER, body: [{ type: 'heading', level: 7 as 1, text: 'x' }] })).toThrow(
+      new TypeError('formatSeed: a heading level is 1 to 6, got 7'),
+    );
+    expect(() => formatSeed({ header: HEADER, body: [{ type: 'table' } as never] })).toThrow(new TypeError('formatSeed: unknown block type "table"'));
+    expect(() => formatSeed(null as never)).toThrow(new TypeError('formatSeed expects an object with a header'));
+  });
+
+  it('escapes text, never interprets it', () => {
+    expect(bodyOf({ body: [{ type: 'paragraph', text: '<b>' }] })).toBe('<p>&lt;b&gt;</p>\n');
+    const article = readBack({ body: [{ type: 'paragraph', text: '<b>x</b> &amp; <script>' }] });
+    expect(article.body).toEqual([{ type: 'paragraph', text: '<b>x</b> &amp; <script>', inlines: [{ type: 'text', value: '<b>x</b> &amp; <script>' }] }]);
+  });
+
+  it('writes the dateline first, then the media before the lead, then the lead with its class', () => {
+    const input: Partial<SeedInput> = {
+      dateline: { text: '19/05/2023 - 18:08' },
+      lead: { type: 'paragraph', text: 'Lead' },
+      body: [
+        { type: 'image', src: 'https://img.example/a.jpg' },
+        { type: 'paragraph', text: 'Body' },
+      ],
+    };
+    expect(bodyOf(input)).toBe('<p>19/05/2023 - 18:08</p>\n<img src="https://img.example/a.jpg">\n<p class="lead">Lead</p>\n<p>Body</p>\n');
+    const article = readBack(input);
+    expect(article.dateline).toEqual({ text: '19/05/2023 - 18:08', iso: '2023-05-19T18:08' });
+    expect(article.lead).toEqual({ type: 'paragraph', text: 'Lead', inlines: [{ type: 'text', value: 'Lead' }] });
+    expect(article.body).toEqual([image('https://img.example/a.jpg'), { type: 'paragraph', text: 'Body', inlines: [{ type: 'text', value: 'Body' }] }]);
+  });
+
+  it('writes every inline as its element', () => {
+    const inlines = [
+      { type: 'text', value: 'a ' },
+      { type: 'strong', children: [{ type: 'text', value: 'b' }, { type: 'emphasis', children: [{ type: 'text', value: 'c' }] }] },
+      { type: 'break' },
+      { type: 'code', value: 'x <y>\nz' },
+      { type: 'text', value: ' ' },
+      { type: 'link', href: 'https://l.example/?a=1&b="2"', title: 'T "q"', children: [{ type: 'text', value: 'l' }] },
+      { type: 'link', href: 'https://l.example/2', title: null, children: [{ type: 'text', value: 'm' }] },
+    ] as const;
+    expect(bodyOf({ body: [{ type: 'paragraph', inlines }] })).toBe(
+      '<p>a <strong>b<em>c</em></strong><br><code>x &lt;y&gt;<br>z</code> <a href="https://l.example/?a=1&amp;b=&quot;2&quot;" title="T &quot;q&quot;">l</a>' +
+        '<a href="https://l.example/2">m</a></p>\n',
+    );
+    const [paragraph] = readBack({ body: [{ type: 'paragraph', inlines }] }).body;
+    expect(paragraph).toEqual({ type: 'paragraph', text: 'a bc\nx <y>\nz lm', inlines });
+  });
+
+  it('writes a paragraph text alone with each line feed as <br>', () => {
+    expect(bodyOf({ body: [{ type: 'paragraph', text: 'one\ntwo' }] })).toBe('<p>one<br>two</p>\n');
+    expect(readBack({ body: [{ type: 'paragraph', text: 'one\ntwo' }] }).body[0]).toEqual({
+      type: 'paragraph',
+      text: 'one\ntwo',
+      inlines: [{ type: 'text', value: 'one' }, { type: 'break' }, { type: 'text', value: 'two' }],
+    });
+  });
+
+  it('white space in partial input reads back collapsed, as the parser reads any text', () => {
+    const article = readBack({ body: [{ type: 'paragraph', inlines: [{ type: 'text', value: '  a  b  ' }] }] });
+    expect(article.body).toEqual([{ type: 'paragraph', text: 'a b', inlines: [{ type: 'text', value: 'a b' }] }]);
+  });
+
+  it('writes headings, quotes, lists (with start) and code blocks', () => {
+    const body: SeedInput['body'] = [
+      { type: 'heading', level: 3, text: 'H' },
+      { type: 'quote', text: 'q1\n\nq2' },
+      { type: 'list', ordered: true, start: 4, text: 'i1\ni2' },
+      { type: 'list', text: 'u' },
+      { type: 'code', text: '\n  x < 1\n\ty', language: 'js' },
+    ];
+    expect(bodyOf({ body })).toBe(
+      '<h3>H</h3>\n<blockquote><p>q1</p><p>q2</p></blockquote>\n<ol start="4">\n<li>i1</li>\n<li>i2</li>\n</ol>\n<ul>\n<li>u</li>\n</ul>\n' +
+        '<pre>\n<code class="language-js">\n  x &lt; 1\n\ty</code></pre>\n',
+    );
+  });
+
+  it('writes an image with its link, caption and credit in a figure', () => {
+    const block = {
+      type: 'image' as const,
+      src: 'https://img.example/a.jpg',
+      alt: 'A "cat"',
+      title: '',
+      width: 640,
+      height: 480,
+      caption: 'A cat <3',
+      credit: 'Photo: X',
+      link: 'https://img.example/full.jpg',
+    };
+    expect(bodyOf({ body: [block] })).toBe(
+      '<figure><a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg" alt="A &quot;cat&quot;" title="" width="640" height="480"></a>' +
+        '<figcaption>A cat &lt;3 <small>Photo: X</small></figcaption></figure>\n',
+    );
+  });
+
+  it('writes video, audio and embeds with their sources, poster and caption', () => {
+    const body: SeedInput['body'] = [
+      { type: 'video', src: null, poster: 'https://v.example/p.jpg', sources: [{ src: 'https://v.example/a.mp4', type: 'video/mp4' }, { src: 'https://v.example/a.webm' }], caption: 'V' },
+      { type: 'audio', src: 'https://v.example/a.mp3' },
+      { type: 'embed', src: 'https://www.youtube.com/embed/x', caption: 'E & F' },
+    ];
+    expect(bodyOf({ body })).toBe(
+      '<figure><video poster="https://v.example/p.jpg"><source src="https://v.example/a.mp4" type="video/mp4"><source src="https://v.example/a.webm"></video>' +
+        '<figcaption>V</figcaption></figure>\n<audio src="https://v.example/a.mp3"></audio>\n' +
+        '<figure><iframe src="https://www.youtube.com/embed/x"></iframe><figcaption>E &amp; F</figcaption></figure>\n',
+    );
+    expect(readBack({ body }).media).toEqual([
+      { type: 'video', src: null, poster: 'https://v.example/p.jpg', sources: [{ src: 'https://v.example/a.mp4', type: 'video/mp4' }, { src: 'https://v.example/a.webm', type: null }], caption: 'V' },
+      { type: 'audio', src: 'https://v.example/a.mp3', sources: [], caption: null },
+      { type: 'embed', src: 'https://www.youtube.com/embed/x', provider: 'youtube', caption: 'E & F' },
+    ]);
+  });
+
+  it('encodes tabs and line breaks in attribute values', () => {
+    expect(bodyOf({ body: [{ type: 'image', src: 'https://img.example/a.jpg', alt: 'a\tb\nc\rd' }] })).toBe(
+      '<img src="https://img.example/a.jpg" alt="a&#9;b&#10;c&#13;d">\n',
+    );
+    expect((readBack({ body: [{ type: 'image', src: 'https://img.example/a.jpg', alt: 'a\tb\nc\rd' }] }).media[0] as { alt: string }).alt).toBe('a\tb\nc\rd');
+  });
+});
+
+describe('formatSeed: the round trip parseSeed(formatSeed(a)) equals a, apart from diagnostics', () => {
+  const corpus = corpusFiles();
+  it('covers the corpus', () => {
+    if (process.env.CI) expect(corpus.length).toBe(82);
+  });
+  it.each(corpus.map((file) => [file.name, file.text] as const))('corpus %s', (name, text) => {
+    expectRoundTrip(parseSeed(text), name);
+  });
+
+  it.each(fixtures.map((file) => [file.name, file.text] as const))('fixture %s', (name, text) => {
+    expectRoundTrip(parseSeed(text), name);
+  });
+
+  const examples = sharedFiles('seeds', '');
+  it('covers the example seed', () => {
+    if (process.env.CI) expect(examples.length).toBeGreaterThan(0);
+  });
+  it.each(examples.map((file) => [file.name, readFileSync(file.path, 'utf8')] as const))('example %s', (name, text) => {
+    expectRoundTrip(parseSeed(text), name);
+  });
+
+  const html5lib = sharedFiles('html5lib-tests/tokenizer', '.test').map((file) => {
+    const json = JSON.parse(readFileSync(file.path, 'utf8')) as Record<string, { input: string; doubleEscaped?: boolean }[]>;
+    const tests = json.tests ?? json.xmlViolationTests ?? [];
+    const unescape = (text: string) => text.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return { name: basename(file.name, '.test'), inputs: tests.map((test) => (test.doubleEscaped ? unescape(test.input) : test.input)) };
+  });
+  it('covers the html5lib tokenizer tests', () => {
+    if (process.env.CI) expect(html5lib.length).toBeGreaterThan(10);
+  });
+  it.each(html5lib.map((file) => [file.name, file.inputs] as const))('html5lib %s: every input as a body', (_, inputs) => {
+    for (const input of inputs) expectRoundTrip(parseSeed(seed(input)), `body ${JSON.stringify(input)}`);
+  });
+});
