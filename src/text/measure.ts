@@ -1,6 +1,22 @@
-/** Text rule 11: how `stats.characters` and `stats.words` are counted. */
+/**
+ * Text rule 11: how `stats.characters` and `stats.words` are counted.
+ *
+ * Words are counted by the library, the same in every runtime: the classes come
+ * from a table generated once (src/text/word-table.ts, by scripts/word-table.mjs),
+ * not from the runtime's own Unicode data or its word segmentation.
+ */
 
-import { countWordsByRules } from './latin-words.js';
+import {
+  CONNECTOR,
+  DIGIT,
+  IDEOGRAPH,
+  LETTER,
+  MID_BOTH,
+  MID_LETTER,
+  MID_NUMBER,
+  OTHER,
+  WORD_CLASS_RUNS,
+} from './word-table.js';
 
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
@@ -12,91 +28,135 @@ export function countCodePoints(text: string): number {
   return text.length - pairs;
 }
 
-let segmenter: Intl.Segmenter | undefined;
+const CHAR_0 = 0x30;
+const CHAR_A = 0x41;
+const CHAR_LOWER_A = 0x61;
+const CHAR_PLUS = 0x2b;
+
+const HIGH_SURROGATE_START = 0xd800;
+const LOW_SURROGATE_START = 0xdc00;
+const LOW_SURROGATE_END = 0xdfff;
 
 /**
- * Pieces of about this many characters are segmented one at a time. The cost
- * per character grows with the piece even at this scale: on article text,
- * pieces of 2,048 characters take 1.3–1.4× the time of pieces of 256, and
- * smaller pieces gain nothing more.
+ * The classes of all code points as a two-level table: `BLOCK_INDEX` gives each
+ * block of 128 code points a block of `CLASSES`. The first eight blocks of
+ * `CLASSES` hold one class each and stand for every block wholly of that class;
+ * the others are the blocks where classes mix.
  */
-const PIECE = 256;
-/** A piece with no safe break in this many characters is cut where it stands. */
-const MAX_PIECE = 65536;
+const BLOCK_BITS = 7;
+const BLOCK_SIZE = 1 << BLOCK_BITS;
+const CLASS_COUNT = 8;
+const CODE_POINTS = 0x110000;
+const { BLOCK_INDEX, CLASSES } = buildTable(WORD_CLASS_RUNS);
 
-/**
- * Word-like segments, as `Intl.Segmenter` with granularity `word` finds them.
- *
- * Segmenting a long string at once costs time quadratic in its length (and
- * falls off a cliff past some 50,000 characters), so the text is segmented in
- * pieces, cut only where UAX #29 always breaks whatever stands around: after a
- * line feed, between a space and an ASCII letter or digit, and after an
- * ideographic full stop or comma (U+3002, U+3001). The count is the same as in one go; only a
- * run of more than 65,536 characters without any such break is cut where it
- * stands (which can split one word). A piece in Latin, Greek or Cyrillic
- * script is counted by the word-break rules directly ({@link countWordsByRules}),
- * with the same result, about 50 times faster.
- */
-export function countWords(text: string, piece = PIECE): number {
-  let words = 0;
+function buildTable(encoded: string): { BLOCK_INDEX: Uint16Array; CLASSES: Uint8Array } {
+  const runs = decodeRuns(encoded);
+  // Blocks where a run starts inside the block hold more than one class.
+  const mixed = new Int32Array(CODE_POINTS >> BLOCK_BITS).fill(-1);
+  let mixedCount = 0;
   let start = 0;
-  while (start < text.length) {
-    const end = text.length - start <= piece ? text.length : safeCut(text, start, piece, text.length);
-    const counted = countWordsByRules(text, start, end);
-    words += counted !== -1 ? counted : countMixedWords(text, start, end, Math.max(4, piece >> 3));
+  for (let index = 0; index < runs.length; index += 2) {
+    if ((start & (BLOCK_SIZE - 1)) !== 0 && mixed[start >> BLOCK_BITS] === -1) mixed[start >> BLOCK_BITS] = CLASS_COUNT + mixedCount++;
+    start += runs[index] as number;
+  }
+  const blockIndex = new Uint16Array(CODE_POINTS >> BLOCK_BITS);
+  const classes = new Uint8Array((CLASS_COUNT + mixedCount) * BLOCK_SIZE);
+  for (let kind = 0; kind < CLASS_COUNT; kind++) classes.fill(kind, kind * BLOCK_SIZE, (kind + 1) * BLOCK_SIZE);
+  start = 0;
+  for (let index = 0; index < runs.length; index += 2) {
+    const end = start + (runs[index] as number);
+    const kind = runs[index + 1] as number;
+    for (let block = start >> BLOCK_BITS; block <= (end - 1) >> BLOCK_BITS; block++) {
+      const slot = mixed[block] as number;
+      if (slot === -1) {
+        blockIndex[block] = kind;
+      } else {
+        blockIndex[block] = slot;
+        const blockStart = block << BLOCK_BITS;
+        classes.fill(kind, slot * BLOCK_SIZE + Math.max(start, blockStart) - blockStart, slot * BLOCK_SIZE + Math.min(end, blockStart + BLOCK_SIZE) - blockStart);
+      }
+    }
     start = end;
   }
-  return words;
+  return { BLOCK_INDEX: blockIndex, CLASSES: classes };
+}
+
+/** The runs of the table's string as length, class, length, class, … (see word-table.ts). */
+function decodeRuns(encoded: string): number[] {
+  const runs: number[] = [];
+  let value = 0;
+  let scale = 1;
+  for (let index = 0; index < encoded.length; index++) {
+    const digit = digitOf(encoded.charCodeAt(index));
+    value += (digit & 31) * scale;
+    if (digit >= 32) {
+      scale *= 32;
+      continue;
+    }
+    runs.push(Math.floor(value / CLASS_COUNT), value % CLASS_COUNT);
+    value = 0;
+    scale = 1;
+  }
+  return runs;
+}
+
+/** The value of one character of `0-9A-Za-z+/`. */
+function digitOf(code: number): number {
+  if (code >= CHAR_LOWER_A) return code - CHAR_LOWER_A + 36;
+  if (code >= CHAR_A) return code - CHAR_A + 10;
+  if (code >= CHAR_0) return code - CHAR_0;
+  return code === CHAR_PLUS ? 62 : 63;
+}
+
+function classOf(codePoint: number): number {
+  return CLASSES[((BLOCK_INDEX[codePoint >> BLOCK_BITS] as number) << BLOCK_BITS) | (codePoint & (BLOCK_SIZE - 1))] as number;
+}
+
+/** Whether a character of class `middle` keeps a word going from `before` to `after`. */
+function joins(before: number, middle: number, after: number): boolean {
+  if (before === LETTER && after === LETTER) return middle === MID_LETTER || middle === MID_BOTH;
+  if (before === DIGIT && after === DIGIT) return middle === MID_NUMBER || middle === MID_BOTH;
+  return false;
 }
 
 /**
- * A piece that the rules do not cover as a whole, in smaller pieces: those
- * the rules cover are counted by them, each run of the others by
- * `Intl.Segmenter`.
+ * Words of `text` by rule 11: each Han, Hiragana or Katakana character is one
+ * word; any other word is a maximal run of letters, marks, decimal digits and
+ * connector punctuation, which goes on across one joining character standing
+ * between two letters or marks, or between two digits (see word-table.ts).
+ * One pass, one table lookup per code point.
  */
-function countMixedWords(text: string, start: number, end: number, piece: number): number {
+export function countWords(text: string): number {
   let words = 0;
-  let pending = start;
-  let from = start;
-  while (from < end) {
-    const to = end - from <= piece ? end : safeCut(text, from, piece, end);
-    const counted = countWordsByRules(text, from, to);
-    if (counted !== -1) {
-      if (pending < from) words += segmentWords(text, pending, from);
-      words += counted;
-      pending = to;
+  /** The class of the last character of the word being read; OTHER between words. */
+  let last = OTHER;
+  /** A joining character that follows `last`, waiting for the character after it. */
+  let middle = OTHER;
+  const length = text.length;
+  for (let index = 0; index < length; index++) {
+    let code = text.charCodeAt(index);
+    if (code >= HIGH_SURROGATE_START && code < LOW_SURROGATE_START && index + 1 < length) {
+      const low = text.charCodeAt(index + 1);
+      if (low >= LOW_SURROGATE_START && low <= LOW_SURROGATE_END) {
+        code = ((code - HIGH_SURROGATE_START) << 10) + (low - LOW_SURROGATE_START) + 0x10000;
+        index++;
+      }
     }
-    from = to;
+    const kind = classOf(code);
+    if (kind === LETTER || kind === DIGIT || kind === CONNECTOR) {
+      if (last === OTHER || (middle !== OTHER && !joins(last, middle, kind))) words++;
+      last = kind;
+      middle = OTHER;
+    } else if (kind === IDEOGRAPH) {
+      words++;
+      last = OTHER;
+      middle = OTHER;
+    } else if (middle === OTHER && last !== OTHER && kind !== OTHER) {
+      middle = kind;
+    } else {
+      last = OTHER;
+      middle = OTHER;
+    }
   }
-  if (pending < end) words += segmentWords(text, pending, end);
   return words;
-}
-
-function segmentWords(text: string, start: number, end: number): number {
-  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-  let words = 0;
-  for (const segment of segmenter.segment(start === 0 && end === text.length ? text : text.slice(start, end))) {
-    if (segment.isWordLike) words++;
-  }
-  return words;
-}
-
-/** Where to end the piece that starts at `start`: a safe break near `start + piece`, at most `bound`. */
-function safeCut(text: string, start: number, piece: number, bound: number): number {
-  const target = start + piece;
-  for (let index = target; index > start + (piece >> 1); index--) if (isSafeBreak(text, index)) return index;
-  const limit = Math.min(bound, start + Math.max(MAX_PIECE, piece * 2));
-  for (let index = target + 1; index < limit; index++) if (isSafeBreak(text, index)) return index;
-  return limit;
-}
-
-/** Whether a word boundary before `index` holds whatever comes before or after. */
-function isSafeBreak(text: string, index: number): boolean {
-  const before = text.charCodeAt(index - 1);
-  if (before === 0x0a) return true;
-  const after = text.charCodeAt(index);
-  const alphanumeric = (after >= 0x30 && after <= 0x39) || ((after | 0x20) >= 0x61 && (after | 0x20) <= 0x7a);
-  if (before === 0x20) return alphanumeric;
-  if (before === 0x3002 || before === 0x3001) return alphanumeric || (after >= 0x4e00 && after <= 0x9fff);
-  return false;
 }
