@@ -1,0 +1,237 @@
+/**
+ * The package in a real browser: Debian's Chromium, headless, driven by playwright-core. The
+ * package's ESM build, bundled with esbuild, parses every corpus seed, fixture and example seed in
+ * the page, in a module Web Worker and from streams (`fetch` bodies, `Blob.stream()`); each
+ * Article's JSON must equal Node's byte for byte, and each error must have Node's code and position.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Article } from '../src/index.js';
+import { sharedFiles } from './helpers.js';
+import { outcomeOf, type CoreApi, type Outcome, type Outcomes, type Renderers } from './browser/runner.js';
+import { bundleHarness, CHROMIUM, launchChromium, ROOT, serve, type Resource } from './browser/server.js';
+
+const ARTIFACTS = join(ROOT, 'test-results', 'browser');
+
+/** Without CI, a machine with no Chromium skips this file (and says so); with CI set it must run. */
+const runnable = Boolean(process.env.CI) || existsSync(CHROMIUM);
+if (!runnable) {
+  console.warn(`test/browser.test.ts skipped: ${CHROMIUM} is missing (apt-get install chromium). With CI set, this fails instead.`);
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const bytes = (...parts: (string | number[])[]) =>
+  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
+
+/** Broken headers written for this test: the code and position each must give, in every runtime. */
+const BROKEN: { name: string; bytes: Uint8Array; code: string; line: number; column: number }[] = [
+  { name: 'empty', bytes: bytes(''), code: 'EMPTY_INPUT', line: 1, column: 1 },
+  { name: 'blank', bytes: bytes(' \n\t\n'), code: 'EMPTY_INPUT', line: 1, column: 1 },
+  { name: 'no-timestamp', bytes: bytes('hello\n'), code: 'MISSING_TIMESTAMP', line: 1, column: 1 },
+  { name: 'bad-timestamp', bytes: bytes('<!--12a-->\n[T](https://x.example/)\n---\n'), code: 'INVALID_TIMESTAMP', line: 1, column: 5 },
+  { name: 'no-title-link', bytes: bytes('<!--1700000000000-->\nno link here\n------\n'), code: 'MISSING_TITLE_LINK', line: 2, column: 1 },
+  { name: 'cut-in-title', bytes: bytes('<!--1700000000000-->\n[T](https://x.exa'), code: 'MISSING_TITLE_LINK', line: 2, column: 1 },
+  {
+    name: 'bom-crlf-no-underline',
+    bytes: bytes([0xef, 0xbb, 0xbf], '\r\n\r\n<!--1700000000000-->\r\n[Ünïcödé 🚆 title](https://x.example/)\r\n--\r\n<p>x</p>'),
+    code: 'MISSING_UNDERLINE',
+    line: 5,
+    column: 1,
+  },
+  {
+    name: 'invalid-utf8-no-underline',
+    bytes: bytes('<!--1700000000000-->\n[caf', [0xc3, 0x20, 0xff], '](https://x.example/)\n--\n'),
+    code: 'MISSING_UNDERLINE',
+    line: 3,
+    column: 1,
+  },
+  { name: 'front-matter-yaml', bytes: bytes('---\ntitle: [unclosed\n---\n<!--1700000000000-->\n[T](https://x.example/)\n---\n'), code: 'INVALID_FRONT_MATTER', line: 2, column: 17 },
+  { name: 'front-matter-open', bytes: bytes('---\ntitle: x\n'), code: 'INVALID_FRONT_MATTER', line: 1, column: 1 },
+  { name: 'front-matter-list', bytes: bytes('---\n- a\n- b\n---\n<!--1700000000000-->\n[T](https://x.example/)\n---\n'), code: 'INVALID_FRONT_MATTER', line: 2, column: 1 },
+];
+
+/** Bodies that parse, with what the browser may decode or resolve differently: bad bytes, CJK, URLs. */
+const WRITTEN_OK: { name: string; bytes: Uint8Array }[] = [
+  {
+    name: 'bytes-and-urls',
+    bytes: bytes(
+      '<!--1700000000000-->\n[T](https://news.example/a/b)\n------\n<div>19/05/2023 - 18:08</div><p>caf',
+      [0xc3, 0x20, 0xff, 0xed, 0xa0, 0x80],
+      ' <b>bold <i>both</b> one</i></p><p>東京の夜、電車が走る。Ünïcödé naïve café 🚆🚆.</p>',
+      '<img src="javascript:alert(1)"><a href="../rel?q=1#x">relative</a> <a href="//cdn.example/x">x</a>',
+      '<figure><img src="p.jpg" alt="A &amp; B"><figcaption>Caption <small>Photo: X</small></figcaption></figure>',
+      '<ul><li>one<li>two</ul><blockquote><p>quoted</blockquote><table><td>cell',
+    ),
+  },
+];
+
+interface Seed {
+  name: string;
+  bytes: Uint8Array;
+}
+
+function seeds(): Seed[] {
+  const files = (folder: string, prefix: string, list: { name: string; path: string }[]) =>
+    list.map((file) => ({ name: `${prefix}/${file.name}`, bytes: readFileSync(file.path) as Uint8Array, folder }));
+  const fixtures = readdirSync(join(ROOT, 'test/fixtures'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ name, path: join(ROOT, 'test/fixtures', name) }));
+  return [
+    ...files('corpus/real', 'corpus', sharedFiles('corpus/real', '.md')),
+    ...files('seeds', 'seeds', sharedFiles('seeds', '.txt')),
+    ...files('fixtures', 'fixtures', fixtures),
+    { name: 'examples/sample.seed.md', bytes: readFileSync(join(ROOT, 'examples/sample.seed.md')) as Uint8Array },
+    ...BROKEN.map((seed) => ({ name: `broken/${seed.name}`, bytes: seed.bytes })),
+    ...WRITTEN_OK.map((seed) => ({ name: `written/${seed.name}`, bytes: seed.bytes })),
+  ];
+}
+
+/** The names of the seeds whose outcome differs from Node's, with the first difference of each. */
+function differences(expected: Outcomes, actual: Outcomes | undefined): string[] {
+  const found: string[] = [];
+  for (const [name, want] of Object.entries(expected)) {
+    const got = actual?.[name];
+    const a = JSON.stringify(want);
+    const b = JSON.stringify(got);
+    if (a === b) continue;
+    let at = 0;
+    while (at < a.length && a[at] === b?.[at]) at++;
+    found.push(`${name}: Node …${a.slice(Math.max(0, at - 60), at + 60)}… browser …${b?.slice(Math.max(0, at - 60), at + 60)}…`);
+  }
+  return found;
+}
+
+describe.skipIf(!runnable)('in Chromium', () => {
+  const all = seeds();
+  const expected: Outcomes = {};
+  let core: CoreApi;
+  let render: Partial<Renderers>;
+  let browser: Browser;
+  let page: Page;
+  let server: { origin: string; close(): Promise<void> };
+  let results: {
+    page: Record<string, Outcomes>;
+    worker: Record<string, Outcomes>;
+    workerIsWorker: boolean;
+    renders: Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    core = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as CoreApi;
+    render = (await import(pathToFileURL(join(ROOT, 'dist/render.js')).href)) as Partial<Renderers>;
+    // The text a Node user reads from the file: BOM kept, bad bytes replaced as the browser does.
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (const seed of all) expected[seed.name] = await outcomeOf(core, () => core.parseSeed(decoder.decode(seed.bytes)));
+
+    const files: Map<string, Resource> = await bundleHarness();
+    all.forEach((seed, index) => files.set(`/seed/${index}`, { type: 'text/plain; charset=utf-8', body: seed.bytes }));
+    server = await serve(files);
+    browser = await launchChromium();
+    const context = await browser.newContext();
+    // Nothing leaves 127.0.0.1: images of the rendered articles point at example hosts.
+    await context.route((url) => url.origin !== server.origin, (route) => route.abort());
+    page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.origin + '/');
+    await page.waitForFunction(() => 'harness' in window, null, { timeout: 20_000 }).catch(() => {
+      throw new Error(`the harness page did not start: ${errors.join('; ')}`);
+    });
+    const refs = all.map((seed, index) => ({ name: seed.name, url: `/seed/${index}` }));
+    results = await page.evaluate((list) => window.harness.run(list), refs);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('parses every seed: the corpus, the fixtures, the example seeds and the written ones', () => {
+    const names = Object.keys(expected);
+    if (process.env.CI) expect(names.filter((name) => name.startsWith('corpus/')).length).toBe(82);
+    expect(names.filter((name) => name.startsWith('fixtures/')).length).toBeGreaterThanOrEqual(4);
+    expect(names).toContain('examples/sample.seed.md');
+    const errors = Object.values(expected).filter((outcome) => !outcome.ok);
+    expect(errors.length).toBeGreaterThanOrEqual(BROKEN.length);
+  });
+
+  it('gives each broken header its code and position in Node', () => {
+    for (const seed of BROKEN) {
+      expect(expected[`broken/${seed.name}`], seed.name).toMatchObject({
+        ok: false,
+        isSeedParseError: true,
+        name: 'SeedParseError',
+        code: seed.code,
+        line: seed.line,
+        column: seed.column,
+      });
+    }
+  });
+
+  it.each(['string', 'fetch-stream', 'blob-stream'])('gives Node’s Article JSON and errors in the page (%s)', (mode) => {
+    expect(Object.keys(results.page[mode] ?? {}).length).toBe(all.length);
+    expect(differences(expected, results.page[mode])).toEqual([]);
+  });
+
+  it.each(['worker-string', 'worker-fetch-stream'])('gives Node’s Article JSON and errors in a module Web Worker (%s)', (mode) => {
+    expect(results.workerIsWorker).toBe(true);
+    expect(Object.keys(results.worker[mode] ?? {}).length).toBe(all.length);
+    expect(differences(expected, results.worker[mode])).toEqual([]);
+  });
+
+  it('posts every Article from the worker to the page unchanged (structured clone)', () => {
+    const parsed = Object.fromEntries(Object.entries(expected).filter(([, outcome]) => outcome.ok));
+    expect(Object.keys(results.worker.cloned ?? {}).sort()).toEqual(Object.keys(parsed).sort());
+    expect(differences(parsed, results.worker.cloned)).toEqual([]);
+  });
+
+  it('renders every Article to the same HTML and Markdown as Node', () => {
+    expect(typeof render.toHtml).toBe('function');
+    expect(typeof render.toMarkdown).toBe('function');
+    const inNode: Record<string, unknown> = {};
+    for (const seed of all) {
+      const outcome = expected[seed.name] as Outcome;
+      if (!outcome.ok) continue;
+      const article = JSON.parse(outcome.json) as Article;
+      inNode[seed.name] = { html: render.toHtml!(article), markdown: render.toMarkdown!(article) };
+    }
+    expect(Object.keys(results.renders).sort()).toEqual(Object.keys(inNode).sort());
+    const differing = Object.keys(inNode).filter((name) => JSON.stringify(inNode[name]) !== JSON.stringify(results.renders[name]));
+    expect(differing).toEqual([]);
+  });
+
+  it('shows toHtml output in the page with the title, the lead and the first image', async () => {
+    const index = all.findIndex((seed) => seed.name === 'examples/sample.seed.md');
+    const outcome = expected['examples/sample.seed.md']!;
+    if (!outcome.ok) throw new Error('the example seed does not parse');
+    const article = JSON.parse(outcome.json) as Article;
+    await page.evaluate((url) => window.harness.show(url), `/seed/${index}`);
+
+    const title = page.locator(`a[href="${article.header.url}"]`).filter({ hasText: article.header.title });
+    await expect.poll(() => title.count()).toBe(1);
+    expect(await title.evaluate((link) => link.closest('h1, h2, h3, h4, h5, h6') !== null)).toBe(true);
+    expect(await title.isVisible()).toBe(true);
+
+    const lead = await page.evaluate(
+      (text) => [...document.querySelectorAll('p')].filter((p) => p.textContent?.replace(/\s+/g, ' ').trim() === text).length,
+      article.lead!.text,
+    );
+    expect(lead).toBe(1);
+
+    const image = article.media[0]!;
+    expect(image.type).toBe('image');
+    const img = page.locator('img').first();
+    expect(await img.getAttribute('src')).toBe(image.src);
+    if (image.type === 'image') expect(await img.getAttribute('alt')).toBe(image.alt ?? '');
+    expect(await img.isVisible()).toBe(true);
+    expect(await page.locator('script, style, [onerror], [onload], [onclick]').count()).toBe(0);
+
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'sample-article.png'), fullPage: true });
+    expect(existsSync(join(ARTIFACTS, 'sample-article.png'))).toBe(true);
+  });
+});
