@@ -1,0 +1,29 @@
+import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
+import type { Article } from '../types.js';
+import { toMdast } from './mdast.js';
+
+/** Options of `mdast-util-to-markdown` (its `bullet`, `emphasis`, `strong`, `fence`, …), over these defaults. */
+export type ToMarkdownOptions = Options;
+
+const DEFAULTS: Options = {
+  bullet: '-',
+  emphasis: '*',
+  strong: '*',
+  fence: '`',
+  fences: true,
+  listItemIndent: 'one',
+  // `[url](url)`, never `<url>`: an autolink reads back with other text.
+  resourceLink: true,
+};
+
+/**
+ * An Article as CommonMark. Read back by `mdast-util-from-markdown`, it gives
+ * the same text for the title, the dateline, the lead, every block, list
+ * item and caption, and the same URLs in order. Attention next to
+ * punctuation (CJK text included) is kept by `mdast-util-to-markdown`, which
+ * writes the neighbouring character as a character reference where
+ * CommonMark's flanking rules would otherwise not read `**…**` as strong.
+ */
+export function toMarkdown(article: Article, options: ToMarkdownOptions = {}): string {
+  return serialize(toMdast(article), { ...DEFAULTS, ...options });
+}

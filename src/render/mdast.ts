@@ -1,0 +1,119 @@
+import type {
+  Blockquote,
+  Code as MdastCode,
+  Heading as MdastHeading,
+  List as MdastList,
+  Paragraph as MdastParagraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+} from 'mdast';
+import type { Article, Block, Inline } from '../types.js';
+import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
+
+/**
+ * An Article as an mdast tree: the title as a level-1 heading linked to the
+ * URL, the dateline and the lead as paragraphs, then each block. One handler
+ * per block and inline type, picked from a table.
+ *
+ * URLs are the Article's, except that tabs and line breaks inside one are
+ * removed (the WHATWG URL parser removes them too; Markdown cannot hold them)
+ * and a leading `<` is written `%3C` (a Markdown destination cannot start
+ * with it unless bracketed, which `mdast-util-to-markdown` does not do).
+ */
+export function toMdast(article: Article): Root {
+  const children: RootContent[] = [
+    { type: 'heading', depth: 1, children: [{ type: 'link', url: markdownUrl(article.header.url), title: null, children: [{ type: 'text', value: article.header.title }] }] },
+  ];
+  if (article.dateline !== null) children.push({ type: 'paragraph', children: [{ type: 'text', value: article.dateline.text }] });
+  if (article.lead !== null) children.push(paragraph(article.lead.inlines));
+  for (const block of article.body) {
+    const handler = blockHandlers[block.type] as BlockHandler<Block>;
+    children.push(...handler(block));
+  }
+  return { type: 'root', children };
+}
+
+const URL_WHITE_SPACE = /[\t\n\r]/g;
+
+function markdownUrl(url: string): string {
+  const cleaned = url.replace(URL_WHITE_SPACE, '');
+  return cleaned.startsWith('<') ? `%3C${cleaned.slice(1)}` : cleaned;
+}
+
+/** Alt text and titles are one-line text in Markdown: runs of white space become one space. */
+function oneLine(text: string | null): string | null {
+  return text === null ? null : text.replace(/[ \t\n\r\f]+/g, ' ');
+}
+
+// --- inlines ------------------------------------------------------------------
+
+type InlineHandler<T extends Inline> = (inline: T) => PhrasingContent[];
+
+const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { type: K }>> } = {
+  text: (inline) => [{ type: 'text', value: inline.value }],
+  break: () => [{ type: 'break' }],
+  // A code span cannot hold a line break (it would read as a space): one span per line.
+  code: (inline) => inline.value.split('\n').flatMap((line, index): PhrasingContent[] => {
+    const code: PhrasingContent = { type: 'inlineCode', value: line };
+    return index === 0 ? [code] : [{ type: 'break' }, code];
+  }),
+  strong: (inline) => [{ type: 'strong', children: phrasing(inline.children) }],
+  emphasis: (inline) => [{ type: 'emphasis', children: phrasing(inline.children) }],
+  link: (inline) => [{ type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) }],
+};
+
+function phrasing(inlines: readonly Inline[]): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  for (const inline of inlines) result.push(...(inlineHandlers[inline.type] as InlineHandler<Inline>)(inline));
+  return result;
+}
+
+function paragraph(inlines: readonly Inline[]): MdastParagraph {
+  return { type: 'paragraph', children: phrasing(inlines) };
+}
+
+// --- blocks -------------------------------------------------------------------
+
+type BlockHandler<T extends Block> = (block: T) => RootContent[];
+
+/** A caption (and an image's credit, as emphasis) as a paragraph of its own. */
+function captionParagraph(caption: string | null, credit: string | null): RootContent[] {
+  const children: PhrasingContent[] = [];
+  if (caption !== null) children.push({ type: 'text', value: credit === null ? caption : `${caption} ` });
+  if (credit !== null) children.push({ type: 'emphasis', children: [{ type: 'text', value: credit }] });
+  return children.length === 0 ? [] : [{ type: 'paragraph', children }];
+}
+
+function linksParagraph(block: Parameters<typeof mediaLinks>[0]): RootContent[] {
+  const children: PhrasingContent[] = [];
+  for (const link of mediaLinks(block)) {
+    if (children.length > 0) children.push({ type: 'text', value: LINK_SEPARATOR });
+    children.push({ type: 'link', url: markdownUrl(link.url), title: null, children: [{ type: 'text', value: link.label }] });
+  }
+  return children.length === 0 ? [] : [{ type: 'paragraph', children }];
+}
+
+const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type: K }>> } = {
+  paragraph: (block) => [paragraph(block.inlines)],
+  heading: (block): MdastHeading[] => [{ type: 'heading', depth: block.level, children: phrasing(block.inlines) }],
+  quote: (block): Blockquote[] => [{ type: 'blockquote', children: block.blocks.map((entry) => paragraph(entry.inlines)) }],
+  list: (block): MdastList[] => [
+    {
+      type: 'list',
+      ordered: block.ordered,
+      start: block.ordered ? (block.start ?? 1) : null,
+      spread: false,
+      children: block.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph(item.inlines)] })),
+    },
+  ],
+  code: (block): MdastCode[] => [{ type: 'code', lang: block.language, meta: null, value: block.text }],
+  image: (block) => {
+    const image: PhrasingContent = { type: 'image', url: markdownUrl(block.src), alt: oneLine(block.alt), title: oneLine(block.title) };
+    const content: PhrasingContent = block.link === null ? image : { type: 'link', url: markdownUrl(block.link), title: null, children: [image] };
+    return [{ type: 'paragraph', children: [content] }, ...captionParagraph(block.caption, block.credit)];
+  },
+  video: (block) => [...linksParagraph(block), ...captionParagraph(block.caption, null)],
+  audio: (block) => [...linksParagraph(block), ...captionParagraph(block.caption, null)],
+  embed: (block) => [...linksParagraph(block), ...captionParagraph(block.caption, null)],
+};

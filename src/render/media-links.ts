@@ -1,0 +1,30 @@
+import type { Audio, Embed, Video } from '../types.js';
+
+/**
+ * Video, audio and embeds are rendered as links (players only when asked):
+ * one link per URL the block holds, in this order, with these labels. One
+ * home for both renderers, so Markdown and HTML name them alike.
+ */
+export interface MediaLink {
+  url: string;
+  label: string;
+}
+
+export function mediaLinks(block: Video | Audio | Embed): MediaLink[] {
+  switch (block.type) {
+    case 'embed':
+      return [{ url: block.src, label: block.provider === null ? 'Embed' : `Embed (${block.provider})` }];
+    case 'video':
+    case 'audio': {
+      const name = block.type === 'video' ? 'Video' : 'Audio';
+      const links: MediaLink[] = [];
+      if (block.src !== null) links.push({ url: block.src, label: name });
+      for (const source of block.sources) links.push({ url: source.src, label: source.type === null ? `${name} source` : `${name} (${source.type})` });
+      if (block.type === 'video' && block.poster !== null) links.push({ url: block.poster, label: 'Poster' });
+      return links;
+    }
+  }
+}
+
+/** What joins the links of one media block. */
+export const LINK_SEPARATOR = ' · ';

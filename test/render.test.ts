@@ -1,0 +1,221 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element } from 'domhandler';
+import type { Root as MdastRoot } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
+import { toHast, toHtml, toMarkdown, toMdast, type ToMarkdownOptions } from '../src/render/index.js';
+import { corpusFiles, seed, sharedFiles } from './helpers.js';
+import {
+  allElements,
+  elements,
+  expectedUnits,
+  expectedUrls,
+  htmlUnits,
+  markdownUnits,
+  markdownUrl,
+  markdownUrls,
+  parseHtml,
+  readMarkdown,
+} from './render-helpers.js';
+
+const HEADER = { timestamp: 1700000000000, title: 'Night trains', url: 'https://news.example/rail/1' };
+
+/** An Article built through the writer and the parser, so it is one parseSeed returns. */
+function article(input: Omit<SeedInput, 'header'>): Article {
+  return parseSeed(formatSeed({ header: HEADER, ...input }));
+}
+
+/** Markdown read back by mdast-util-from-markdown gives the same units and URLs. */
+export function expectMarkdownReadBack(value: Article, options?: ToMarkdownOptions): MdastRoot {
+  const markdown = toMarkdown(value, options);
+  const tree = readMarkdown(markdown);
+  expect(markdownUnits(tree), markdown).toEqual(expectedUnits(value, 'markdown'));
+  expect(markdownUrls(tree), markdown).toEqual(expectedUrls(value).map(markdownUrl));
+  return tree;
+}
+
+/** HTML parsed by htmlparser2: the structure, no script, style or event attribute, only the Article's URLs, the same text. */
+export function expectHtml(value: Article, options: Parameters<typeof toHtml>[1] = {}): Element {
+  const html = toHtml(value, options);
+  const document = parseHtml(html);
+  const all = allElements(document.children);
+  for (const element of all) {
+    expect(['script', 'style'], html).not.toContain(element.name);
+    for (const name of Object.keys(element.attribs)) {
+      expect(name.startsWith('on') || name === 'style', `${name} in ${html}`).toBe(false);
+    }
+  }
+  const urls = all.flatMap((element) => ['href', 'src', 'poster'].flatMap((name) => (element.attribs[name] === undefined ? [] : [element.attribs[name] as string])));
+  const allowed = new Set(expectedUrls(value));
+  for (const url of urls) expect(allowed.has(url), `${url} is not a URL of the Article`).toBe(true);
+  if (options.media !== 'elements') expect(urls).toEqual(expectedUrls(value));
+  const articles = all.filter((element) => element.name === 'article');
+  expect(articles).toHaveLength(1);
+  const main = articles[0] as Element;
+  expect(htmlUnits(main)).toEqual(expectedUnits(value, options.media === 'elements' ? 'html-elements' : 'html'));
+  return main;
+}
+
+const text = (value: string) => ({ type: 'text' as const, value });
+
+/** Every block type, built by hand (the renderers take any Article). */
+const everyBlock: Article = {
+  header: { timestamp: 1700000000000, published: '2023-11-14T22:13:20.000Z', title: 'Night trains', url: 'https://news.example/rail/1', frontMatter: null },
+  dateline: { text: '19/05/2023 - 18:08', iso: '2023-05-19T18:08' },
+  lead: { type: 'paragraph', text: 'Sleepers return.', inlines: [{ type: 'strong', children: [text('Sleepers return.')] }] },
+  body: [
+    {
+      type: 'paragraph',
+      text: 'See the line.',
+      inlines: [text('See '), { type: 'link', href: 'https://rail.example/', title: 'Rail', children: [{ type: 'emphasis', children: [text('the line')] }] }, text('.')],
+    },
+    { type: 'heading', level: 2, text: 'Times', inlines: [text('Times')] },
+    { type: 'list', ordered: true, start: 3, text: 'Mon\nTue', items: [{ text: 'Mon', inlines: [text('Mon')] }, { text: 'Tue', inlines: [text('Tue')] }] },
+    { type: 'quote', text: 'A quote', blocks: [{ type: 'paragraph', text: 'A quote', inlines: [text('A quote')] }] },
+    { type: 'code', text: 'let x = 1;', language: 'js' },
+    { type: 'image', src: 'https://img.example/a.jpg', alt: 'A train', title: 'At night', width: 640, height: 480, caption: 'The train', credit: 'Photo: L. H.', link: 'https://img.example/full.jpg' },
+    { type: 'video', src: 'https://v.example/a.mp4', poster: 'https://v.example/p.jpg', sources: [{ src: 'https://v.example/a.webm', type: 'video/webm' }], caption: 'Departure' },
+    { type: 'audio', src: 'https://v.example/a.mp3', sources: [], caption: null },
+    { type: 'embed', src: 'https://www.youtube.com/embed/x', provider: 'youtube', caption: null },
+  ],
+  media: [],
+  links: [],
+  text: '',
+  stats: { paragraphs: 2, media: 4, characters: 0, words: 0 },
+  diagnostics: [],
+};
+
+describe('toMdast / toMarkdown: exact output', () => {
+  it('a title and a paragraph', () => {
+    const value = article({ body: [{ type: 'paragraph', text: 'Hello *world*' }] });
+    expect(toMdast(value)).toEqual({
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 1, children: [{ type: 'link', url: 'https://news.example/rail/1', title: null, children: [{ type: 'text', value: 'Night trains' }] }] },
+        { type: 'paragraph', children: [{ type: 'text', value: 'Hello *world*' }] },
+      ],
+    });
+    expect(toMarkdown(value)).toBe('# [Night trains](https://news.example/rail/1)\n\nHello \\*world\\*\n');
+  });
+
+  it('every block', () => {
+    expect(toMarkdown(everyBlock)).toBe(
+      [
+        '# [Night trains](https://news.example/rail/1)',
+        '19/05/2023 - 18:08',
+        '**Sleepers return.**',
+        'See [*the line*](https://rail.example/ "Rail").',
+        '## Times',
+        '3. Mon\n4. Tue',
+        '> A quote',
+        '```js\nlet x = 1;\n```',
+        '[![A train](https://img.example/a.jpg "At night")](https://img.example/full.jpg)',
+        'The train *Photo: L. H.*',
+        '[Video](https://v.example/a.mp4) · [Video (video/webm)](https://v.example/a.webm) · [Poster](https://v.example/p.jpg)',
+        'Departure',
+        '[Audio](https://v.example/a.mp3)',
+        '[Embed (youtube)](https://www.youtube.com/embed/x)',
+      ].join('\n\n') + '\n',
+    );
+    expectMarkdownReadBack(everyBlock);
+  });
+
+  it('passes options to mdast-util-to-markdown', () => {
+    const value = article({ body: [{ type: 'list', text: 'a' }, { type: 'paragraph', inlines: [{ type: 'emphasis', children: [{ type: 'text', value: 'b' }] }] }] });
+    expect(toMarkdown(value, { bullet: '*', emphasis: '_' })).toBe('# [Night trains](https://news.example/rail/1)\n\n* a\n\n_b_\n');
+  });
+
+  it('a code span with a line break is one span per line; a break in a heading reads as a space', () => {
+    const value = article({
+      body: [
+        { type: 'paragraph', inlines: [{ type: 'code', value: 'a\nb' }] },
+        { type: 'heading', level: 3, text: 'one\ntwo' },
+      ],
+    });
+    expect(toMarkdown(value)).toBe('# [Night trains](https://news.example/rail/1)\n\n`a`\\\n`b`\n\n### one two\n');
+    expectMarkdownReadBack(value);
+  });
+
+  it('URLs: tabs and line breaks removed, a leading < encoded, spaces and parentheses kept', () => {
+    const value = parseSeed(seed('<p><a href="x&#10;y">a</a> <a href="<z>">b</a> <a href="c d)">c</a></p>', { url: 'base' }));
+    expect(expectedUrls(value)).toEqual(['base', 'x\ny', '<z>', 'c d)']);
+    const tree = expectMarkdownReadBack(value);
+    expect(markdownUrls(tree)).toEqual(['base', 'xy', '%3Cz>', 'c d)']);
+  });
+});
+
+describe('toHast / toHtml: exact output', () => {
+  it('semantic HTML of every block', () => {
+    expect(toHtml(everyBlock)).toBe(
+      '<article>\n<header><h1><a href="https://news.example/rail/1">Night trains</a></h1><p><time datetime="2023-05-19T18:08">19/05/2023 - 18:08</time></p>' +
+        '<p class="lead"><strong>Sleepers return.</strong></p></header>\n' +
+        '<p>See <a href="https://rail.example/" title="Rail"><em>the line</em></a>.</p>\n' +
+        '<h2>Times</h2>\n' +
+        '<ol start="3"><li>Mon</li><li>Tue</li></ol>\n' +
+        '<blockquote><p>A quote</p></blockquote>\n' +
+        '<pre><code class="language-js">let x = 1;</code></pre>\n' +
+        '<figure><a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg" alt="A train" title="At night" width="640" height="480"></a>' +
+        '<figcaption>The train <small>Photo: L. H.</small></figcaption></figure>\n' +
+        '<figure><p><a href="https://v.example/a.mp4">Video</a> · <a href="https://v.example/a.webm">Video (video/webm)</a> · <a href="https://v.example/p.jpg">Poster</a></p>' +
+        '<figcaption>Departure</figcaption></figure>\n' +
+        '<figure><p><a href="https://v.example/a.mp3">Audio</a></p></figure>\n' +
+        '<figure><p><a href="https://www.youtube.com/embed/x">Embed (youtube)</a></p></figure>\n' +
+        '</article>',
+    );
+    expectHtml(everyBlock);
+  });
+
+  it('players and iframes only when asked', () => {
+    const html = toHtml(everyBlock, { media: 'elements' });
+    expect(html).toContain(
+      '<figure><video controls src="https://v.example/a.mp4" poster="https://v.example/p.jpg"><source src="https://v.example/a.webm" type="video/webm"></video><figcaption>Departure</figcaption></figure>',
+    );
+    expect(html).toContain('<figure><audio controls src="https://v.example/a.mp3"></audio></figure>');
+    expect(html).toContain(
+      '<figure><iframe src="https://www.youtube.com/embed/x" title="Embed (youtube)" sandbox="allow-scripts allow-same-origin allow-presentation allow-popups" loading="lazy" allowfullscreen></iframe></figure>',
+    );
+    expect(toHtml(everyBlock)).not.toContain('<iframe');
+    expectHtml(everyBlock, { media: 'elements' });
+  });
+
+  it('a whole document with charset and title', () => {
+    const value = article({ body: [{ type: 'paragraph', text: 'x' }] });
+    expect(toHtml(value, { document: true })).toBe(
+      '<!doctype html><html><head><meta charset="utf-8"><title>Night trains</title></head><body><article>\n' +
+        '<header><h1><a href="https://news.example/rail/1">Night trains</a></h1></header>\n<p>x</p>\n</article></body></html>',
+    );
+    expect(toHast(value, { document: true }).children[0]).toEqual({ type: 'doctype' });
+  });
+
+  it('escapes text and attributes; a dateline that is not a real date has no datetime', () => {
+    const value = parseSeed(seed('<p>31/02/2024 - 10:00</p><p>&lt;script&gt;alert(1)&lt;/script&gt; <a href="https://a.example/?q=&quot;x&quot;&amp;y" title="&quot; onclick=&quot;x">l</a></p>', { title: '<b> &amp;' }));
+    expect(toHtml(value)).toBe(
+      '<article>\n<header><h1><a href="https://news.example/story/1">&#x3C;b> &#x26;</a></h1><p><time>31/02/2024 - 10:00</time></p></header>\n' +
+        '<p>&#x3C;script>alert(1)&#x3C;/script> <a href="https://a.example/?q=&#x22;x&#x22;&#x26;y" title="&#x22; onclick=&#x22;x">l</a></p>\n</article>',
+    );
+    expectHtml(value);
+  });
+});
+
+const fixtures = readdirSync(join(import.meta.dirname, 'fixtures'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .map((name) => ({ name, text: readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8') }));
+const examples = sharedFiles('seeds', '').map((file) => ({ name: file.name, text: readFileSync(file.path, 'utf8') }));
+const documents = [...corpusFiles(), ...fixtures, ...examples];
+
+describe('read back: corpus, fixtures and the example seed', () => {
+  it('covers the corpus and the example', () => {
+    if (process.env.CI) expect(documents.length).toBe(82 + fixtures.length + examples.length);
+    if (process.env.CI) expect(examples.length).toBeGreaterThan(0);
+  });
+
+  it.each(documents.map((file) => [file.name, file.text] as const))('%s: Markdown reads back the same text and URLs; HTML is clean', (_, text) => {
+    const value = parseSeed(text);
+    expectMarkdownReadBack(value);
+    expectMarkdownReadBack(value, { emphasis: '_', strong: '_' });
+    expectHtml(value);
+    expectHtml(value, { media: 'elements', document: true });
+  });
+});
