@@ -38,7 +38,7 @@ const body = fc.array(fc.oneof({ weight: 2, arbitrary: tag }, { weight: 3, arbit
 const urls = fc.constantFrom('https://news.example/story/1', 'story/1', '/relative', 'https://a.example/x_(y)?a=1&b=2');
 const anyText = fc.string({ unit: 'grapheme', maxLength: 12 });
 
-const inline: fc.Memo<InlineInput> = fc.memo((depth) =>
+const inline: fc.Memo<InlineInput> = fc.memo((depth): fc.Arbitrary<InlineInput> =>
   depth <= 1
     ? fc.oneof(fc.record({ type: fc.constant('text' as const), value: anyText }), fc.constant({ type: 'break' as const }), fc.record({ type: fc.constant('code' as const), value: anyText }))
     : fc.oneof(
