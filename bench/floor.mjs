@@ -5,7 +5,7 @@
 // parser gets for free, so that variant is a looser bound still).
 //
 // Text that a parser could join from other strings when it is first read (`Article.text`, a quote's
-// text, the text of a block made of several inlines) is not made again: the copy takes the original
+// or a list's text, the text of a block made of several inlines) is not made again: the copy takes the original
 // string (for the time floor), or leaves it empty (for the memory floor). The front matter is taken
 // as it is. So it is a lower bound: it counts only the objects, arrays and leaf strings of the
 // header and body that the contract asks for, and none of the work of finding them.
@@ -73,15 +73,19 @@ export function copyArticle(article, copy = ownString, { joined = true } = {}) {
         return {
           type: 'list',
           ordered: node.ordered,
+          start: node.start,
+          text: derived(node.text),
           items: node.items.map((item) => {
             const list = inlines(item.inlines);
             return { text: textOf(item.text, list), inlines: list };
           }),
         };
+      case 'code':
+        return { type: 'code', text: copy(node.text), language: string(node.language) };
       case 'image':
         return {
           type: 'image', src: copy(node.src), alt: string(node.alt), title: string(node.title), width: node.width,
-          height: node.height, caption: string(node.caption), credit: string(node.credit),
+          height: node.height, caption: string(node.caption), credit: string(node.credit), link: string(node.link),
         };
       case 'video':
         return { type: 'video', src: string(node.src), sources: sources(node.sources), poster: string(node.poster), caption: string(node.caption) };

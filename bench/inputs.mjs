@@ -15,14 +15,19 @@ export function bodyOf(seed) {
   return seed.slice(seed.indexOf('\n', start - 1) + 1);
 }
 
-/** Every seed of ../shared/corpus/real plus the example seed. */
-export function corpusBatch() {
+/** Every seed of ../shared/corpus/real plus the example seed: path and bytes. */
+export function corpusFiles() {
   const corpus = join(SHARED, 'corpus', 'real');
   const seeds = join(SHARED, 'seeds');
   if (!existsSync(corpus)) throw new Error(`${corpus} is missing`);
-  const files = readdirSync(corpus).filter((name) => name.endsWith('.md')).map((name) => join(corpus, name));
-  if (existsSync(seeds)) files.push(...readdirSync(seeds).map((name) => join(seeds, name)));
-  return files.map((file) => readFileSync(file, 'utf8'));
+  const files = readdirSync(corpus).filter((name) => name.endsWith('.md')).sort().map((name) => join(corpus, name));
+  if (existsSync(seeds)) files.push(...readdirSync(seeds).sort().map((name) => join(seeds, name)));
+  return files.map((path) => ({ path, bytes: readFileSync(path) }));
+}
+
+/** The corpus batch as strings. */
+export function corpusBatch() {
+  return corpusFiles().map(({ bytes }) => bytes.toString('utf8'));
 }
 
 /** A small deterministic generator (mulberry32). */
@@ -57,21 +62,44 @@ export function generatedSeed(bytes, seed = 42) {
 }
 
 const FOUR_MB = 4 * 1024 * 1024;
-const fill = (unit, bytes = FOUR_MB) => unit.repeat(Math.ceil(bytes / unit.length));
+const fill = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length));
 
-/** Seeds of about 4 MB built to be hard: each must cost at most a few times a normal seed's per-MB time. */
+/** A small seed after about `bytes` of front matter, one line per `line(index)`. */
+const frontMatter = (bytes, line) => {
+  const lines = [];
+  for (let index = 0, length = 0; length < bytes; index++) {
+    const text = line(index);
+    lines.push(text);
+    length += text.length + 1;
+  }
+  return `---\n${lines.join('\n')}\n---\n${HEADER}<p>x</p>`;
+};
+
+/**
+ * Seeds built to be hard: each must cost at most a few times a normal seed's per-MB time. Each is
+ * made at any size (about `bytes`, 4 MB unless the bench finds it too slow to time there); `chunk`
+ * says that the seed is streamed in chunks of that many bytes.
+ */
 export function pathologicalSeeds() {
   return [
-    ['unclosed nested <span>', HEADER + fill('<span>') + 'end'],
-    ['<br> after <br>', HEADER + '<p>text' + fill('<br>')],
-    ['one text run of entities', HEADER + '<p>' + fill('&amp;&#x4e2d;&nbsp;')],
-    ['a 4 MB title line', `<!--1-->\n[${fill('title words ')}](https://bench.example/t)\n------\n<p>x</p>`],
-    ['a 4 MB attribute value', HEADER + `<p><a href="/x" title="${fill('value ')}">link</a></p>`],
-    ['empty <p></p>', HEADER + fill('<p></p>')],
-    ['images', HEADER + fill('<img src="/i/a.png" alt="a">')],
-    ['unmatched end tags', HEADER + fill('</div>')],
-    ['nested <b>', HEADER + fill('<b>') + 'end'],
-    ['unclosed comment', HEADER + '<p>a</p><!--' + fill('comment ')],
-    ['nested lists', HEADER + fill('<ul><li>item')],
+    { name: 'unclosed nested <span>', make: (bytes) => HEADER + fill('<span>', bytes) + 'end' },
+    { name: '<br> after <br>', make: (bytes) => HEADER + '<p>text' + fill('<br>', bytes) },
+    { name: 'one text run of entities', make: (bytes) => HEADER + '<p>' + fill('&amp;&#x4e2d;&nbsp;', bytes) },
+    { name: 'a 4 MB title line', make: (bytes) => `<!--1-->\n[${fill('title words ', bytes)}](https://bench.example/t)\n------\n<p>x</p>` },
+    { name: 'a 4 MB attribute value', make: (bytes) => HEADER + `<p><a href="/x" title="${fill('value ', bytes)}">link</a></p>` },
+    { name: 'empty <p></p>', make: (bytes) => HEADER + fill('<p></p>', bytes) },
+    { name: 'images', make: (bytes) => HEADER + fill('<img src="/i/a.png" alt="a">', bytes) },
+    { name: 'unmatched end tags', make: (bytes) => HEADER + fill('</div>', bytes) },
+    { name: 'nested <b>', make: (bytes) => HEADER + fill('<b>', bytes) + 'end' },
+    { name: 'unclosed comment', make: (bytes) => HEADER + '<p>a</p><!--' + fill('comment ', bytes) },
+    { name: 'nested lists', make: (bytes) => HEADER + fill('<ul><li>item', bytes) },
+    // Formatting left open before many blocks: each block reopens what is still open.
+    { name: '<b> × n, then <p>x</p> × n', make: (bytes) => HEADER + fill('<b>', (bytes * 3) / 11) + fill('<p>x</p>', (bytes * 8) / 11) },
+    // A stream of small chunks that a pending token (a comment) spans: no chunk queue may be rescanned.
+    { name: 'a comment, streamed in 64-byte chunks', chunk: 64, make: (bytes) => HEADER + '<p>a</p><!--' + fill('comment ', bytes) + '--><p>b</p>' },
+    { name: 'front matter: numeric keys', make: (bytes) => frontMatter(bytes, (index) => `key${index}: ${index}`) },
+    { name: 'front matter: anchors', make: (bytes) => frontMatter(bytes, (index) => `key${index}: &anchor${index} value${index}`) },
   ];
 }
+
+export const PATHOLOGICAL_BYTES = FOUR_MB;

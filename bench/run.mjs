@@ -1,7 +1,7 @@
 // The benchmark: every contender on the same inputs, alternating after a warm-up, in one process.
-// Prints its tables and writes them to bench/RESULTS.md.
+// Prints its tables, each target and whether it is met, and writes them to bench/RESULTS.md.
 //   npm run bench                 (builds first)
-//   node bench/run.mjs --quick    fewer rounds
+//   node --expose-gc bench/run.mjs --quick    fewer rounds (after npm run build; does not write RESULTS.md)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -11,12 +11,19 @@ import { Readability } from '@mozilla/readability';
 import * as cheerio from 'cheerio';
 import { Parser, Tokenizer } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
-import { parseSeed, parseSeedStream } from 'seed-parser';
+import { createSeedParser, parseSeed, parseSeedStream, SeedParseError } from 'seed-parser';
 import { copyArticle, stringCopies } from './floor.mjs';
-import { bodyOf, corpusBatch, generatedSeed, pathologicalSeeds } from './inputs.mjs';
-import { bundleSizes, importTimes } from './size.mjs';
+import { bodyOf, corpusBatch, generatedSeed, PATHOLOGICAL_BYTES, pathologicalSeeds } from './inputs.mjs';
+import { bundleSizes, ENTRIES, importTimes } from './size.mjs';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+});
+/** `--only corpus --only cli …`: run some sections (a partial run never writes RESULTS.md). */
+const SECTIONS = ['corpus', 'large', 'linear', 'pathological', 'memory', 'size', 'cli'];
+for (const section of values.only ?? []) if (!SECTIONS.includes(section)) throw new Error(`--only ${section}: not one of ${SECTIONS.join(', ')}`);
+const runs = (section) => values.only === undefined || values.only.includes(section);
+const partial = values.quick || values.only !== undefined;
 const ROUNDS = values.quick ? 5 : 15;
 const MB = 1024 * 1024;
 const encoder = new TextEncoder();
@@ -30,14 +37,26 @@ const emptyCallbacks = {
   onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop,
 };
 let sink = 0;
+const PARSE_SEED = 'parseSeed (stats.words read)';
+const STRINGIFY = 'JSON.stringify(parseSeed(x))';
 const PARSER = 'htmlparser2 Parser (empty handlers)';
+const CHEERIO = 'cheerio.load + text of all p';
+const LINKEDOM = 'linkedom + Readability';
+
+/** Every target of the contract, with what this run measured. */
+const targets = [];
+function target(what, goal, measured, met) {
+  targets.push({ what, goal, measured, met });
+  progress(`${met ? 'met' : 'NOT MET'}: ${what}: ${measured} (target ${goal})`);
+}
+const times = (ratio) => `${ratio.toFixed(2)}×`;
 
 /** Contenders: each parses a list of seeds (the HTML parsers take their bodies). */
 function contenders(seeds, { slow = true } = {}) {
   const bodies = seeds.map(bodyOf);
   const list = [
-    ['parseSeed', () => { for (const seed of seeds) sink += parseSeed(seed).body.length; }],
-    ['parseSeed + stats.words', () => { for (const seed of seeds) sink += parseSeed(seed).stats.words; }],
+    // Reading stats.words: the whole Article.
+    [PARSE_SEED, () => { for (const seed of seeds) sink += parseSeed(seed).stats.words; }],
     [PARSER, () => { for (const body of bodies) new Parser({}).end(body); }],
     ['htmlparser2 Tokenizer (empty callbacks)', () => {
       for (const body of bodies) {
@@ -46,7 +65,7 @@ function contenders(seeds, { slow = true } = {}) {
         tokenizer.end();
       }
     }],
-    ['cheerio.load + text of all p', () => { for (const body of bodies) sink += cheerio.load(body)('p').text().length; }],
+    [CHEERIO, () => { for (const body of bodies) sink += cheerio.load(body)('p').text().length; }],
     ['one charCodeAt pass (lower bound)', () => {
       for (const body of bodies) for (let index = 0; index < body.length; index++) sink += body.charCodeAt(index);
     }],
@@ -71,7 +90,9 @@ function contenders(seeds, { slow = true } = {}) {
     ['floor: Tokenizer, no decoding + the Article built, strings not copied', floor(stringCopies.same)],
   );
   if (slow) {
-    list.push(['linkedom + Readability', () => {
+    // What every exporter does: the whole Article, serialized.
+    list.splice(1, 0, [STRINGIFY, () => { for (const seed of seeds) sink += JSON.stringify(parseSeed(seed)).length; }]);
+    list.push([LINKEDOM, () => {
       for (const body of bodies) {
         const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
         sink += new Readability(document).parse()?.textContent.length ?? 0;
@@ -108,7 +129,7 @@ function race(list, rounds) {
 }
 
 function throughputTable(title, medians, bytes, documents) {
-  const base = medians.get('parseSeed');
+  const base = medians.get(PARSE_SEED);
   const parser = medians.get(PARSER);
   const rows = [...medians].map(([name, ms]) => {
     const mbs = bytes / MB / (ms / 1000);
@@ -126,146 +147,263 @@ const say = (text) => {
   console.log(text);
   out.push(text);
 };
+const escape = (text) => text.replace(/</g, '&lt;');
+const mbs = (bytes, ms) => bytes / MB / (ms / 1000);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 say('# Benchmark results');
 say('');
 say(`${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${cpu} · ${os.cpus().length} cores · ${ROUNDS} rounds, medians`);
 say('');
-say('Ratios are throughput relative to `parseSeed`, and to htmlparser2\'s `Parser`, in the same run: above 1× is faster. The HTML parsers parse the bodies; `parseSeed` parses whole seeds (front matter and header too). The floor rows are the least that any parser returning this Article spends (bench/README.md, "The floor").');
+const summaryAt = out.length;
+say('Ratios are throughput relative to `parseSeed`, and to htmlparser2\'s `Parser`, in the same run: above 1× is faster. The HTML parsers parse the bodies; `parseSeed` parses whole seeds (front matter and header too) and reads `stats.words`, so it measures the whole Article. The floor rows are the least that any parser returning this Article spends (bench/README.md, "The floor").');
 say('');
 
 // 1. The corpus batch.
-const batch = corpusBatch();
-const repeat = 10;
-const batchRuns = contenders(batch).map(([name, run]) => [name, () => { for (let index = 0; index < repeat; index++) run(); }]);
-say(throughputTable(`Corpus batch (${batch.length} seeds, ${(bytesOf(batch) / 1024).toFixed(0)} KB, parsed ${repeat}× per sample)`, race(batchRuns, ROUNDS), bytesOf(batch) * repeat, batch.length * repeat));
+if (runs('corpus')) {
+  const batch = corpusBatch();
+  const repeat = 10;
+  const batchRuns = contenders(batch).map(([name, run]) => [name, () => { for (let index = 0; index < repeat; index++) run(); }]);
+  const medians = race(batchRuns, ROUNDS);
+  say(throughputTable(`Corpus batch (${batch.length} seeds, ${(bytesOf(batch) / 1024).toFixed(0)} KB, parsed ${repeat}× per sample)`, medians, bytesOf(batch) * repeat, batch.length * repeat));
+  const vs = (name) => medians.get(name) / medians.get(PARSE_SEED);
+  const ratio = vs(PARSER);
+  target('corpus batch: parseSeed vs htmlparser2 Parser', '≥ 0.8×', times(ratio), ratio >= 0.8);
+  target('corpus batch: parseSeed vs cheerio.load + text of all p', '≥ 8×', times(vs(CHEERIO)), vs(CHEERIO) >= 8);
+  target('corpus batch: parseSeed vs linkedom + Readability', '≥ 60×', times(vs(LINKEDOM)), vs(LINKEDOM) >= 60);
+  const stringify = medians.get(PARSER) / medians.get(STRINGIFY);
+  targets.push({ what: 'corpus batch: JSON.stringify(parseSeed(x)) vs htmlparser2 Parser', goal: 'reported', measured: times(stringify), met: null });
+}
 
 // 2. The large generated seed, and streaming it.
-progress('large seed');
 const large = generatedSeed(8 * MB);
 const largeBytes = encoder.encode(large);
-const chunkBytes = 64 * 1024;
-async function* byteChunks() {
-  for (let offset = 0; offset < largeBytes.length; offset += chunkBytes) yield largeBytes.subarray(offset, offset + chunkBytes);
+if (runs('large')) {
+  progress('large seed');
+  const chunkBytes = 64 * 1024;
+  async function* byteChunks() {
+    for (let offset = 0; offset < largeBytes.length; offset += chunkBytes) yield largeBytes.subarray(offset, offset + chunkBytes);
+  }
+  async function* stringChunks() {
+    for (let offset = 0; offset < large.length; offset += chunkBytes) yield large.slice(offset, offset + chunkBytes);
+  }
+  const streamTimes = { bytes: [], strings: [], whole: [] };
+  // As many rounds as the corpus race: a 0.9× target is within a single sample's noise.
+  for (let round = 0; round < ROUNDS; round++) {
+    collect();
+    let start = performance.now();
+    sink += parseSeed(large).stats.words;
+    streamTimes.whole.push(performance.now() - start);
+    collect();
+    start = performance.now();
+    sink += (await parseSeedStream(byteChunks())).stats.words;
+    streamTimes.bytes.push(performance.now() - start);
+    collect();
+    start = performance.now();
+    sink += (await parseSeedStream(stringChunks())).stats.words;
+    streamTimes.strings.push(performance.now() - start);
+  }
+  const medians = race(contenders([large], { slow: false }), Math.max(3, Math.round(ROUNDS / 3)));
+  say(throughputTable(`Generated seed (${(largeBytes.length / MB).toFixed(1)} MB, from the test fixtures)`, medians, largeBytes.length, 1));
+  const ratio = medians.get(PARSER) / medians.get(PARSE_SEED);
+  target('generated 8 MB seed: parseSeed vs htmlparser2 Parser', '≥ 0.6×', times(ratio), ratio >= 0.6);
+  say('| streaming | MB/s | throughput vs parseSeed of the whole string |');
+  say('| --- | ---: | ---: |');
+  for (const [name, key] of [['parseSeedStream, 64 KB byte chunks', 'bytes'], ['parseSeedStream, 64 KB string chunks', 'strings']]) {
+    const ms = median(streamTimes[key]);
+    const streamRatio = median(streamTimes.whole) / ms;
+    say(`| ${name} | ${mbs(largeBytes.length, ms).toFixed(1)} | ${times(streamRatio)} |`);
+    target(`streaming: ${name} vs parseSeed of the whole string`, '≥ 0.9×', times(streamRatio), streamRatio >= 0.9);
+  }
+  say('');
 }
-async function* stringChunks() {
-  for (let offset = 0; offset < large.length; offset += chunkBytes) yield large.slice(offset, offset + chunkBytes);
-}
-const streamTimes = { bytes: [], strings: [], whole: [] };
-// As many rounds as the corpus race: a 0.9× target is within a single sample's noise.
-for (let round = 0; round < ROUNDS; round++) {
-  collect();
-  let start = performance.now();
-  parseSeed(large);
-  streamTimes.whole.push(performance.now() - start);
-  collect();
-  start = performance.now();
-  await parseSeedStream(byteChunks());
-  streamTimes.bytes.push(performance.now() - start);
-  collect();
-  start = performance.now();
-  await parseSeedStream(stringChunks());
-  streamTimes.strings.push(performance.now() - start);
-}
-const largeMedians = race(contenders([large], { slow: false }), Math.max(3, Math.round(ROUNDS / 3)));
-say(throughputTable(`Generated seed (${(largeBytes.length / MB).toFixed(1)} MB, from the test fixtures)`, largeMedians, largeBytes.length, 1));
-say('| streaming | MB/s | throughput vs parseSeed of the whole string |');
-say('| --- | ---: | ---: |');
-for (const [name, key] of [['parseSeedStream, 64 KB byte chunks', 'bytes'], ['parseSeedStream, 64 KB string chunks', 'strings']]) {
-  const ms = median(streamTimes[key]);
-  say(`| ${name} | ${(largeBytes.length / MB / (ms / 1000)).toFixed(1)} | ${(median(streamTimes.whole) / ms).toFixed(2)}× |`);
-}
-say('');
 
 // 3. Linear cost, and 4. pathological inputs: each is timed alternately with the seed it is
 // compared with, so that the machine's drift over the run does not enter the ratio.
 
-/** Parses the seeds alternately for `rounds` rounds (each `runs` times per round); median ms per MB of each. */
-const alternatePerMb = (seeds, rounds) => {
-  const samples = seeds.map(() => []);
-  for (const { seed } of seeds) parseSeed(seed);
+/** Parses a seed whole, or in chunks of `chunk` bytes with createSeedParser; a header error is an outcome too. */
+function parser(seed, chunk) {
+  if (chunk !== undefined) {
+    const bytes = encoder.encode(seed);
+    return () => {
+      const streaming = createSeedParser();
+      for (let offset = 0; offset < bytes.length; offset += chunk) streaming.write(bytes.subarray(offset, offset + chunk));
+      sink += streaming.end().stats.words;
+      return 'Article';
+    };
+  }
+  return () => {
+    try {
+      sink += parseSeed(seed).stats.words;
+      return 'Article';
+    } catch (error) {
+      if (!(error instanceof SeedParseError)) throw error;
+      return error.code;
+    }
+  };
+}
+
+/** Runs each parse alternately for `rounds` rounds (each `runs` times per round); median ms per MB of each. */
+const alternatePerMb = (entries, rounds) => {
+  const samples = entries.map(() => []);
+  for (const { run } of entries) run();
   for (let round = 0; round < rounds; round++) {
-    seeds.forEach(({ seed, runs }, index) => {
-      for (let run = 0; run < runs; run++) {
+    entries.forEach(({ run, runs: count }, index) => {
+      for (let time = 0; time < count; time++) {
         collect();
         const start = performance.now();
-        parseSeed(seed);
+        run();
         samples[index].push(performance.now() - start);
       }
     });
   }
-  return seeds.map(({ seed }, index) => median(samples[index]) / (encoder.encode(seed).length / MB));
+  return entries.map(({ bytes }, index) => median(samples[index]) / (bytes / MB));
 };
+const entry = (seed, runs = 1, chunk = undefined) => ({ run: parser(seed, chunk), bytes: encoder.encode(seed).length, runs });
 
-progress('linear cost');
-const [small, huge] = alternatePerMb(
-  [
-    { seed: generatedSeed(1 * MB), runs: ROUNDS },
-    { seed: generatedSeed(64 * MB), runs: 1 },
-  ],
-  5,
-);
-say('### Linear cost');
-say('');
-say('The two seeds are parsed alternately (the 1 MB seed several times per round).');
-say('');
-say('| seed | ms per MB |');
-say('| --- | ---: |');
-say(`| 1 MB | ${small.toFixed(2)} |`);
-say(`| 64 MB | ${huge.toFixed(2)} |`);
-say(`| ratio 64 MB / 1 MB | ${(huge / small).toFixed(2)}× |`);
-say('');
-
-progress('pathological seeds');
-say('### Pathological seeds (about 4 MB each)');
-say('');
-say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it.`);
-say('');
-say('| seed | ms per MB | normal seed, ms per MB | vs normal |');
-say('| --- | ---: | ---: | ---: |');
-for (const [name, seed] of pathologicalSeeds()) {
-  progress(name);
-  const [ms, normal] = alternatePerMb(
-    [
-      { seed, runs: 1 },
-      { seed: large, runs: 1 },
-    ],
-    values.quick ? 3 : 9,
-  );
-  say(`| ${name.replace(/</g, '&lt;')} | ${ms.toFixed(2)} | ${normal.toFixed(2)} | ${(ms / normal).toFixed(2)}× |`);
+if (runs('linear')) {
+  progress('linear cost');
+  const [small, huge] = alternatePerMb([entry(generatedSeed(1 * MB), ROUNDS), entry(generatedSeed(64 * MB))], values.quick ? 3 : 5);
+  say('### Linear cost');
+  say('');
+  say('The two seeds are parsed alternately (the 1 MB seed several times per round).');
+  say('');
+  say('| seed | ms per MB |');
+  say('| --- | ---: |');
+  say(`| 1 MB | ${small.toFixed(2)} |`);
+  say(`| 64 MB | ${huge.toFixed(2)} |`);
+  say(`| ratio 64 MB / 1 MB | ${times(huge / small)} |`);
+  say('');
+  target('linear cost: per MB at 64 MB vs at 1 MB', '≤ 1.3×', times(huge / small), huge / small <= 1.3);
 }
-say('');
+
+/**
+ * The size at which a pathological seed is timed: 4 MB, unless a parse at half that size already
+ * takes more than a quarter of PROBE_MS (a parse that grows faster than linearly would then take
+ * more than PROBE_MS at the next size). The probe doubles from 256 KB, so a superlinear seed costs
+ * the bench seconds, not hours, and its table row says at which size it was measured.
+ */
+const PROBE_MS = 2000;
+function probeSize({ make, chunk }) {
+  let bytes = 256 * 1024;
+  while (bytes < PATHOLOGICAL_BYTES) {
+    const run = parser(make(bytes), chunk);
+    const start = performance.now();
+    run();
+    if (performance.now() - start > PROBE_MS / 4) break;
+    bytes *= 2;
+  }
+  return bytes;
+}
+
+if (runs('pathological')) {
+  progress('pathological seeds');
+  say('### Pathological seeds (4 MB each, unless the row says less)');
+  say('');
+  say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed is measured at a smaller size when a parse of half that size took over ${PROBE_MS / 4} ms; the row then says so, and the seed grows faster than linearly.`);
+  say('');
+  say('| seed | size | result | ms per MB | normal seed, ms per MB | vs normal |');
+  say('| --- | ---: | --- | ---: | ---: | ---: |');
+  let worst = { ratio: 0, name: '' };
+  let smaller = [];
+  for (const item of pathologicalSeeds()) {
+    progress(item.name);
+    const bytes = probeSize(item);
+    const seed = item.make(bytes);
+    const result = parser(seed, item.chunk)();
+    const [ms, normal] = alternatePerMb([entry(seed, 1, item.chunk), entry(large)], values.quick ? 3 : 7);
+    const ratio = ms / normal;
+    if (ratio > worst.ratio) worst = { ratio, name: item.name };
+    if (bytes < PATHOLOGICAL_BYTES) smaller.push(item.name);
+    say(`| ${escape(item.name)} | ${(encoder.encode(seed).length / MB).toFixed(1)} MB | ${result} | ${ms.toFixed(2)} | ${normal.toFixed(2)} | ${times(ratio)} |`);
+  }
+  say('');
+  target(`pathological seeds: the costliest per MB (${escape(worst.name)}) vs a normal seed`, '≤ 3×', times(worst.ratio), worst.ratio <= 3);
+  target('pathological seeds: every one measurable at 4 MB (none superlinear)', 'all', smaller.length === 0 ? 'all' : `not: ${smaller.map(escape).join(', ')}`, smaller.length === 0);
+}
 
 // 5. Memory, bundle size and import time (fresh processes).
-progress('memory, size, start-up');
-const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', new URL('./memory.mjs', import.meta.url).pathname], { encoding: 'utf8' }));
-say('### Memory: parseSeedStream of a 64 MB seed in 64 KB chunks (fresh process, from a file)');
-say('');
-say('| measure | MB | × input |');
-say('| --- | ---: | ---: |');
-say(`| input | ${(memory.input / MB).toFixed(1)} | 1.00× |`);
-say(`| peak RSS growth while parsing | ${(memory.peakRssGrowth / MB).toFixed(1)} | ${(memory.peakRssGrowth / memory.input).toFixed(2)}× |`);
-say(`| heap used after the parse (Article alive) | ${(memory.heapGrowth / MB).toFixed(1)} | ${(memory.heapGrowth / memory.input).toFixed(2)}× |`);
-say(`| strings of the Article, each occurrence counted (UTF-16) | ${(memory.articleStrings / MB).toFixed(1)} | ${(memory.articleStrings / memory.input).toFixed(2)}× |`);
-say(`| floor: heap of the leanest copy of that Article (bench/floor.mjs) | ${(memory.floorHeap / MB).toFixed(1)} | ${(memory.floorHeap / memory.input).toFixed(2)}× |`);
-say(
-  memory.heapAfterDrop <= 0
-    ? '| heap after the Article is dropped | at or below the baseline: nothing of the input is kept | |'
-    : `| heap after the Article is dropped | ${(memory.heapAfterDrop / MB).toFixed(1)} | ${(memory.heapAfterDrop / memory.input).toFixed(2)}× |`,
-);
-say('');
-
-const sizes = await bundleSizes();
-const imports = importTimes();
-say('### Size and start-up');
-say('');
-say('| package | ESM bundle, minified | minified + gzip | import in a fresh Node process |');
-say('| --- | ---: | ---: | ---: |');
-for (const name of ['seed-parser', 'htmlparser2']) {
-  say(`| ${name} (dependencies included) | ${(sizes[name].minified / 1024).toFixed(1)} KB | ${(sizes[name].gzip / 1024).toFixed(1)} KB | ${imports[name].toFixed(1)} ms |`);
+if (runs('memory')) {
+  progress('memory');
+  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', new URL('./memory.mjs', import.meta.url).pathname], { encoding: 'utf8' }));
+  say('### Memory: parseSeedStream of a 64 MB seed in 64 KB chunks (fresh process, from a file)');
+  say('');
+  say('| measure | MB | × input |');
+  say('| --- | ---: | ---: |');
+  say(`| input | ${(memory.input / MB).toFixed(1)} | 1.00× |`);
+  say(`| peak RSS growth while parsing | ${(memory.peakRssGrowth / MB).toFixed(1)} | ${times(memory.peakRssGrowth / memory.input)} |`);
+  say(`| heap used after the parse (Article alive) | ${(memory.heapGrowth / MB).toFixed(1)} | ${times(memory.heapGrowth / memory.input)} |`);
+  say(`| strings of the Article, each occurrence counted (UTF-16) | ${(memory.articleStrings / MB).toFixed(1)} | ${times(memory.articleStrings / memory.input)} |`);
+  say(`| floor: heap of the leanest copy of that Article (bench/floor.mjs) | ${(memory.floorHeap / MB).toFixed(1)} | ${times(memory.floorHeap / memory.input)} |`);
+  say(
+    memory.heapAfterDrop <= 0
+      ? '| heap after the Article is dropped | at or below the baseline: nothing of the input is kept | |'
+      : `| heap after the Article is dropped | ${(memory.heapAfterDrop / MB).toFixed(1)} | ${times(memory.heapAfterDrop / memory.input)} |`,
+  );
+  say('');
+  const growth = memory.peakRssGrowth / memory.input;
+  target('memory: peak RSS growth of the 64 MB streaming parse vs the input', '≤ 5×', times(growth), growth <= 5);
 }
-say('');
+
+if (runs('size')) {
+  progress('size, start-up');
+  const sizes = await bundleSizes();
+  const imports = importTimes();
+  say('### Size and start-up');
+  say('');
+  say('| entry | ESM bundle, minified | minified + gzip | import in a fresh Node process |');
+  say('| --- | ---: | ---: | ---: |');
+  for (const name of ENTRIES) {
+    say(`| \`${name}\` (dependencies included) | ${(sizes[name].minified / 1024).toFixed(1)} KB | ${(sizes[name].gzip / 1024).toFixed(1)} KB | ${imports[name].toFixed(1)} ms |`);
+  }
+  say('');
+  const leaked = sizes['seed-parser'].rendererInputs;
+  target('size: the main entry holds none of the renderers\' code', 'none', leaked.length === 0 ? 'none' : leaked.slice(0, 3).join(', '), leaked.length === 0);
+  targets.push({ what: 'size and import time of `seed-parser` and `seed-parser/render`', goal: 'reported', measured: `${(sizes['seed-parser'].gzip / 1024).toFixed(1)} KB gzip, ${imports['seed-parser'].toFixed(0)} ms / ${(sizes['seed-parser/render'].gzip / 1024).toFixed(1)} KB gzip, ${imports['seed-parser/render'].toFixed(0)} ms`, met: null });
+}
+
+// 6. The command line on an archive (bench/cli.mjs, a fresh process).
+if (runs('cli')) {
+  progress('command line');
+  const cli = JSON.parse(
+    execFileSync(process.execPath, [new URL('./cli.mjs', import.meta.url).pathname, '--rounds', values.quick ? '1' : '3'], { encoding: 'utf8', maxBuffer: 1 << 24 }),
+  );
+  say('### Command line: a folder of 20,000 seeds');
+  say('');
+  if (!cli.built) {
+    say('not built: `dist/cli.js` is missing (`npm run build`).');
+    say('');
+    target('CLI: --jobs 2 vs --jobs 1; --jobs 1 vs an in-process loop', '≥ 1.5×; ≥ 0.7×', 'not built', false);
+  } else {
+    say(`The corpus batch repeated to ${cli.files.toLocaleString('en')} files (${(cli.bytes / MB).toFixed(1)} MB) in a temporary folder. \`node dist/cli.js --format jsonl --jobs N <dir> > /dev/null\`, the whole process timed, against a loop of \`readFileSync\` + \`parseSeed\` + \`JSON.stringify\` in one process (no output written); ${cli.rounds} rounds alternating, medians.`);
+    say('');
+    say('| run | seconds | files/s | MB/s | throughput vs the loop | exit code |');
+    say('| --- | ---: | ---: | ---: | ---: | ---: |');
+    const row = (name, ms, code) =>
+      say(`| ${name} | ${(ms / 1000).toFixed(2)} | ${(cli.files / (ms / 1000)).toFixed(0)} | ${mbs(cli.bytes, ms).toFixed(1)} | ${times(cli.loop / ms)} | ${code} |`);
+    row('in-process loop: readFileSync + parseSeed + JSON.stringify', cli.loop, '');
+    row('`--jobs 1`', cli.jobs[1], cli.exitCodes[1]);
+    row('`--jobs 2`', cli.jobs[2], cli.exitCodes[2]);
+    say('');
+    for (const [jobs, message] of Object.entries(cli.errors)) say(`\`--jobs ${jobs}\` exited ${cli.exitCodes[jobs]}: ${message.trim().split('\n')[0]}`);
+    const parallel = cli.jobs[1] / cli.jobs[2];
+    const single = cli.loop / cli.jobs[1];
+    const clean = cli.exitCodes[1] === 0 && cli.exitCodes[2] === 0;
+    target('CLI: --jobs 2 vs --jobs 1 (throughput)', '≥ 1.5×', times(parallel), parallel >= 1.5 && clean);
+    target('CLI: --jobs 1 vs the in-process loop (throughput)', '≥ 0.7×', times(single), single >= 0.7 && clean);
+  }
+}
+
+// The targets, first in RESULTS.md.
+const summary = ['## Targets', '', '| target | goal | this run | met |', '| --- | --- | --- | --- |'];
+for (const { what, goal, measured, met } of targets) summary.push(`| ${what} | ${goal} | ${measured} | ${met === null ? '(reported)' : met ? 'yes' : '**no**'} |`);
+summary.push('');
+console.log(summary.join('\n'));
+out.splice(summaryAt, 0, ...summary);
 if (sink === -1) console.log('');
 
-writeFileSync(new URL('./RESULTS.md', import.meta.url), `${out.join('\n')}\n`);
+if (partial) {
+  progress('a partial run (--quick or --only): bench/RESULTS.md is left as it is');
+} else {
+  writeFileSync(new URL('./RESULTS.md', import.meta.url), `${out.join('\n')}\n`);
+}

@@ -1,0 +1,88 @@
+// The command line on an archive: a folder of 20,000 seeds (the corpus batch repeated) written to a
+// temporary folder, parsed by `node dist/cli.js --format jsonl --jobs N <dir> > /dev/null` and by an
+// in-process loop of readFileSync + parseSeed + JSON.stringify. Rounds alternate; medians. Prints JSON:
+//   { built: false }  when dist/cli.js is not there, else
+//   { files, bytes, rounds, loop: ms, jobs: { 1: ms, 2: ms }, exitCodes: { 1: code, 2: code } }
+//   node bench/cli.mjs [--files 20000] [--rounds 3]
+import { spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { corpusFiles } from './inputs.mjs';
+
+const { values } = parseArgs({ options: { files: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' } } });
+const FILES = Number(values.files);
+const ROUNDS = Number(values.rounds);
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
+
+if (!existsSync(CLI)) {
+  console.log(JSON.stringify({ built: false }));
+  process.exit(0);
+}
+
+// 20,000 files in folders of 1,000, as an archive holds them.
+const dir = mkdtempSync(join(os.tmpdir(), 'seed-cli-bench-'));
+const sources = corpusFiles();
+const paths = [];
+let bytes = 0;
+for (let index = 0; index < FILES; index++) {
+  const source = sources[index % sources.length];
+  const folder = join(dir, `part-${String(Math.floor(index / 1000)).padStart(2, '0')}`);
+  if (index % 1000 === 0) mkdirSync(folder);
+  const path = join(folder, `${String(index).padStart(5, '0')}-${basename(source.path)}`);
+  writeFileSync(path, source.bytes);
+  paths.push(path);
+  bytes += source.bytes.length;
+}
+
+const { parseSeed } = await import('seed-parser');
+let sink = 0;
+/** What every exporter does, in this process, one file after another. */
+function loop() {
+  const start = performance.now();
+  for (const path of paths) sink += JSON.stringify(parseSeed(readFileSync(path, 'utf8'))).length;
+  return performance.now() - start;
+}
+
+function cli(jobs) {
+  const devNull = openSync('/dev/null', 'w');
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [CLI, '--format', 'jsonl', '--jobs', String(jobs), dir], {
+    stdio: ['ignore', devNull, 'pipe'],
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - start;
+  closeSync(devNull);
+  return { ms, status: result.status, stderr: (result.stderr ?? '').slice(0, 400) };
+}
+
+const times = { loop: [], 1: [], 2: [] };
+const exitCodes = {};
+const errors = {};
+loop();
+for (let round = 0; round < ROUNDS; round++) {
+  times.loop.push(loop());
+  for (const jobs of [1, 2]) {
+    const { ms, status, stderr } = cli(jobs);
+    times[jobs].push(ms);
+    exitCodes[jobs] = status;
+    if (status !== 0) errors[jobs] = stderr;
+  }
+}
+rmSync(dir, { recursive: true, force: true });
+if (sink === -1) console.error('');
+console.log(
+  JSON.stringify({
+    built: true,
+    files: FILES,
+    bytes,
+    rounds: ROUNDS,
+    loop: median(times.loop),
+    jobs: { 1: median(times[1]), 2: median(times[2]) },
+    exitCodes,
+    errors,
+  }),
+);
