@@ -4,6 +4,7 @@
  * the page, in a module Web Worker and from streams (`fetch` bodies, `Blob.stream()`); each
  * Article's JSON must equal Node's byte for byte, and each error must have Node's code and position.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -150,6 +151,154 @@ describe.skipIf(!runnable)('in Chromium', () => {
     await server?.close();
   });
 
+  describe('the playground', () => {
+    let playground: ChildProcess;
+    let url: string;
+    let view: Page;
+    const pageErrors: string[] = [];
+
+    beforeAll(async () => {
+      playground = spawn(process.execPath, [join(ROOT, 'examples/playground/serve.mjs'), '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`the playground did not start: ${output}`)), 30_000);
+        const read = (chunk: Buffer) => {
+          output += chunk.toString();
+          const found = /Playground: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+          if (found) {
+            clearTimeout(timer);
+            resolve(found[1]!);
+          }
+        };
+        playground.stdout!.on('data', read);
+        playground.stderr!.on('data', read);
+        playground.on('exit', (code) => reject(new Error(`the playground exited with ${code}: ${output}`)));
+      });
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      await context.route((target) => target.origin !== new URL(url).origin && target.protocol !== 'about:', (route) => route.abort());
+      view = await context.newPage();
+      view.on('pageerror', (error) => pageErrors.push(error.message));
+      await view.goto(url);
+      await view.waitForFunction(() => /paragraphs/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 20_000 });
+    });
+
+    afterAll(() => {
+      playground?.kill();
+    });
+
+    /** Drops files on the page the way a browser does: a drop event carrying a DataTransfer. */
+    async function drop(files: { name: string; text: string }[]): Promise<void> {
+      await view.evaluate((list) => {
+        const transfer = new DataTransfer();
+        for (const file of list) transfer.items.add(new File([file.text], file.name, { type: 'text/markdown' }));
+        document.getElementById('source')!.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }, files);
+    }
+
+    async function type(text: string): Promise<void> {
+      await view.locator('#source').fill(text);
+    }
+
+    function leaves(value: unknown): number {
+      if (value === null || typeof value !== 'object') return 1;
+      return Object.values(value).reduce<number>((sum, child) => sum + leaves(child), 0);
+    }
+
+    it('shows a dropped seed: the rendered article, its Markdown, the Article tree and the diagnostics', async () => {
+      const example = sharedFiles('seeds', '.txt')[0] ?? { name: 'sample.seed.md', path: join(ROOT, 'examples/sample.seed.md') };
+      const text = readFileSync(example.path, 'utf8');
+      const second = readFileSync(join(ROOT, 'test/fixtures/harbour.seed.md'), 'utf8');
+      const article = core.parseSeed(text);
+      await drop([
+        { name: example.name, text },
+        { name: 'harbour.seed.md', text: second },
+      ]);
+      await expect.poll(() => view.locator('#source').inputValue()).toBe(text);
+      expect(await view.locator('#file-list option').allTextContents()).toEqual([example.name, 'harbour.seed.md']);
+      expect(await view.locator('#file-list').isVisible()).toBe(true);
+
+      const { stats } = article;
+      expect(await view.locator('#status').textContent()).toBe(
+        `${stats.paragraphs} paragraphs, ${stats.media} media, ${stats.words} words, ${article.diagnostics.length} diagnostics`,
+      );
+      expect(await view.locator('#problems li').count()).toBe(article.diagnostics.length);
+
+      const frame = view.frameLocator('#rendered');
+      const title = frame.locator(`a[href="${article.header.url}"]`).filter({ hasText: article.header.title });
+      await expect.poll(() => title.count()).toBe(1);
+      const image = article.media[0]!;
+      expect(await frame.locator('img').first().getAttribute('src')).toBe(image.src);
+      expect(await frame.locator('p').filter({ hasText: article.lead!.text.slice(0, 60) }).count()).toBeGreaterThanOrEqual(1);
+
+      expect(typeof render.toMarkdown).toBe('function');
+      expect(await view.locator('#markdown').textContent()).toBe(render.toMarkdown!(article));
+
+      expect(await view.locator('#json > details > summary').textContent()).toBe(`article {${Object.keys(article).length}}`);
+      expect(await view.locator('#json .entry').count()).toBe(leaves(article));
+      const titleEntry = view.locator('#json .entry').filter({ has: view.locator('.key', { hasText: /^title$/ }) }).first();
+      expect(await titleEntry.locator('.string').textContent()).toBe(JSON.stringify(article.header.title));
+
+      await view.locator('#file-list').selectOption('1');
+      await expect.poll(() => view.locator('#source').inputValue()).toBe(second);
+      await drop([{ name: example.name, text }]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await view.screenshot({ path: join(ARTIFACTS, 'playground.png') });
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('shows a broken header as its error code and position, and selects that place on a click', async () => {
+      const broken = '---\ntitle: draft\n---\n<!--1700000000000-->\n[Draft](https://news.example/draft)\n--\n<p>Body</p>';
+      const error = core.safeParseSeed(broken);
+      expect(error).toMatchObject({ ok: false, error: { code: 'MISSING_UNDERLINE', line: 6, column: 1, offset: 78 } });
+      await type(broken);
+      await expect.poll(() => view.locator('#status').textContent()).toBe('MISSING_UNDERLINE at line 6, column 1');
+      const item = view.locator('#problems li button');
+      expect(await item.count()).toBe(1);
+      expect(await item.textContent()).toMatch(/^error MISSING_UNDERLINE at line 6, column 1: Expected an underline/);
+      expect(await view.frameLocator('#rendered').locator('body').textContent()).toContain('MISSING_UNDERLINE at line 6, column 1');
+      expect(await view.locator('#markdown').textContent()).toBe('MISSING_UNDERLINE at line 6, column 1');
+      expect(await view.locator('#json .entry').allTextContents()).toContain('code: "MISSING_UNDERLINE"');
+
+      await item.click();
+      const selection = await view.locator('#source').evaluate((area: HTMLTextAreaElement) => [area.selectionStart, area.selectionEnd, document.activeElement === area]);
+      expect(selection).toEqual([78, 80, true]);
+      expect(broken.slice(78, 80)).toBe('--');
+      expect(pageErrors).toEqual([]);
+    });
+
+    it('lists diagnostics with line and column, and selects each one’s place on a click', async () => {
+      const seed = '<!--1700000000000-->\n[T](https://news.example/t)\n------\n<p>One</p>\n<p><a href="javascript:alert(1)">bad</a></p>\n</span>';
+      const article = core.parseSeed(seed);
+      expect(article.diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+        ['UNSAFE_URL', 5, 4],
+        ['UNMATCHED_END_TAG', 6, 1],
+      ]);
+      await type(seed);
+      const items = view.locator('#problems li button');
+      await expect.poll(() => items.count()).toBe(2);
+      expect(await items.nth(0).textContent()).toMatch(/^warning UNSAFE_URL at line 5, column 4: /);
+      expect(await items.nth(1).textContent()).toMatch(/^info UNMATCHED_END_TAG at line 6, column 1: /);
+      for (const [index, diagnostic] of article.diagnostics.entries()) {
+        await items.nth(index).click();
+        expect(await view.locator('#source').evaluate((area: HTMLTextAreaElement) => area.selectionStart)).toBe(diagnostic.offset);
+      }
+    });
+
+    it('shows markup of the seed as text, never as markup of the page', async () => {
+      const hostile = '<img src=x onerror="parent.__pwned=1">';
+      const seed = `---\n"<b>key</b>": "<script>parent.__pwned=1</script>"\n---\n<!--1700000000000-->\n[${hostile}](https://news.example/x)\n------\n<p>&lt;script&gt;parent.__pwned=1&lt;/script&gt;</p><script>parent.__pwned=1</script><p onclick="parent.__pwned=1">text</p>`;
+      const article = core.parseSeed(seed);
+      await type(seed);
+      await expect.poll(() => view.locator('#status').textContent()).toMatch(/paragraphs/);
+      await view.waitForTimeout(100);
+      expect(await view.evaluate(() => (window as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await view.locator('#json img, #json b, #json script, #markdown *, #problems img, #status *').count()).toBe(0);
+      expect(await view.locator('#json .string').allTextContents()).toContain(JSON.stringify(article.header.title));
+      expect(await view.frameLocator('#rendered').locator('script, img[onerror], [onclick]').count()).toBe(0);
+      expect(await view.locator('#rendered').getAttribute('sandbox')).toBe('');
+    });
+  });
+
   it('parses every seed: the corpus, the fixtures, the example seeds and the written ones', () => {
     const names = Object.keys(expected);
     if (process.env.CI) expect(names.filter((name) => name.startsWith('corpus/')).length).toBe(82);
@@ -211,24 +360,24 @@ describe.skipIf(!runnable)('in Chromium', () => {
     const article = JSON.parse(outcome.json) as Article;
     await page.evaluate((url) => window.harness.show(url), `/seed/${index}`);
 
-    const title = page.locator(`a[href="${article.header.url}"]`).filter({ hasText: article.header.title });
+    const title = page.locator(`#rendered a[href="${article.header.url}"]`).filter({ hasText: article.header.title });
     await expect.poll(() => title.count()).toBe(1);
     expect(await title.evaluate((link) => link.closest('h1, h2, h3, h4, h5, h6') !== null)).toBe(true);
     expect(await title.isVisible()).toBe(true);
 
     const lead = await page.evaluate(
-      (text) => [...document.querySelectorAll('p')].filter((p) => p.textContent?.replace(/\s+/g, ' ').trim() === text).length,
+      (text) => [...document.querySelectorAll('#rendered p')].filter((p) => p.textContent?.replace(/\s+/g, ' ').trim() === text).length,
       article.lead!.text,
     );
     expect(lead).toBe(1);
 
     const image = article.media[0]!;
     expect(image.type).toBe('image');
-    const img = page.locator('img').first();
+    const img = page.locator('#rendered img').first();
     expect(await img.getAttribute('src')).toBe(image.src);
     if (image.type === 'image') expect(await img.getAttribute('alt')).toBe(image.alt ?? '');
     expect(await img.isVisible()).toBe(true);
-    expect(await page.locator('script, style, [onerror], [onload], [onclick]').count()).toBe(0);
+    expect(await page.locator('#rendered :is(script, style, [onerror], [onload], [onclick])').count()).toBe(0);
 
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'sample-article.png'), fullPage: true });

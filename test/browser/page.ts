@@ -25,7 +25,10 @@ function inWorker(seeds: SeedRef[]): Promise<WorkerReply & { cloned: Outcomes }>
 async function show(url: string): Promise<void> {
   const article = core.parseSeed(await (await fetch(url)).text());
   if (typeof render.toHtml !== 'function') throw new Error('seed-parser/render exports no toHtml');
-  document.body.innerHTML = render.toHtml(article);
+  const container = document.createElement('main');
+  container.id = 'rendered';
+  container.innerHTML = render.toHtml(article);
+  document.body.replaceChildren(container);
 }
 
 const harness = {
