@@ -1,0 +1,137 @@
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { extname, join, sep } from 'node:path';
+import { UsageError } from './args.js';
+
+/** One input of the run. */
+export interface Entry {
+  /** The record's `file`: the path relative to the directory argument, the file argument as given, or `-`. */
+  file: string;
+  /** Where to read it; null for standard input. */
+  path: string | null;
+  /**
+   * Why it cannot be read, when the walk already knows (a FIFO, a socket or a
+   * device found in a directory is not opened: opening a FIFO would block).
+   */
+  problem: string | null;
+}
+
+export interface Walk {
+  entries: Entry[];
+  /** Directories not entered because they lead back to one of their ancestors. */
+  loops: string[];
+  /** True when the inputs are one file or standard input (the default format is then json). */
+  single: boolean;
+}
+
+const STDIN = '-';
+
+/**
+ * Turns the path arguments into the sorted list of inputs. A path that does not
+ * exist is a usage error; everything found inside a directory becomes an entry,
+ * readable or not, so that each gives a record.
+ */
+export function collectInputs(paths: readonly string[], extensions: readonly string[]): Walk {
+  const entries: Entry[] = [];
+  const loops: string[] = [];
+  const several = paths.length > 1;
+  let single = paths.length === 1;
+  for (const path of paths) {
+    if (path === STDIN) {
+      entries.push({ file: STDIN, path: null, problem: null });
+      continue;
+    }
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      throw new UsageError(`cannot read ${JSON.stringify(path)}: ${describeError(error)}`);
+    }
+    if (!stats.isDirectory()) {
+      entries.push({ file: toPosix(path), path, problem: null });
+      continue;
+    }
+    single = false;
+    // With several arguments the directory stays in `file`, so that records of different folders stay apart.
+    const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
+    walk(path, prefix, [directoryId(stats)], extensions, entries, loops);
+  }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { entries, loops, single };
+}
+
+function walk(directory: string, prefix: string, ancestors: string[], extensions: readonly string[], entries: Entry[], loops: string[]): void {
+  let children: Dirent[];
+  try {
+    children = readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    // A folder that cannot be listed still gives one record, so the run reports it.
+    entries.push({ file: prefix.replace(/\/$/, '') || '.', path: directory, problem: `cannot list the folder: ${describeError(error)}` });
+    return;
+  }
+  for (const child of children) {
+    const path = join(directory, child.name);
+    const file = prefix + child.name;
+    let isDirectory = child.isDirectory();
+    let stats: Stats | null = null;
+    if (child.isSymbolicLink()) {
+      try {
+        stats = statSync(path);
+        isDirectory = stats.isDirectory();
+      } catch {
+        // A dangling link: reading it gives the error record.
+        stats = null;
+      }
+    }
+    if (isDirectory) {
+      if (child.name.startsWith('.')) continue;
+      const stat = stats ?? statSync(path);
+      const id = directoryId(stat);
+      if (ancestors.includes(id)) {
+        loops.push(file);
+        continue;
+      }
+      walk(path, `${file}/`, [...ancestors, id], extensions, entries, loops);
+      continue;
+    }
+    if (!extensions.includes(extname(child.name).toLowerCase())) continue;
+    const regular = child.isSymbolicLink() ? stats === null || stats.isFile() : child.isFile();
+    entries.push({ file, path, problem: regular ? null : 'not a regular file' });
+  }
+}
+
+function directoryId(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The system's message and code ("no such file or directory (ENOENT)"), without the call and path Node adds. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const system = /^([A-Z0-9_]+): (.*?)(?:, \w+ '.*')?$/s.exec(error.message);
+  return system === null ? error.message : `${system[2]} (${system[1]})`;
+}
+
+/**
+ * The inputs of shard `index` (from 1) of `count`: each path goes to the shard
+ * its FNV-1a hash names, so shards are disjoint, their union is the whole, and
+ * a path lands in the same shard on every machine and in every run.
+ */
+export function selectShard(entries: readonly Entry[], index: number, count: number): Entry[] {
+  return entries.filter((entry) => hashPath(entry.file) % count === index - 1);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a (32 bits) over the UTF-8 bytes of the path. */
+export function hashPath(path: string): number {
+  let hash = FNV_OFFSET;
+  for (const byte of new TextEncoder().encode(path)) {
+    hash ^= byte;
+    hash = Math.imul(hash, FNV_PRIME) >>> 0;
+  }
+  return hash;
+}

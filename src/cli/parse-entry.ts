@@ -1,0 +1,129 @@
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { SeedParseError } from '../errors.js';
+import { parseSeedStream, safeParseSeed } from '../parse.js';
+import type { ParseOptions } from '../types.js';
+import { describeError, type Entry } from './inputs.js';
+import type { Outcome, RecordError, RecordErrorCode } from './record.js';
+import { createUtf8Locator, locateInvalidUtf8, type Utf8Position } from './utf8.js';
+
+/** Files above this size are parsed as a stream of chunks rather than one string. */
+export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+const NUL = 0;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Reads and parses one input. Every failure (I/O, bytes that are not UTF-8
+ * text, a broken header, even a parser bug) becomes an error outcome: one bad
+ * file never stops a run.
+ */
+export async function parseEntry(entry: Entry, options: ParseOptions): Promise<Outcome> {
+  return parseEntrySync(entry, options) ?? (await parseEntryStreaming(entry, options));
+}
+
+/**
+ * The common case without a promise: a file up to {@link LARGE_FILE_BYTES} read
+ * at once. Returns null for standard input, large files and anything that is
+ * not a regular file (a pipe given as an argument), which are streamed.
+ */
+export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | null {
+  if (entry.problem !== null) return failure('READ_ERROR', entry.problem);
+  if (entry.path === null) return null;
+  let bytes: Uint8Array;
+  let fd: number;
+  try {
+    fd = openSync(entry.path, 'r');
+  } catch (error) {
+    return failure('READ_ERROR', describeError(error));
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (stats.isDirectory()) return failure('READ_ERROR', 'a folder, not a file');
+    if (!stats.isFile() || stats.size > LARGE_FILE_BYTES) return null;
+    bytes = readAll(fd, stats.size);
+  } catch (error) {
+    return failure('READ_ERROR', describeError(error));
+  } finally {
+    closeSync(fd);
+  }
+  if (bytes.indexOf(NUL) !== -1) return binary();
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return invalidUtf8(locateInvalidUtf8(bytes));
+  }
+  return parseText(text, options);
+}
+
+/** Reads `size` bytes, or fewer when the file shrank meanwhile (it then gives what it still has). */
+function readAll(fd: number, size: number): Uint8Array {
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, bytes, filled, size - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled === size ? bytes : bytes.subarray(0, filled);
+}
+
+function parseText(text: string, options: ParseOptions): Outcome {
+  try {
+    const result = safeParseSeed(text, options);
+    return result.ok ? result : { ok: false, error: fromParseError(result.error) };
+  } catch (error) {
+    return failure('INTERNAL_ERROR', `the parser failed: ${describeError(error)}`);
+  }
+}
+
+/** Thrown out of the chunk source to end a stream with a record's error. */
+interface Stop {
+  stop: RecordError;
+}
+
+async function parseEntryStreaming(entry: Entry, options: ParseOptions): Promise<Outcome> {
+  const source: AsyncIterable<Uint8Array> = entry.path === null ? process.stdin : createReadStream(entry.path, { highWaterMark: STREAM_CHUNK_BYTES });
+  try {
+    return { ok: true, article: await parseSeedStream(checkedText(source), options) };
+  } catch (error) {
+    if (typeof error === 'object' && error !== null && 'stop' in error) return { ok: false, error: (error as Stop).stop };
+    if (error instanceof SeedParseError) return { ok: false, error: fromParseError(error) };
+    if (typeof error === 'object' && error !== null && 'syscall' in error) return failure('READ_ERROR', describeError(error));
+    return failure('INTERNAL_ERROR', `the parser failed: ${describeError(error)}`);
+  }
+}
+
+/** The text of byte chunks, stopping at the first NUL byte or bad UTF-8 sequence. */
+async function* checkedText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  const locator = createUtf8Locator();
+  const streamDecoder = new TextDecoder('utf-8');
+  for await (const chunk of source) {
+    if (chunk.indexOf(NUL) !== -1) throw { stop: binary().error } satisfies Stop;
+    const bad = locator.write(chunk);
+    if (bad !== null) throw { stop: invalidUtf8(bad).error } satisfies Stop;
+    yield streamDecoder.decode(chunk, { stream: true });
+  }
+  const bad = locator.end();
+  if (bad !== null) throw { stop: invalidUtf8(bad).error } satisfies Stop;
+  const rest = streamDecoder.decode();
+  if (rest !== '') yield rest;
+}
+
+function fromParseError(error: SeedParseError): RecordError {
+  return { code: error.code, message: error.message, line: error.line, column: error.column };
+}
+
+function failure(code: RecordErrorCode, message: string, position: Utf8Position | null = null): Outcome {
+  return { ok: false, error: { code, message, line: position?.line ?? null, column: position?.column ?? null } };
+}
+
+function binary(): { ok: false; error: RecordError } {
+  return failure('BINARY_FILE', 'a NUL byte: binary data, not a text file') as { ok: false; error: RecordError };
+}
+
+function invalidUtf8(position: Utf8Position | null): { ok: false; error: RecordError } {
+  const at = position === null ? '' : ` at line ${position.line}, column ${position.column}`;
+  return failure('INVALID_UTF8', `the bytes are not valid UTF-8${at}`, position) as { ok: false; error: RecordError };
+}

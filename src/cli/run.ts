@@ -1,0 +1,166 @@
+import { once } from 'node:events';
+import { createRequire } from 'node:module';
+import { Piscina } from 'piscina';
+import { parseSeed } from '../parse.js';
+import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
+import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { collectInputs, selectShard, type Entry } from './inputs.js';
+import { createProgress } from './progress.js';
+
+/** Files per task: enough that a message between threads costs little against the parsing. */
+const BATCH_FILES = 64;
+/** Batches in flight per worker: keeps every worker busy while memory stays bounded. */
+const BATCHES_PER_WORKER = 4;
+/** Output is handed to the stream in pieces of about this size (characters or bytes). */
+const FLUSH_SIZE = 1 << 20;
+
+export interface Streams {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadStream;
+}
+
+/** Runs the command line; resolves to the exit status (0 all parsed, 1 some failed, 2 usage error). */
+export async function main(argv: readonly string[], streams: Streams = process): Promise<number> {
+  const { stdout, stderr } = streams;
+  try {
+    const command = readArguments(argv);
+    if (command.kind === 'help') {
+      stdout.write(HELP);
+      return 0;
+    }
+    if (command.kind === 'version') {
+      stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    return await run(command.options, streams);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    stderr.write(`seed-parser: ${error.message}\nTry 'seed-parser --help' for more information.\n`);
+    return 2;
+  }
+}
+
+function packageVersion(): string {
+  // dist/cli.js sits one folder below the package root.
+  return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+}
+
+async function run(options: Options, { stdout, stderr, stdin }: Streams): Promise<number> {
+  const started = performance.now();
+  checkBaseUrl(options.baseUrl);
+  let paths = options.paths;
+  if (paths.length === 0) {
+    if (stdin.isTTY === true) throw new UsageError('no input: give files or folders, or - to read a seed from standard input');
+    paths = ['-'];
+  }
+  const walk = collectInputs(paths, options.extensions);
+  const format: Format = options.format ?? (walk.single ? 'json' : 'jsonl');
+  if (!walk.single && format === 'json') throw new UsageError('--format json prints the Article of one file; use --format jsonl for folders or several files');
+  if (!walk.single && (format === 'markdown' || format === 'html') && options.out === null) {
+    throw new UsageError(`--format ${format} writes one file per input: give --out DIR for folders or several files`);
+  }
+  for (const loop of walk.loops) stderr.write(`seed-parser: ${loop}: a symbolic link back to a parent folder, skipped\n`);
+  if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
+  const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
+
+  const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
+  const progress = createProgress(entries.length, options.quiet, stderr);
+  const output = createOutput(stdout);
+  let parsed = 0;
+  let failed = 0;
+  const take = async (result: BatchResult) => {
+    parsed += result.parsed;
+    failed += result.failed;
+    if (result.messages !== '') stderr.write(result.messages);
+    await output.write(result.output);
+    progress.update(parsed + failed, failed);
+  };
+
+  const workers = Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
+  const batches = split(entries, workers > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (workers * BATCHES_PER_WORKER))) : BATCH_FILES);
+  if (workers > 1) {
+    await inWorkers(batches, settings, workers, take);
+  } else {
+    for (const batch of batches) {
+      await take(await runBatch(batch, settings));
+      // Let timers (the progress bar) and stream errors (a closed pipe) in between batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+  await output.flush();
+  progress.stop();
+  if (failed === 0) return 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  stderr.write(`seed-parser: ${parsed} parsed, ${failed} failed, ${seconds} s\n`);
+  return 1;
+}
+
+/**
+ * Parses the batches in a pool of worker threads and hands the results over in
+ * input order. At most a window of batches is pending at a time, so memory does
+ * not grow with the size of the archive.
+ */
+async function inWorkers(batches: Entry[][], settings: BatchSettings, workers: number, take: (result: BatchResult) => Promise<void>): Promise<void> {
+  const pool = new Piscina({
+    filename: new URL('./cli-worker.js', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: Infinity,
+    workerData: settings,
+  });
+  try {
+    const window = workers * BATCHES_PER_WORKER;
+    const pending: Promise<BatchResult>[] = [];
+    let next = 0;
+    while (next < batches.length || pending.length > 0) {
+      while (pending.length < window && next < batches.length) {
+        const task = pool.run(batches[next++]) as Promise<BatchResult>;
+        // Awaited in order below; a failure before its turn must not count as unhandled.
+        task.catch(() => {});
+        pending.push(task);
+      }
+      await take(await pending.shift()!);
+    }
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function split<T>(items: readonly T[], size: number): T[][] {
+  const parts: T[][] = [];
+  for (let at = 0; at < items.length; at += size) parts.push(items.slice(at, at + size));
+  return parts;
+}
+
+/** Output in large writes, waiting when the reader is slower than the parsing. */
+function createOutput(stream: NodeJS.WriteStream): { write(piece: string | Uint8Array): Promise<void>; flush(): Promise<void> } {
+  let pieces: (string | Uint8Array)[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (size === 0) return;
+    const joined = pieces.length === 1 ? pieces[0]! : pieces.every((piece) => typeof piece === 'string') ? pieces.join('') : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
+    pieces = [];
+    size = 0;
+    if (!stream.write(joined)) await once(stream, 'drain');
+  };
+  return {
+    async write(piece) {
+      if (piece.length === 0) return;
+      pieces.push(piece);
+      size += piece.length;
+      if (size >= FLUSH_SIZE) await flush();
+    },
+    flush,
+  };
+}
+
+/** A base URL the parser refuses (`javascript:`, …) is a usage error, found before any file is read. */
+function checkBaseUrl(baseUrl: string | undefined): void {
+  if (baseUrl === undefined) return;
+  try {
+    parseSeed('<!--0-->\n[t](https://example.com/)\n---\n', { baseUrl });
+  } catch (error) {
+    throw new UsageError(`--base-url: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
