@@ -1,3 +1,5 @@
+import { makeSafe } from './text/whitespace.js';
+
 /** Why a seed could not be parsed. Each code names the header construct that is missing or broken. */
 export type SeedErrorCode =
   | 'EMPTY_INPUT'
@@ -24,7 +26,8 @@ export class SeedParseError extends Error {
   readonly column: number;
 
   constructor(code: SeedErrorCode, message: string, position: SourcePosition) {
-    super(`${message} (line ${position.line}, column ${position.column})`);
+    // The message may quote the input or a library's words about it: clean text, like every string handed out.
+    super(makeSafe(`${message} (line ${position.line}, column ${position.column})`));
     this.name = 'SeedParseError';
     this.code = code;
     this.offset = position.offset;
@@ -35,11 +38,11 @@ export class SeedParseError extends Error {
 
 const QUOTE_LIMIT = 40;
 
-/** Quotes what was found, at most 40 characters, for error messages. */
+/** Quotes what was found, at most 40 characters (code points), for error messages. */
 export function quoteFound(found: string): string {
   if (found.length === 0) return 'an empty line';
   // Look at a bounded prefix only: a found line may be megabytes long.
-  const chars = Array.from(found.slice(0, QUOTE_LIMIT * 2 + 1));
+  const chars = Array.from(makeSafe(found.slice(0, QUOTE_LIMIT * 2 + 1)));
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');
   return JSON.stringify(shown);
 }

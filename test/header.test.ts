@@ -146,7 +146,9 @@ describe('header errors, with positions', () => {
     expectError('<!--1-->\n[T](<>)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T] (u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T](u))\n---\n', 'MISSING_TITLE_LINK', 2, 1);
-    expectError('<!--1-->', 'MISSING_TITLE_LINK', 2, 1, 'end of the input');
+    // The input ends on the line of the comment: that is where the end of the input is.
+    expect(expectError('<!--1-->', 'MISSING_TITLE_LINK', 1, 9, 'end of the input').offset).toBe(8);
+    expect(expectError('<!--1-->\n', 'MISSING_TITLE_LINK', 2, 1, 'end of the input').offset).toBe(9);
   });
 
   it('MISSING_UNDERLINE when the line after the link is not three or more dashes', () => {

@@ -1,18 +1,63 @@
-import { parseDocument } from 'yaml';
+import {
+  Composer,
+  Lexer,
+  Parser,
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  type CST,
+  type Document,
+  type Node,
+  type Scalar as YamlScalar,
+  type ScalarTag,
+} from 'yaml';
+import { makeSafe } from '../text/whitespace.js';
 
 /**
  * Front matter: YAML 1.2, core schema (`True` is a boolean, dates stay
- * strings), top level a mapping. Most seeds hold a handful of `key: scalar`
- * and `key: [a, b]` lines; those are read by a small exact reader of that
- * subset, and anything else (numbers, escapes, nesting, comments, anchors, …)
- * goes to the `yaml` package. Both give the same value; a test holds them to it.
+ * strings), top level a mapping, read as plain JSON data. Most seeds hold a
+ * handful of `key: scalar` and `key: [a, b]` lines; those are read by a small
+ * exact reader of that subset, and anything else (floats, escapes, nesting,
+ * comments, anchors, tags, …) goes to the `yaml` package. Both give the same
+ * value; a test holds them to it.
+ *
+ * The rules beyond YAML's own, each to keep the value plain data and the work
+ * bounded:
+ * - one document only; any YAML error is an error, never a partial value;
+ * - a tag outside the core schema (`!!timestamp`, `!!set`, `!!binary`,
+ *   `!custom`, …) or a core tag that does not fit its node is a warning, and
+ *   the node is read as if untagged;
+ * - keys are strings: a scalar key is written as a string (`1` → "1", `~` →
+ *   ""), a mapping or sequence as a key is an error, and so are two keys that
+ *   give the same string;
+ * - `.inf`, `.nan` and numbers too large for a double are not JSON numbers:
+ *   they stay strings as written, with a warning; `-0` is 0;
+ * - an alias is a copy of the value it names (no shared objects); an alias
+ *   inside the node it names is an error;
+ * - NUL and lone surrogates become U+FFFD in keys and strings;
+ * - at most {@link MAX_FRONT_MATTER_LENGTH} characters (checked by the
+ *   header scanner), collections nested at most {@link MAX_FRONT_MATTER_DEPTH}
+ *   deep, and at most {@link MAX_FRONT_MATTER_ALIAS_VALUES} values copied by
+ *   aliases. Reading is then linear in the length of the source.
  */
+
+/** Characters of front matter between the fences, line breaks included. */
+export const MAX_FRONT_MATTER_LENGTH = 65536;
+/** Collections nested in each other, the top-level mapping included. */
+export const MAX_FRONT_MATTER_DEPTH = 64;
+/**
+ * Keys, values and items that aliases copy, in all: enough for any real use
+ * of anchors, and no "billion laughs" (nine aliases of nine aliases of …).
+ */
+export const MAX_FRONT_MATTER_ALIAS_VALUES = 1000;
 
 export type FrontMatterResult =
   | { ok: true; value: Record<string, unknown>; warnings: FrontMatterProblem[] }
   | { ok: false; problem: FrontMatterProblem };
 
 export interface FrontMatterProblem {
+  /** Worded to follow "found …" in an error, or to stand alone in a warning. */
   message: string;
   /** Offset within the YAML source. */
   offset: number;
@@ -24,34 +69,226 @@ export function parseFrontMatter(source: string): FrontMatterResult {
   return parseWithYaml(source);
 }
 
-function parseWithYaml(source: string): FrontMatterResult {
+/**
+ * YAML 1.2, core schema only: without `resolveKnownTags: false`, `yaml` would
+ * make Date, Set, Map and Uint8Array of `!!timestamp`, `!!set`, `!!omap` and
+ * `!!binary`. Duplicate keys are found below, in linear time and after keys
+ * become strings (yaml's own check compares each key with every other).
+ */
+const YAML_OPTIONS = {
+  version: '1.2',
+  schema: 'core',
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+} as const;
+
+/** The front matter read by the `yaml` package alone; exported for the differential tests. */
+export function parseWithYaml(source: string): FrontMatterResult {
+  const tokens = readTokens(source);
+  if (!Array.isArray(tokens)) return { ok: false, problem: tokens };
+  const documents = [...new Composer(YAML_OPTIONS).compose(tokens, true, source.length)];
+  const [document, second] = documents as [Document.Parsed, Document.Parsed | undefined];
+  const [error] = document.errors;
+  if (error !== undefined) return { ok: false, problem: { message: `a YAML error: ${error.message}`, offset: error.pos[0] } };
+  if (second !== undefined) {
+    return { ok: false, problem: { message: 'a second YAML document (only one is read: nothing may follow a "..." line)', offset: second.range[0] } };
+  }
+  const warnings = document.warnings.map((warning) => ({
+    message: TAG_CODES.has(warning.code) ? `${warning.message}; the node is read as if untagged` : warning.message,
+    offset: warning.pos[0],
+  }));
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { ok: true, value: {}, warnings };
+  if (!isMap(contents)) {
+    const kind = isSeq(contents) ? 'a sequence' : isAlias(contents) ? 'an alias' : 'a scalar';
+    return { ok: false, problem: { message: `${kind}, not a mapping of keys to values`, offset: contents.range?.[0] ?? 0 } };
+  }
+  const reading = createReading(document, warnings);
   try {
-    const document = parseDocument(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'silent' });
-    const [error] = document.errors;
-    if (error !== undefined) {
-      return { ok: false, problem: { message: error.message, offset: error.pos[0] } };
-    }
-    const value: unknown = document.toJS({ maxAliasCount: 100 });
-    if (value === null || value === undefined) return { ok: true, value: {}, warnings: [] };
-    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map || value instanceof Set) {
-      return { ok: false, problem: { message: 'it is not a mapping of keys to values', offset: firstContentOffset(source) } };
-    }
-    const warnings = document.warnings.map((warning) => ({ message: warning.message, offset: warning.pos[0] }));
-    return { ok: true, value: value as Record<string, unknown>, warnings };
-  } catch (error) {
-    return { ok: false, problem: { message: error instanceof Error ? error.message : String(error), offset: 0 } };
+    return { ok: true, value: reading.read(contents, 0) as Record<string, unknown>, warnings };
+  } catch (thrown) {
+    if (isProblem(thrown)) return { ok: false, problem: { message: thrown.message, offset: thrown.offset } };
+    throw thrown;
   }
 }
 
-/** Where the first line that is neither blank nor a comment starts. */
-function firstContentOffset(source: string): number {
-  let offset = 0;
-  for (const line of source.split('\n')) {
-    const trimmed = line.trim();
-    if (trimmed !== '' && !trimmed.startsWith('#')) return offset + line.indexOf(trimmed);
-    offset += line.length + 1;
+const TAG_CODES: ReadonlySet<string> = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
+
+/**
+ * The CST documents of the source. The parser keeps its open collections on
+ * a stack: a source nested deeper than the limit is refused as soon as the
+ * stack shows it, before any work that recurses on the depth.
+ */
+function readTokens(source: string): CST.Token[] | FrontMatterProblem {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(source)) {
+    for (const token of parser.next(lexeme)) tokens.push(token);
+    // The stack holds the document, its collections and at most one scalar or pair.
+    if (parser.stack.length > MAX_FRONT_MATTER_DEPTH + 2) return tooDeep(parser.offset);
   }
-  return 0;
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
+}
+
+function tooDeep(offset: number): FrontMatterProblem {
+  return { message: `collections nested more than ${MAX_FRONT_MATTER_DEPTH} deep (the limit, aliases included)`, offset };
+}
+
+// ---------------------------------------------------------------------------
+// From the document's nodes to plain data, in one walk in document order.
+
+/** Thrown inside the walk; caught by {@link parseWithYaml}. */
+const PROBLEM = Symbol('front matter problem');
+
+function problemAt(node: { range?: readonly number[] | null | undefined } | null | undefined, message: string): never {
+  const problem: FrontMatterProblem & { [PROBLEM]: true } = { message, offset: node?.range?.[0] ?? 0, [PROBLEM]: true };
+  throw problem;
+}
+
+function isProblem(value: unknown): value is FrontMatterProblem {
+  return typeof value === 'object' && value !== null && PROBLEM in value;
+}
+
+/** What an anchor names, once its node is read: the value, how many values it holds, how deep it nests. */
+interface Anchored {
+  value: unknown;
+  count: number;
+  height: number;
+}
+
+/** An anchor whose node is being read: an alias to it would make a cycle. */
+const READING = 'reading';
+
+const CORE_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'null', 'bool', 'int', 'float'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+const STRING_TAG = 'tag:yaml.org,2002:str';
+
+function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]) {
+  const anchors = new Map<string, Anchored | typeof READING>();
+  /** Values read so far, aliases counted as what they copy. */
+  let count = 0;
+  /** Values copied by aliases so far. */
+  let copied = 0;
+  /** The deepest collection depth reached inside the anchored node being read. */
+  let deepest = 0;
+  const implicitTags = document.schema.tags.filter(
+    (tag): tag is ScalarTag => tag.default === true && !('collection' in tag && tag.collection !== undefined) && tag.test !== undefined,
+  );
+
+
+  /** Reads `node`, standing inside `depth` collections. */
+  function read(node: Node | null, depth: number): unknown {
+    if (node === null) {
+      count++;
+      return null;
+    }
+    if (isAlias(node)) return readAlias(node, depth);
+    const anchor = node.anchor;
+    if (anchor === undefined) return readNode(node, depth);
+    anchors.set(anchor, READING);
+    const outer = deepest;
+    const before = count;
+    deepest = depth;
+    const value = readNode(node, depth);
+    anchors.set(anchor, { value, count: count - before, height: deepest - depth });
+    deepest = Math.max(outer, deepest);
+    return value;
+  }
+
+  function readNode(node: Node, depth: number): unknown {
+    count++;
+    if (isScalar(node)) return readScalar(node);
+    if (depth >= MAX_FRONT_MATTER_DEPTH) problemAt(node, tooDeep(0).message);
+    deepest = Math.max(deepest, depth + 1);
+    if (isSeq(node)) return node.items.map((item) => read(item as Node | null, depth + 1));
+    if (isMap(node)) {
+      const result: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const keyNode = pair.key as Node | null;
+        const key = readKey(keyNode, depth + 1);
+        if (Object.hasOwn(result, key)) problemAt(keyNode, `the key ${JSON.stringify(key)} twice (keys must be unique)`);
+        setOwn(result, key, read(pair.value as Node | null, depth + 1));
+      }
+      return result;
+    }
+    return problemAt(node, 'a node that is neither a scalar, a sequence nor a mapping');
+  }
+
+  function readKey(node: Node | null, depth: number): string {
+    const key = read(node, depth);
+    if (key === null) return '';
+    if (typeof key === 'object') problemAt(node, 'a mapping or sequence as a key (keys are strings)');
+    return String(key);
+  }
+
+  function readAlias(node: Node & { source: string }, depth: number): unknown {
+    const target = anchors.get(node.source);
+    if (target === undefined) problemAt(node, `the alias *${node.source} with no anchor &${node.source} before it`);
+    if (target === READING) problemAt(node, `the alias *${node.source} inside the node it names`);
+    if (depth + target.height > MAX_FRONT_MATTER_DEPTH) problemAt(node, tooDeep(0).message);
+    count += target.count;
+    copied += target.count;
+    if (copied > MAX_FRONT_MATTER_ALIAS_VALUES) {
+      problemAt(node, `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`);
+    }
+    deepest = Math.max(deepest, depth + target.height);
+    return copyPlain(target.value);
+  }
+
+  function readScalar(node: YamlScalar): string | number | boolean | null {
+    const value = tagFailed(node) ? readUntagged(node) : node.value;
+    if (typeof value === 'string') return makeSafe(value);
+    if (typeof value === 'number' || typeof value === 'bigint') {
+      const number = Number(value);
+      if (Number.isFinite(number)) return number === 0 ? 0 : number;
+      const written = makeSafe(node.source ?? String(value));
+      warnings.push({ message: `${JSON.stringify(written)} is not a finite number; it is kept as a string`, offset: node.range?.[0] ?? 0 });
+      return written;
+    }
+    if (typeof value === 'boolean' || value === null) return value;
+    return problemAt(node, 'a value that is not plain data');
+  }
+
+  /** A plain scalar as the core schema reads it without a tag; any other scalar is a string. */
+  function readUntagged(node: YamlScalar): unknown {
+    const source = node.source ?? String(node.value);
+    if (node.type !== 'PLAIN') return source;
+    const tag = implicitTags.find((candidate) => (candidate.test as RegExp).test(source));
+    if (tag === undefined) return source;
+    // Some tags resolve to a node (`null` does), as in yaml's own composer.
+    const resolved = tag.resolve(source, () => undefined, document.options);
+    return isScalar(resolved) ? resolved.value : resolved;
+  }
+
+  return { read };
+}
+
+/** A tag the core schema could not honour: yaml warned and read the node as a string. */
+function tagFailed(node: YamlScalar): boolean {
+  const tag = node.tag;
+  if (tag === undefined || tag === '!' || tag === STRING_TAG) return false;
+  return !CORE_TAGS.has(tag) || typeof node.value === 'string';
+}
+
+/** A copy of plain data (nested at most {@link MAX_FRONT_MATTER_DEPTH} deep). */
+function copyPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyPlain);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) setOwn(copy, key, copyPlain(item));
+  return copy;
+}
+
+/** `__proto__` stays plain data: an own property, not the prototype. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -93,12 +330,7 @@ function readSimpleMapping(source: string): Record<string, unknown> | undefined 
       value = readValue(source, valueStart, skipSpacesBack(source, valueStart, end));
       if (value === undefined) return undefined;
     }
-    if (key === '__proto__') {
-      // Stays plain data: an own property, not the prototype.
-      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
-    } else {
-      result[key] = value;
-    }
+    setOwn(result, key, value);
   }
   return result;
 }

@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
-import { collapseWhitespace } from '../text/whitespace.js';
+import { unsafeScheme } from '../text/urls.js';
+import { collapseWhitespace, makeSafe } from '../text/whitespace.js';
 
 /**
  * The three header lines, each read on its own:
@@ -34,12 +35,16 @@ export function readTimestampLine(line: string): TimestampLine {
   return { kind: 'timestamp', value };
 }
 
-export type TitleLinkLine = { kind: 'link'; title: string; url: string } | { kind: 'not-a-link'; reason: string };
+export type TitleLinkLine =
+  | { kind: 'link'; title: string; url: string; /** Index in the line of the destination's first character. */ urlIndex: number }
+  | { kind: 'not-a-link'; reason: string };
 
 /**
  * `[title](destination)`: the destination is the final parenthesized group
  * (balanced), directly preceded by `]`; the title is everything between the
- * first `[` and that `]`.
+ * first `[` and that `]`. The destination is kept as written, without
+ * surrounding white space and `<>`, and made safe (NUL and lone surrogates
+ * become U+FFFD).
  */
 export function readTitleLinkLine(line: string): TitleLinkLine {
   const start = skipSpaces(line, 0);
@@ -55,11 +60,26 @@ export function readTitleLinkLine(line: string): TitleLinkLine {
     return { kind: 'not-a-link', reason: 'a link "[title](url)"' };
   }
   const title = readTitle(line.slice(start + 1, open - 1));
-  let url = line.slice(open + 1, end - 1).trim();
-  if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) url = url.slice(1, -1);
+  const written = line.slice(open + 1, end - 1);
+  let url = written.trim();
+  let urlIndex = open + 1 + (written.length - written.trimStart().length);
+  if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) {
+    url = url.slice(1, -1);
+    urlIndex++;
+  }
   if (title === '') return { kind: 'not-a-link', reason: 'a link with a non-empty title' };
   if (url === '') return { kind: 'not-a-link', reason: 'a link with a non-empty destination' };
-  return { kind: 'link', title, url };
+  return { kind: 'link', title, url: makeSafe(url), urlIndex };
+}
+
+/**
+ * The unsafe scheme of a title link destination (rule 9, use `link`), or
+ * null. The destination is kept as written, but whoever renders it as
+ * Markdown or HTML may remove its backslash escapes and decode its entities:
+ * it is vetted both as written and as read that way.
+ */
+export function unsafeDestination(url: string): string | null {
+  return unsafeScheme(url, 'link') ?? unsafeScheme(decodeEscapes(url), 'link');
 }
 
 /** Index of the `(` that balances the `)` at `close`, or -1. */
@@ -77,9 +97,13 @@ const ESCAPED_PUNCTUATION = /\\([!-/:-@[-`{-~])/g;
 
 /** Backslash escapes removed, then entities decoded, then white space collapsed. */
 export function readTitle(raw: string): string {
+  return collapseWhitespace(decodeEscapes(raw));
+}
+
+/** Backslash escapes of ASCII punctuation removed, then entities decoded. */
+function decodeEscapes(raw: string): string {
   const unescaped = raw.includes('\\') ? raw.replace(ESCAPED_PUNCTUATION, '$1') : raw;
-  const decoded = unescaped.includes('&') ? decodeHTML(unescaped) : unescaped;
-  return collapseWhitespace(decoded);
+  return unescaped.includes('&') ? decodeHTML(unescaped) : unescaped;
 }
 
 const UNDERLINE = /^-{3,}[ \t]*$/;

@@ -1,14 +1,17 @@
-import { SeedParseError, quoteFound, type SeedErrorCode, type SourcePosition } from '../errors.js';
+import type { SourcePosition } from '../errors.js';
 import type { DiagnosticCode, Header } from '../types.js';
 import { ownCopy } from '../text/own-copy.js';
-import { parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
+import { makeSafe } from '../text/whitespace.js';
+import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import {
   isBlankLine,
   isFrontMatterFence,
   isUnderlineLine,
   readTimestampLine,
   readTitleLinkLine,
+  unsafeDestination,
 } from './header-lines.js';
+import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages.js';
 
 /**
  * The header stage: a line-by-line state machine over the start of a seed.
@@ -23,6 +26,10 @@ import {
  *
  * Text arrives in chunks split anywhere. A line is assembled from its pieces
  * only once its end is seen, so a long line costs linear time.
+ *
+ * Positions count line feeds only (CRLF is one break, a lone CR is not one),
+ * the way the input stage's locator counts them, so that an error's offset,
+ * line and column always describe the same place.
  */
 
 const enum State {
@@ -76,8 +83,8 @@ export function createHeaderScanner(): HeaderScanner {
   let url = '';
   let bodyStart: SourcePosition = { offset: 0, line: 1, column: 1 };
 
-  function fail(code: SeedErrorCode, message: string, position: SourcePosition): never {
-    throw new SeedParseError(code, message, position);
+  function fail(code: HeaderErrorCode, found: string, position: SourcePosition, detail?: string): never {
+    throw headerError(code, found, position, detail);
   }
 
   /** Read through a function: TypeScript cannot see that `completeLine` changes `state`. */
@@ -85,8 +92,14 @@ export function createHeaderScanner(): HeaderScanner {
     return state === State.Done;
   }
 
-  function lineStart(): SourcePosition {
-    return { offset: lineOffset, line: lineNumber, column: 1 };
+  /** The position of `index` in the line being read. */
+  function inLine(index: number): SourcePosition {
+    return { offset: lineOffset + index, line: lineNumber, column: index + 1 };
+  }
+
+  /** The end of what was written: on the line being assembled, if any. */
+  function endOfInput(): SourcePosition {
+    return { offset: written, line: lineNumber, column: written - lineOffset + 1 };
   }
 
   function readLine(line: string): void {
@@ -94,6 +107,7 @@ export function createHeaderScanner(): HeaderScanner {
       case State.FirstLine:
         if (isFrontMatterFence(line)) {
           frontMatterLines = [];
+          frontMatterStart = lineOffset + lineLength + 1;
           state = State.FrontMatter;
           return;
         }
@@ -108,6 +122,10 @@ export function createHeaderScanner(): HeaderScanner {
           state = State.BeforeTimestamp;
           return;
         }
+        if (lineOffset + lineLength + 1 - frontMatterStart > MAX_FRONT_MATTER_LENGTH) {
+          // The first character beyond the limit is on this line.
+          fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(frontMatterStart + MAX_FRONT_MATTER_LENGTH - lineOffset));
+        }
         frontMatterOffsets.push(lineOffset);
         (frontMatterLines as string[]).push(line);
         return;
@@ -115,34 +133,24 @@ export function createHeaderScanner(): HeaderScanner {
         if (isBlankLine(line)) return;
         sawNonBlank = true;
         const found = readTimestampLine(line);
-        if (found.kind === 'not-a-comment') {
-          fail('MISSING_TIMESTAMP', `Expected a timestamp comment like <!--1684512901000-->, found ${quoteFound(line)}`, lineStart());
-        }
-        if (found.kind === 'invalid') {
-          fail(
-            'INVALID_TIMESTAMP',
-            `Expected epoch milliseconds (decimal digits, at most 253402300799999) in the timestamp comment, found ${quoteFound(found.content)}`,
-            { offset: lineOffset + found.contentColumn - 1, line: lineNumber, column: found.contentColumn },
-          );
-        }
+        if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(line), inLine(0));
+        if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(found.contentColumn - 1));
         timestamp = found.value;
         state = State.ExpectLink;
         return;
       }
       case State.ExpectLink: {
         const found = readTitleLinkLine(line);
-        if (found.kind === 'not-a-link') {
-          fail('MISSING_TITLE_LINK', `Expected the title line "[Title](url)" (${found.reason}), found ${quoteFound(line)}`, lineStart());
-        }
+        if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(0), found.reason);
+        const scheme = unsafeDestination(found.url);
+        if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(found.urlIndex));
         title = found.title;
         url = found.url;
         state = State.ExpectUnderline;
         return;
       }
       case State.ExpectUnderline:
-        if (!isUnderlineLine(line)) {
-          fail('MISSING_UNDERLINE', `Expected an underline of three or more "-" after the title line, found ${quoteFound(line)}`, lineStart());
-        }
+        if (!isUnderlineLine(line)) fail('MISSING_UNDERLINE', quoteFound(line), inLine(0));
         state = State.Done;
         header = {
           timestamp,
@@ -160,11 +168,9 @@ export function createHeaderScanner(): HeaderScanner {
   function readFrontMatter(lines: string[]): Record<string, unknown> {
     // One line joined is that line itself, a view of the input: the values read from it would be too.
     const result = parseFrontMatter(lines.length === 1 ? ownCopy(lines[0] as string) : lines.join('\n'));
-    if (!result.ok) {
-      fail('INVALID_FRONT_MATTER', `Expected YAML front matter that is a mapping, but ${result.problem.message}`, frontMatterPosition(result.problem));
-    }
+    if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(result.problem));
     for (const warning of result.warnings) {
-      warnings.push({ code: 'FRONT_MATTER_WARNING', message: warning.message, position: frontMatterPosition(warning) });
+      warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(warning) });
     }
     return result.value;
   }
@@ -186,11 +192,16 @@ export function createHeaderScanner(): HeaderScanner {
   /** Offsets of the front matter's lines, and of its closing fence. */
   const frontMatterOffsets: number[] = [];
   let lineOffsetOfFence = 0;
+  /** Offset of the front matter's first line. */
+  let frontMatterStart = 0;
+  /** Length of the line being read, without its line feed (a CR before it included). */
+  let lineLength = 0;
 
   function completeLine(tail: string): void {
     let line = pieces.length === 0 ? tail : pieces.join('') + tail;
     pieces = [];
     const length = line.length;
+    lineLength = length;
     const endsWithCr = line.charCodeAt(length - 1) === 0x0d;
     if (endsWithCr) line = line.slice(0, -1);
     readLine(line);
@@ -226,29 +237,31 @@ export function createHeaderScanner(): HeaderScanner {
       }
     },
     end() {
-      if (state !== State.Done && pieces.length > 0) {
-        const lastLength = pieces.reduce((sum, piece) => sum + piece.length, 0);
+      if (isDone()) return;
+      const atEnd = endOfInput();
+      if (pieces.length > 0) {
         completeLine('');
         if (isDone()) {
-          bodyStart = { offset: written, line: lineNumber - 1, column: lastLength + 1 };
+          bodyStart = atEnd;
           return;
         }
       }
-      if (isDone()) return;
-      const atEnd: SourcePosition = { offset: written, line: lineNumber, column: 1 };
       switch (state) {
         case State.FirstLine:
-          fail('EMPTY_INPUT', 'Expected a seed, found an empty input', { offset: 0, line: 1, column: 1 });
+          fail('EMPTY_INPUT', FOUND.emptyInput, { offset: 0, line: 1, column: 1 });
         case State.FrontMatter:
-          fail('INVALID_FRONT_MATTER', 'Expected a line "---" closing the front matter, found the end of the input', { offset: 0, line: 1, column: 1 });
+          fail('INVALID_FRONT_MATTER', FRONT_MATTER_UNCLOSED, { offset: 0, line: 1, column: 1 });
         case State.BeforeTimestamp:
-          if (!sawNonBlank) fail('EMPTY_INPUT', 'Expected a seed, found only white space', { offset: 0, line: 1, column: 1 });
-          fail('MISSING_TIMESTAMP', 'Expected a timestamp comment like <!--1684512901000-->, found the end of the input', atEnd);
+          if (!sawNonBlank) fail('EMPTY_INPUT', FOUND.onlyWhiteSpace, { offset: 0, line: 1, column: 1 });
+          fail('MISSING_TIMESTAMP', FOUND.endOfInput, atEnd);
         case State.ExpectLink:
-          fail('MISSING_TITLE_LINK', 'Expected the title line "[Title](url)", found the end of the input', atEnd);
+          fail('MISSING_TITLE_LINK', FOUND.endOfInput, atEnd);
         case State.ExpectUnderline:
-          fail('MISSING_UNDERLINE', 'Expected an underline of three or more "-" after the title line, found the end of the input', atEnd);
+          fail('MISSING_UNDERLINE', FOUND.endOfInput, atEnd);
       }
     },
   };
 }
+
+const FRONT_MATTER_UNCLOSED = `${FOUND.endOfInput} before the line "---" closing it`;
+const FRONT_MATTER_TOO_LONG = `more than ${MAX_FRONT_MATTER_LENGTH} characters of front matter (the limit; line breaks count)`;
