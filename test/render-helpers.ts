@@ -1,9 +1,10 @@
 import { parseDocument } from 'htmlparser2';
+import { expect } from 'vitest';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { Article, Block, Inline } from '../src/index.js';
-import { mediaLinks } from '../src/render/index.js';
+import { mediaLinks, toHtml, toMarkdown, type ToMarkdownOptions } from '../src/render/index.js';
 
 /**
  * What a reader of the rendered Article must find again, computed from the
@@ -246,3 +247,37 @@ function htmlUnit(element: Element): Unit {
 export function parseHtml(html: string) {
   return parseDocument(html);
 }
+
+// --- the read-back assertions ---------------------------------------------------
+
+/** Markdown read back by mdast-util-from-markdown gives the same units and URLs. */
+export function expectMarkdownReadBack(value: Article, options?: ToMarkdownOptions): MdastRoot {
+  const markdown = toMarkdown(value, options);
+  const tree = readMarkdown(markdown);
+  expect(markdownUnits(tree), markdown).toEqual(expectedUnits(value, 'markdown'));
+  expect(markdownUrls(tree), markdown).toEqual(expectedUrls(value).map(markdownUrl));
+  return tree;
+}
+
+/** HTML parsed by htmlparser2: the structure, no script, style or event attribute, only the Article's URLs, the same text. */
+export function expectHtml(value: Article, options: Parameters<typeof toHtml>[1] = {}): Element {
+  const html = toHtml(value, options);
+  const document = parseHtml(html);
+  const all = allElements(document.children);
+  for (const element of all) {
+    expect(['script', 'style'], html).not.toContain(element.name);
+    for (const name of Object.keys(element.attribs)) {
+      expect(name.startsWith('on') || name === 'style', `${name} in ${html}`).toBe(false);
+    }
+  }
+  const urls = all.flatMap((element) => ['href', 'src', 'poster'].flatMap((name) => (element.attribs[name] === undefined ? [] : [element.attribs[name] as string])));
+  const allowed = new Set(expectedUrls(value));
+  for (const url of urls) expect(allowed.has(url), `${url} is not a URL of the Article`).toBe(true);
+  if (options.media !== 'elements') expect(urls).toEqual(expectedUrls(value));
+  const articles = all.filter((element) => element.name === 'article');
+  expect(articles).toHaveLength(1);
+  const main = articles[0] as Element;
+  expect(htmlUnits(main)).toEqual(expectedUnits(value, options.media === 'elements' ? 'html-elements' : 'html'));
+  return main;
+}
+

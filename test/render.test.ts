@@ -1,60 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Element } from 'domhandler';
-import type { Root as MdastRoot } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
-import { toHast, toHtml, toMarkdown, toMdast, type ToMarkdownOptions } from '../src/render/index.js';
+import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { corpusFiles, seed, sharedFiles } from './helpers.js';
-import {
-  allElements,
-  elements,
-  expectedUnits,
-  expectedUrls,
-  htmlUnits,
-  markdownUnits,
-  markdownUrl,
-  markdownUrls,
-  parseHtml,
-  readMarkdown,
-} from './render-helpers.js';
+import { expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls } from './render-helpers.js';
 
 const HEADER = { timestamp: 1700000000000, title: 'Night trains', url: 'https://news.example/rail/1' };
 
 /** An Article built through the writer and the parser, so it is one parseSeed returns. */
 function article(input: Omit<SeedInput, 'header'>): Article {
   return parseSeed(formatSeed({ header: HEADER, ...input }));
-}
-
-/** Markdown read back by mdast-util-from-markdown gives the same units and URLs. */
-export function expectMarkdownReadBack(value: Article, options?: ToMarkdownOptions): MdastRoot {
-  const markdown = toMarkdown(value, options);
-  const tree = readMarkdown(markdown);
-  expect(markdownUnits(tree), markdown).toEqual(expectedUnits(value, 'markdown'));
-  expect(markdownUrls(tree), markdown).toEqual(expectedUrls(value).map(markdownUrl));
-  return tree;
-}
-
-/** HTML parsed by htmlparser2: the structure, no script, style or event attribute, only the Article's URLs, the same text. */
-export function expectHtml(value: Article, options: Parameters<typeof toHtml>[1] = {}): Element {
-  const html = toHtml(value, options);
-  const document = parseHtml(html);
-  const all = allElements(document.children);
-  for (const element of all) {
-    expect(['script', 'style'], html).not.toContain(element.name);
-    for (const name of Object.keys(element.attribs)) {
-      expect(name.startsWith('on') || name === 'style', `${name} in ${html}`).toBe(false);
-    }
-  }
-  const urls = all.flatMap((element) => ['href', 'src', 'poster'].flatMap((name) => (element.attribs[name] === undefined ? [] : [element.attribs[name] as string])));
-  const allowed = new Set(expectedUrls(value));
-  for (const url of urls) expect(allowed.has(url), `${url} is not a URL of the Article`).toBe(true);
-  if (options.media !== 'elements') expect(urls).toEqual(expectedUrls(value));
-  const articles = all.filter((element) => element.name === 'article');
-  expect(articles).toHaveLength(1);
-  const main = articles[0] as Element;
-  expect(htmlUnits(main)).toEqual(expectedUnits(value, options.media === 'elements' ? 'html-elements' : 'html'));
-  return main;
 }
 
 const text = (value: string) => ({ type: 'text' as const, value });
@@ -142,6 +98,54 @@ describe('toMdast / toMarkdown: exact output', () => {
     expect(expectedUrls(value)).toEqual(['base', 'x\ny', '<z>', 'c d)']);
     const tree = expectMarkdownReadBack(value);
     expect(markdownUrls(tree)).toEqual(['base', 'xy', '%3Cz>', 'c d)']);
+  });
+});
+
+describe('toMarkdown: bold and italic next to CJK punctuation', () => {
+  const paragraph = (body: string, marker: '*' | '_' = '*') => toMarkdown(parseSeed(seed(body)), { emphasis: marker, strong: marker }).split('\n\n')[1];
+
+  it('a letter outside and punctuation inside: the letter is written as a character reference', () => {
+    expect(paragraph('<p>中文<b>「强调」</b>中文</p>')).toBe('中&#x6587;**「强调」**&#x4E2D;文\n');
+    expect(paragraph('<p>会议<b>成功举行。</b>各方</p>')).toBe('会议**成功举行。**&#x5404;方\n');
+  });
+
+  it('punctuation on both sides, or a letter inside: nothing to encode', () => {
+    expect(paragraph('<p>他说：<b>“你好”</b>。</p>')).toBe('他说：**“你好”**。\n');
+    expect(paragraph('<p><i>習近平</i>，在西安</p>')).toBe('*習近平*，在西安\n');
+  });
+
+  it('underscores, which never form inside words: letters on both sides are encoded', () => {
+    expect(paragraph('<p>会议<b>成功举行。</b>各方</p>', '_')).toBe('会&#x8BAE;__&#x6210;功举行。__&#x5404;方\n');
+    expect(paragraph('<p>他说：<b>“你好”</b>。</p>', '_')).toBe('他说：__“你好”__。\n');
+  });
+
+  it('reads back as the same strong and emphasis with the same text', () => {
+    for (const marker of ['*', '_'] as const) {
+      const value = parseSeed(seed('<p>中文<b>「强调」</b>中文<i>，斜体。</i>文字</p>'));
+      const tree = expectMarkdownReadBack(value, { emphasis: marker, strong: marker });
+      expect(tree.children[1]).toMatchObject({
+        type: 'paragraph',
+        children: [
+          { type: 'text', value: '中文' },
+          { type: 'strong', children: [{ type: 'text', value: '「强调」' }] },
+          { type: 'text', value: '中文' },
+          { type: 'emphasis', children: [{ type: 'text', value: '，斜体。' }] },
+          { type: 'text', value: '文字' },
+        ],
+      });
+    }
+  });
+
+  it('emphasis inside emphasis is unwrapped and adjacent runs joined, which Markdown cannot tell apart', () => {
+    const value = parseSeed(seed('<p><i><i>』</i>中文</i><b>a</b><b>b</b></p>'));
+    expect(toMdast(value).children[1]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'emphasis', children: [{ type: 'text', value: '』中文' }] },
+        { type: 'strong', children: [{ type: 'text', value: 'ab' }] },
+      ],
+    });
+    expectMarkdownReadBack(value);
   });
 });
 

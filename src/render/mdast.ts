@@ -69,8 +69,51 @@ function phrasing(inlines: readonly Inline[]): PhrasingContent[] {
   return result;
 }
 
+type Attention = Extract<PhrasingContent, { type: 'strong' | 'emphasis' }>;
+
+/**
+ * Attention as Markdown can say it: emphasis inside emphasis and strong
+ * inside strong are unwrapped (`***x***` would read as both), and adjacent
+ * runs of the same kind are joined (`**a****b**` would not read as two).
+ * The text stays the same, and so does what is bold and what is italic.
+ */
+function normalizeAttention(nodes: PhrasingContent[], inStrong: boolean, inEmphasis: boolean): PhrasingContent[] {
+  const result: PhrasingContent[] = [];
+  for (const node of nodes) {
+    if ((node.type === 'strong' && inStrong) || (node.type === 'emphasis' && inEmphasis)) {
+      for (const child of normalizeAttention(node.children, inStrong, inEmphasis)) push(result, child);
+      continue;
+    }
+    if ('children' in node) {
+      const strong = inStrong || node.type === 'strong';
+      const emphasis = inEmphasis || node.type === 'emphasis';
+      (node as { children: PhrasingContent[] }).children = normalizeAttention(node.children as PhrasingContent[], strong, emphasis);
+    }
+    push(result, node);
+  }
+  return result;
+}
+
+function push(result: PhrasingContent[], node: PhrasingContent): void {
+  const last = result[result.length - 1];
+  if (last !== undefined && last.type === node.type && (node.type === 'strong' || node.type === 'emphasis')) {
+    (last as Attention).children.push(...(node as Attention).children);
+    (last as Attention).children = normalizeAttention((last as Attention).children, last.type === 'strong', last.type === 'emphasis');
+    return;
+  }
+  if (last !== undefined && last.type === 'text' && node.type === 'text') {
+    last.value += node.value;
+    return;
+  }
+  result.push(node);
+}
+
 function paragraph(inlines: readonly Inline[]): MdastParagraph {
-  return { type: 'paragraph', children: phrasing(inlines) };
+  return { type: 'paragraph', children: markdownPhrasing(inlines) };
+}
+
+function markdownPhrasing(inlines: readonly Inline[]): PhrasingContent[] {
+  return normalizeAttention(phrasing(inlines), false, false);
 }
 
 // --- blocks -------------------------------------------------------------------
@@ -96,7 +139,7 @@ function linksParagraph(block: Parameters<typeof mediaLinks>[0]): RootContent[] 
 
 const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type: K }>> } = {
   paragraph: (block) => [paragraph(block.inlines)],
-  heading: (block): MdastHeading[] => [{ type: 'heading', depth: block.level, children: phrasing(block.inlines) }],
+  heading: (block): MdastHeading[] => [{ type: 'heading', depth: block.level, children: markdownPhrasing(block.inlines) }],
   quote: (block): Blockquote[] => [{ type: 'blockquote', children: block.blocks.map((entry) => paragraph(entry.inlines)) }],
   list: (block): MdastList[] => [
     {

@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import type { Paragraph as MdastParagraph } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { parseSeed } from '../src/index.js';
+import { toHtml, toMarkdown, toMdast } from '../src/render/index.js';
+import { checkOptions } from './chunks.js';
+import { seed } from './helpers.js';
+import { expectHtml, expectMarkdownReadBack, phrasingShape, readMarkdown } from './render-helpers.js';
+
+/** Bodies of the markup the renderers meet, in any nesting and order. */
+const attributeValue = fc.stringMatching(/^[a-z0-9 :/.&;#"'<>=\-_()\n\t中]{0,12}$/);
+const attribute = fc
+  .tuple(fc.constantFrom('href', 'src', 'title', 'alt', 'class', 'width', 'poster', 'type', 'start'), attributeValue)
+  .map(([name, value]) => ` ${name}="${value.replaceAll('"', '&quot;')}"`);
+const tag = fc
+  .tuple(
+    fc.constantFrom('', '/'),
+    fc.constantFrom('p', 'div', 'b', 'i', 'a', 'code', 'pre', 'br', 'h2', 'h4', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'small', 'img', 'video', 'source', 'audio', 'iframe', 'hr'),
+    fc.array(attribute, { maxLength: 3 }),
+  )
+  .map(([slash, name, attributes]) => `<${slash}${name}${slash === '' ? attributes.join('') : ''}>`);
+const markdownish = fc.stringMatching(/^[a-z0-9 \u3000中文，。、「」“”（）！*_`~\\[\]()#>+=|<&;.:!?-]{1,10}$/);
+const body = fc.array(fc.oneof({ weight: 2, arbitrary: tag }, { weight: 3, arbitrary: markdownish }), { maxLength: 40 }).map((parts) => parts.join(''));
+
+/** Chinese text with bold and italic next to CJK punctuation, Latin letters and spaces. */
+const cjkPiece = fc.constantFrom('中文', '習近平', '说', '，', '。', '、', '「', '」', '『', '』', '“', '”', '（', '）', '！', '？', '：', '《', '》', 'abc', '1', ' ', '*', '_', '.', '\u3000');
+const cjkText = fc.array(cjkPiece, { minLength: 1, maxLength: 4 }).map((parts) => parts.join(''));
+const cjkInline: fc.Memo<string> = fc.memo((depth): fc.Arbitrary<string> =>
+  depth <= 1
+    ? cjkText
+    : fc.oneof(
+        { weight: 2, arbitrary: cjkText },
+        fc.tuple(fc.constantFrom('b', 'i', 'strong', 'em'), fc.array(cjkInline(depth - 1), { minLength: 1, maxLength: 3 })).map(([name, parts]) => `<${name}>${parts.join('')}</${name}>`),
+      ),
+);
+const cjkParagraph = fc.array(cjkInline(4), { minLength: 1, maxLength: 5 }).map((parts) => `<p>${parts.join('')}</p>`);
+
+describe('renderers, for any Article', () => {
+  it('any generated body: Markdown reads back the same text and URLs, HTML is clean and holds the same text', () => {
+    fc.assert(
+      fc.property(body, (html) => {
+        const article = parseSeed(seed(html));
+        expectMarkdownReadBack(article);
+        expectHtml(article);
+        expectHtml(article, { media: 'elements' });
+      }),
+      checkOptions(200),
+    );
+  });
+
+  it('Chinese text with bold and italic next to punctuation: Markdown reads back the same bold and italic and text, with * and with _', () => {
+    fc.assert(
+      fc.property(fc.array(cjkParagraph, { minLength: 1, maxLength: 3 }), fc.constantFrom('*' as const, '_' as const), (paragraphs, marker) => {
+        const article = parseSeed(seed(paragraphs.join('')));
+        const markdown = toMarkdown(article, { emphasis: marker, strong: marker });
+        const expected = toMdast(article).children.slice(1) as MdastParagraph[];
+        const actual = readMarkdown(markdown).children.slice(1) as MdastParagraph[];
+        expect(actual.map((node) => phrasingShape(node.children)), markdown).toEqual(expected.map((node) => phrasingShape(node.children)));
+        expectMarkdownReadBack(article, { emphasis: marker, strong: marker });
+      }),
+      checkOptions(400),
+    );
+  });
+
+  it('HTML never holds a script, style or event attribute, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        const html = toHtml(parseSeed(seed(`<p>${text}</p>`)), { document: true, media: 'elements' });
+        expect(html).not.toMatch(/<script|<style|\son[a-z]+=/i);
+      }),
+      checkOptions(200),
+    );
+  });
+});
