@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -10,13 +10,14 @@ import { corpusFiles, seed, sharedFiles } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'article.schema.json'), 'utf8')) as {
+  $id: string;
   $defs: Record<string, SchemaNode>;
 };
 const ajv = new Ajv2020({ strict: true, allErrors: false });
 ajv.addSchema(schema);
-const validateArticle = ajv.compile({ $ref: `${(schema as { $id: string }).$id}#/$defs/Article` });
-const validateRecord = ajv.compile({ $ref: `${(schema as { $id: string }).$id}#/$defs/SeedRecord` });
-const validateRoot = ajv.getSchema((schema as { $id: string }).$id)!;
+const validateArticle = ajv.compile({ $ref: `${schema.$id}#/$defs/Article` });
+const validateRecord = ajv.compile({ $ref: `${schema.$id}#/$defs/SeedRecord` });
+const validateRoot = ajv.getSchema(schema.$id)!;
 
 /** Articles of every seed the repository and the shared data hold. */
 function knownArticles(): { name: string; article: Article }[] {
