@@ -1,0 +1,159 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createSeedParser, parseSeed, safeParseSeed, SeedParseError, type Article } from '../src/index.js';
+import { checkOptions, splitAt } from './chunks.js';
+
+/**
+ * Line and column of an offset, counted the contract's way over the input
+ * after a BOM: line feeds break lines (CRLF is one break: its CR ends the
+ * line before), columns are UTF-16 code units from 1.
+ */
+function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index++) {
+    if (text.charCodeAt(index) === 0x0a) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function expectConsistent(text: string, position: { offset: number; line: number; column: number }): void {
+  const input = withoutBom(text);
+  expect(position.offset).toBeGreaterThanOrEqual(0);
+  expect(position.offset).toBeLessThanOrEqual(input.length);
+  expect({ line: position.line, column: position.column }).toEqual(locate(input, position.offset));
+}
+
+function errorOf(text: string): SeedParseError {
+  const result = safeParseSeed(text);
+  if (result.ok) throw new Error(`expected an error for ${JSON.stringify(text)}`);
+  return result.error;
+}
+
+const headerLine = fc.constantFrom(
+  '---', '---  ', 'a: 1', 'a: [1', 'b: !!set {x}', 'c: .inf', 'd: *x', '...', 'e: 1', '  f: 2', '<!--1-->', '<!-- 12 -->', '<!--x-->', '<!--',
+  '[T](u)', '[T](javascript:x)', '[T]( <data:x> )', '[](u)', '[T]', '------', '--', '', ' ', '\t', 'x', 'a\rb', '\r', '中文', '😀',
+);
+
+describe('header error positions: offset, line and column describe the same place', () => {
+  it('the examples of the issue, with and without a final newline, with CRLF and with a BOM', () => {
+    expect(errorOf('<!--1-->\n[t](u)')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 15, line: 2, column: 7 });
+    expect(errorOf('<!--1-->\n[t](u)\n')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 16, line: 3, column: 1 });
+    expect(errorOf('<!--1-->\r\n[t](u)\r\n')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 18, line: 3, column: 1 });
+    expect(errorOf('<!--1-->\r\n[t](u)')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 16, line: 2, column: 7 });
+    expect(errorOf('\ufeff<!--1-->\r\n[t](u)\r')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 17, line: 2, column: 8 });
+    expect(errorOf('\ufeff<!--1-->')).toMatchObject({ code: 'MISSING_TITLE_LINK', offset: 8, line: 1, column: 9 });
+    expect(errorOf('\n\n')).toMatchObject({ code: 'EMPTY_INPUT', offset: 0, line: 1, column: 1 });
+    expect(errorOf('---\na: 1')).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 0, line: 1, column: 1 });
+    expect(errorOf('---\na: 1\n---\n\n')).toMatchObject({ code: 'MISSING_TIMESTAMP', offset: 14, line: 5, column: 1 });
+    expect(errorOf('---\na: 1\n---\n  ')).toMatchObject({ code: 'MISSING_TIMESTAMP', offset: 15, line: 4, column: 3 });
+  });
+
+  it('every error code, at a place in the line', () => {
+    expect(errorOf('x\n<!--1-->')).toMatchObject({ code: 'MISSING_TIMESTAMP', offset: 0, line: 1, column: 1 });
+    expect(errorOf('\r\n  <!--1x-->\r\n')).toMatchObject({ code: 'INVALID_TIMESTAMP', offset: 8, line: 2, column: 7 });
+    expect(errorOf('<!--1-->\r\n\r\n')).toMatchObject({ code: 'MISSING_TITLE_LINK', offset: 10, line: 2, column: 1 });
+    expect(errorOf('<!--1-->\r\n[t](  vbscript:x)\r\n---')).toMatchObject({ code: 'UNSAFE_URL', offset: 16, line: 2, column: 7 });
+    expect(errorOf('<!--1-->\n[t](u)\n-- \n')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 16, line: 3, column: 1 });
+    expect(errorOf('---\r\na: 1\r\na: 2\r\n---\r\n<!--1-->\r\n[t](u)\r\n---\r\n')).toMatchObject({
+      code: 'INVALID_FRONT_MATTER',
+      offset: 11,
+      line: 3,
+      column: 1,
+    });
+    expect(errorOf('---\na: 1\n...\nb: 2\n---\n<!--1-->\n[t](u)\n---\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 13, line: 4, column: 1 });
+    expect(errorOf('---\na: [1\n---\n<!--1-->\n[t](u)\n---\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2 });
+  });
+
+  it('front matter warnings too', () => {
+    const article = parseSeed('\ufeff---\r\na: 1\r\nb: !!set {x}\r\nc: .inf\r\n---\r\n<!--1-->\r\n[t](u)\r\n---\r\n');
+    const warnings = article.diagnostics.filter((diagnostic) => diagnostic.code === 'FRONT_MATTER_WARNING');
+    expect(warnings.map(({ offset, line, column }) => ({ offset, line, column }))).toEqual([
+      { offset: 14, line: 3, column: 4 },
+      { offset: 28, line: 4, column: 4 },
+    ]);
+    expect(article.header.frontMatter).toEqual({ a: 1, b: { x: null }, c: '.inf' });
+  });
+
+  it('any header, mutated and cut anywhere: every error and front matter warning is at a real place', () => {
+    const input = fc
+      .record({
+        bom: fc.boolean(),
+        lines: fc.array(headerLine, { maxLength: 9 }),
+        newline: fc.constantFrom('\n', '\r\n'),
+        final: fc.boolean(),
+        cut: fc.option(fc.nat(), { nil: undefined }),
+      })
+      .map(({ bom, lines, newline, final, cut }) => {
+        const text = (bom ? '\ufeff' : '') + lines.join(newline) + (final ? newline : '');
+        return cut === undefined ? text : text.slice(0, cut % (text.length + 1));
+      });
+    fc.assert(
+      fc.property(input, (text) => {
+        const result = safeParseSeed(text);
+        if (!result.ok) {
+          expectConsistent(text, result.error);
+          expect(result.error.message).toContain(`(line ${result.error.line}, column ${result.error.column})`);
+        } else {
+          for (const diagnostic of result.article.diagnostics) {
+            if (diagnostic.code === 'FRONT_MATTER_WARNING') expectConsistent(text, diagnostic);
+          }
+        }
+      }),
+      checkOptions(3000),
+    );
+  });
+});
+
+function streamed(chunks: string[]): Article | SeedParseError {
+  const parser = createSeedParser();
+  try {
+    for (const chunk of chunks) parser.write(chunk);
+    return parser.end();
+  } catch (error) {
+    if (error instanceof SeedParseError) return error;
+    throw error;
+  }
+}
+
+function outcome(result: Article | SeedParseError): unknown {
+  return result instanceof SeedParseError
+    ? { code: result.code, message: result.message, offset: result.offset, line: result.line, column: result.column }
+    : { header: result.header, diagnostics: result.diagnostics, body: result.body };
+}
+
+const SAMPLES = [
+  '<!--1-->\n[t](u)',
+  '\ufeff<!--1-->\r\n[t](u)\r',
+  '<!--1-->\r\n[t](  javascript:x)\r\n---',
+  '---\r\na: 1\r\nb: !!set {x}\r\nc: .inf\r\n---\r\n<!--1-->\r\n[t](u)\r\n---\r\n<p>x</p>',
+  '---\na: 1\n...\nb: 2\n---\n<!--1-->\n[t](u)\n---\n',
+  '---\na: 1',
+  '\n \n<!--12x-->',
+  `---\n${'k: 1\n'.repeat(10)}---\n<!--1-->\n[t](u)\n------`,
+];
+
+describe('header results do not depend on the chunking', () => {
+  it.each(SAMPLES)('%j split at every point, and one character at a time', (text) => {
+    const whole = outcome(streamed([text]));
+    expect(outcome(parseSeedOrError(text))).toEqual(whole);
+    for (let at = 0; at <= text.length; at++) expect(outcome(streamed(splitAt(text, [at])))).toEqual(whole);
+    expect(outcome(streamed([...text]))).toEqual(whole);
+  });
+});
+
+function parseSeedOrError(text: string): Article | SeedParseError {
+  try {
+    return parseSeed(text);
+  } catch (error) {
+    if (error instanceof SeedParseError) return error;
+    throw error;
+  }
+}

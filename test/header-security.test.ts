@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseSeed, safeParseSeed, SeedParseError } from '../src/index.js';
+import { checkOptions } from './chunks.js';
+import { seed } from './helpers.js';
+
+/**
+ * Ways of writing a javascript:, vbscript: or data: destination on the title
+ * line. Those of the body's vectors (test/unsafe-urls.test.ts) that fit on one
+ * line, plus Markdown's own ways: backslash escapes and `<…>`.
+ */
+const UNSAFE = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  'javascript:alert(1)//',
+  '&#106;avascript:alert(1)',
+  '&#x6A;avascript:alert(1)',
+  '&#X6a;avascript:alert(1)',
+  '&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)',
+  '&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert(1)',
+  'jav&#97;script:alert(1)',
+  'javascript&colon;alert(1)',
+  'javascript&#58;alert(1)',
+  'java\tscript:alert(1)',
+  'java\rscript:alert(1)',
+  'java&#x09;script:alert(1)',
+  'java&#x0A;script:alert(1)',
+  'java&#x0D;script:alert(1)',
+  'java&Tab;script:alert(1)',
+  'java&NewLine;script:alert(1)',
+  ' javascript:alert(1)',
+  '   \t javascript:alert(1)  ',
+  '\x01javascript:alert(1)',
+  '\x1fjavascript:alert(1)',
+  '&#x0C;javascript:alert(1)',
+  '&#x09;javascript:alert(1)',
+  '&#x20;javascript:alert(1)',
+  'javascript:alert(1)\x00',
+  'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  'vb&#x73;cript:msgbox(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'DATA:text/html,x',
+  'd&#97;ta:text/html,x',
+  ' data:text/html,x',
+  'data:application/xhtml+xml,x',
+  'data:,plain',
+  'data:image/png;base64,AAAA',
+  'data:image/svg+xml,<svg onload=alert(1)>',
+  'jav\tas\rcr\tipt:alert(1)',
+  'javascript://%0Aalert(1)',
+  'javascript:void(0)',
+  '<javascript:alert(1)>',
+  '< javascript:alert(1) >',
+  'javascript\\:alert(1)',
+  'javascript:alert(document.domain)',
+  '\u00a0javascript:alert(1)',
+];
+
+/** Look-alikes no browser or Markdown renderer runs: they stay valid, as written. */
+const HARMLESS = [
+  'javascript.example/x',
+  'https://x.example/javascript:alert(1)',
+  'https://x/javascript:',
+  'javascript',
+  'javascript-guide.html',
+  './javascript:alert(1)',
+  '/javascript:alert(1)',
+  'java script:alert(1)',
+  '&#x00;javascript:alert(1)',
+  'java&#0;script:alert(1)',
+  '\\javascript:alert(1)',
+  'https://x.example/?u=data:text/html,x',
+  'mailto:a@x.example',
+  'u',
+];
+
+function titleLine(destination: string): string {
+  return `<!--1-->\n[T](${destination})\n---\n<p>x</p>`;
+}
+
+describe('the title link destination', () => {
+  it.each(UNSAFE)('%j is UNSAFE_URL at the first character of the destination', (destination) => {
+    const text = titleLine(destination);
+    const result = safeParseSeed(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const error = result.error;
+    expect(error).toBeInstanceOf(SeedParseError);
+    expect(error.code).toBe('UNSAFE_URL');
+    // The destination as header.url would hold it: without white space around it and without `<>`.
+    const line = text.split('\n')[1] as string;
+    const inner = line.slice(4, -1);
+    let index = 4 + (inner.length - inner.trimStart().length);
+    if (inner.trim().startsWith('<') && inner.trim().endsWith('>')) index++;
+    expect({ offset: error.offset, line: error.line, column: error.column }).toEqual({ offset: 9 + index, line: 2, column: index + 1 });
+    expect(error.message).toMatch(/^Expected a title link whose destination is not a javascript:, vbscript: or data: URL, found an? (javascript|vbscript|data): URL "/);
+    expect(() => parseSeed(text)).toThrow(SeedParseError);
+  });
+
+  it.each(HARMLESS)('%j stays valid, as written', (destination) => {
+    expect(parseSeed(titleLine(destination)).header.url).toBe(destination.replace(/\0/g, '\ufffd'));
+  });
+
+  it('is found after front matter, CRLF and a BOM, and on any line of the header', () => {
+    const text = '\ufeff---\r\na: 1\r\n---\r\n\r\n<!--1-->\r\n[Title]( JavaScript:alert(1) )\r\n---\r\n';
+    const error = safeParseSeed(text);
+    expect(error.ok).toBe(false);
+    if (!error.ok) {
+      const afterBom = text.slice(1);
+      expect(error.error).toMatchObject({ code: 'UNSAFE_URL', offset: afterBom.indexOf('JavaScript'), line: 6, column: 10 });
+    }
+  });
+
+  it('any destination: header.url is never an unsafe URL, and an UNSAFE_URL error points into the title line', () => {
+    const piece = fc.constantFrom('java', 'script', 'vb', 'data', ':', '&#58;', '&colon;', '&#106;', '\t', '\r', ' ', '\\', '\0', '\x01', 'alert(1)', '/', 'x', 'JAVA', '<', '>', '(', ')', 'image/png,');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 8 }), (pieces) => {
+        const destination = pieces.join('');
+        const text = titleLine(destination);
+        const result = safeParseSeed(text);
+        if (result.ok) {
+          const url = result.article.header.url;
+          // As a browser reads it: C0 controls and spaces trimmed, tabs and line breaks removed, case ignored.
+          const read = url.replace(/^[\0-\x20]+/, '').replace(/[\t\n\r]/g, '').toLowerCase();
+          expect(/^(javascript|vbscript|data):/.test(read)).toBe(false);
+          const decoded = url.replace(/\\(.)/g, '$1').replace(/&#58;|&colon;/gi, ':').replace(/&#106;/g, 'j').replace(/^[\0-\x20]+/, '').replace(/[\t\n\r]/g, '').toLowerCase();
+          expect(/^(javascript|vbscript|data):/.test(decoded)).toBe(false);
+        } else if (result.error.code === 'UNSAFE_URL') {
+          expect(result.error.line).toBe(2);
+          expect(result.error.offset).toBeGreaterThanOrEqual(9 + 4);
+          expect(result.error.offset).toBeLessThan(9 + text.split('\n')[1]!.length);
+        }
+      }),
+      checkOptions(500),
+    );
+  });
+});
+
+const LONE_OR_NUL = ['\0', '\ud800', '\udbff', '\udc00', '\udfff'];
+const dirty = fc
+  .array(fc.oneof(fc.constantFrom(...LONE_OR_NUL, 'a', ' ', '中', '😀', ':', '"', "'", '\\0', '\\ud800', '[', ']', '(', ')', '-', '#', '&#0;', '&#xD800;', '<!--', '-->'), fc.string({ maxLength: 3 })), {
+    maxLength: 10,
+  })
+  .map((parts) => parts.join(''));
+
+function expectClean(text: string): void {
+  expect(text.includes('\0')).toBe(false);
+  expect(text.isWellFormed()).toBe(true);
+}
+
+function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      out.push(key);
+      stringsOf(item, out);
+    }
+  }
+  return out;
+}
+
+describe('clean text in the header', () => {
+  it('title, url, front matter keys and strings, error messages and front matter warnings hold no NUL and no lone surrogate', () => {
+    const frontMatterLine = fc.oneof(
+      fc.tuple(dirty, dirty).map(([key, value]) => `${key}: ${value}`),
+      fc.tuple(dirty, dirty).map(([key, value]) => `"${key}": "${value}"`),
+      fc.tuple(dirty, dirty).map(([key, value]) => `nested:\n  "${key}": ["${value}", {"${value}": !${key} "${value}"}]`),
+      dirty,
+    );
+    fc.assert(
+      fc.property(
+        fc.option(fc.array(frontMatterLine, { maxLength: 4 }), { nil: undefined }),
+        dirty,
+        dirty,
+        dirty,
+        fc.constantFrom('\n', '\r\n'),
+        (frontMatter, timestamp, title, url) => {
+          const text = seed('<p>x</p>', { frontMatter: frontMatter?.join('\n'), timestamp: `1${timestamp}`, title: `T${title}`, url: `u${url}` });
+          for (const input of [text, `<!--1-->\n${title}\n---\n`, `<!--${timestamp}-->\n`, `<!--1-->\n[t](u)\n${title}\n`]) {
+            const result = safeParseSeed(input);
+            if (result.ok) {
+              const { header, diagnostics } = result.article;
+              for (const value of [header.title, header.url, header.published, ...stringsOf(header.frontMatter)]) expectClean(value);
+              for (const diagnostic of diagnostics) expectClean(diagnostic.message);
+            } else {
+              expectClean(result.error.message);
+            }
+          }
+        },
+      ),
+      checkOptions(400),
+    );
+  });
+
+  it('quotes what was found with U+FFFD for NUL and lone surrogates', () => {
+    const result = safeParseSeed('\0x\ud800y\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('"\ufffdx\ufffdy"');
+    const link = safeParseSeed('<!--1-->\n[a\0](\udc00)\n--\n');
+    expect(link.ok).toBe(false);
+    if (!link.ok) expect(link.error.message).toContain('"--"');
+    expect(parseSeed('<!--1-->\n[a\0\ud800](u\0\udfffv)\n---\n').header).toMatchObject({ title: 'a\ufffd\ufffd', url: 'u\ufffd\ufffdv' });
+  });
+
+  it('front matter keys and strings, nested ones too, and its warnings', () => {
+    const article = parseSeed(seed('', { frontMatter: 'a\0: "\\0\\ud800"\nb:\n  - {"\\udc00": x\0}\nc: !t%00%F0g 1' }));
+    expect(article.header.frontMatter).toEqual({ 'a\ufffd': '\ufffd\ufffd', b: [{ '\ufffd': 'x\ufffd' }], c: 1 });
+    const warnings = article.diagnostics.filter((diagnostic) => diagnostic.code === 'FRONT_MATTER_WARNING');
+    expect(warnings.length).toBeGreaterThan(0);
+    for (const warning of warnings) expectClean(warning.message);
+  });
+});
