@@ -38,18 +38,21 @@ const LOW_SURROGATE_START = 0xdc00;
 const LOW_SURROGATE_END = 0xdfff;
 
 /**
- * The classes of all code points as a two-level table: `BLOCK_INDEX` gives each
- * block of 128 code points a block of `CLASSES`. The first eight blocks of
- * `CLASSES` hold one class each and stand for every block wholly of that class;
- * the others are the blocks where classes mix.
+ * The classes of all code points. `BMP_CLASSES` holds those of U+0000–U+FFFF
+ * one byte each (64 KB: the common case in one lookup). Above it, a two-level
+ * table: `BLOCK_INDEX` gives each block of 128 code points a block of
+ * `CLASSES`. The first eight blocks of `CLASSES` hold one class each and stand
+ * for every block wholly of that class; the others are the blocks where
+ * classes mix.
  */
 const BLOCK_BITS = 7;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
 const CLASS_COUNT = 8;
 const CODE_POINTS = 0x110000;
-const { BLOCK_INDEX, CLASSES } = buildTable(WORD_CLASS_RUNS);
+const BMP_END = 0x10000;
+const { BMP_CLASSES, BLOCK_INDEX, CLASSES } = buildTable(WORD_CLASS_RUNS);
 
-function buildTable(encoded: string): { BLOCK_INDEX: Uint16Array; CLASSES: Uint8Array } {
+function buildTable(encoded: string): { BMP_CLASSES: Uint8Array; BLOCK_INDEX: Uint16Array; CLASSES: Uint8Array } {
   const runs = decodeRuns(encoded);
   // Blocks where a run starts inside the block hold more than one class.
   const mixed = new Int32Array(CODE_POINTS >> BLOCK_BITS).fill(-1);
@@ -59,6 +62,7 @@ function buildTable(encoded: string): { BLOCK_INDEX: Uint16Array; CLASSES: Uint8
     if ((start & (BLOCK_SIZE - 1)) !== 0 && mixed[start >> BLOCK_BITS] === -1) mixed[start >> BLOCK_BITS] = CLASS_COUNT + mixedCount++;
     start += runs[index] as number;
   }
+  const bmp = new Uint8Array(BMP_END);
   const blockIndex = new Uint16Array(CODE_POINTS >> BLOCK_BITS);
   const classes = new Uint8Array((CLASS_COUNT + mixedCount) * BLOCK_SIZE);
   for (let kind = 0; kind < CLASS_COUNT; kind++) classes.fill(kind, kind * BLOCK_SIZE, (kind + 1) * BLOCK_SIZE);
@@ -66,6 +70,7 @@ function buildTable(encoded: string): { BLOCK_INDEX: Uint16Array; CLASSES: Uint8
   for (let index = 0; index < runs.length; index += 2) {
     const end = start + (runs[index] as number);
     const kind = runs[index + 1] as number;
+    if (start < BMP_END) bmp.fill(kind, start, Math.min(end, BMP_END));
     for (let block = start >> BLOCK_BITS; block <= (end - 1) >> BLOCK_BITS; block++) {
       const slot = mixed[block] as number;
       if (slot === -1) {
@@ -78,7 +83,7 @@ function buildTable(encoded: string): { BLOCK_INDEX: Uint16Array; CLASSES: Uint8
     }
     start = end;
   }
-  return { BLOCK_INDEX: blockIndex, CLASSES: classes };
+  return { BMP_CLASSES: bmp, BLOCK_INDEX: blockIndex, CLASSES: classes };
 }
 
 /** The runs of the table's string as length, class, length, class, … (see word-table.ts). */
@@ -108,15 +113,48 @@ function digitOf(code: number): number {
   return code === CHAR_PLUS ? 62 : 63;
 }
 
-function classOf(codePoint: number): number {
+function astralClassOf(codePoint: number): number {
   return CLASSES[((BLOCK_INDEX[codePoint >> BLOCK_BITS] as number) << BLOCK_BITS) | (codePoint & (BLOCK_SIZE - 1))] as number;
 }
 
-/** Whether a character of class `middle` keeps a word going from `before` to `after`. */
-function joins(before: number, middle: number, after: number): boolean {
-  if (before === LETTER && after === LETTER) return middle === MID_LETTER || middle === MID_BOTH;
-  if (before === DIGIT && after === DIGIT) return middle === MID_NUMBER || middle === MID_BOTH;
-  return false;
+/**
+ * Rule 11 as a state machine over the classes of word-table.ts. The states:
+ * between words; in a word whose last character is a letter or mark, a digit,
+ * or connector punctuation; and in a word followed by one joining character
+ * that joins it to a letter (after a letter) or to a digit (after a digit).
+ * A joining character that can join nothing there ends the word.
+ */
+const BETWEEN = 0;
+const AFTER_LETTER = 1;
+const AFTER_DIGIT = 2;
+const AFTER_CONNECTOR = 3;
+const LETTER_JOINER = 4;
+const DIGIT_JOINER = 5;
+const STATES = 6;
+
+/**
+ * `TRANSITIONS[state * CLASS_COUNT + class]` is the next state × 2, plus 1 when
+ * the character starts a word (an ideograph is a word of its own).
+ */
+const TRANSITIONS = buildTransitions();
+
+function buildTransitions(): Uint8Array {
+  const table = new Uint8Array(STATES * CLASS_COUNT);
+  for (let state = 0; state < STATES; state++) {
+    const inWord = state === AFTER_LETTER || state === AFTER_DIGIT || state === AFTER_CONNECTOR;
+    const set = (kind: number, next: number, starts: boolean) => {
+      table[state * CLASS_COUNT + kind] = next * 2 + (starts ? 1 : 0);
+    };
+    set(OTHER, BETWEEN, false);
+    set(IDEOGRAPH, BETWEEN, true);
+    set(LETTER, AFTER_LETTER, !inWord && state !== LETTER_JOINER);
+    set(DIGIT, AFTER_DIGIT, !inWord && state !== DIGIT_JOINER);
+    set(CONNECTOR, AFTER_CONNECTOR, !inWord);
+    set(MID_LETTER, state === AFTER_LETTER ? LETTER_JOINER : BETWEEN, false);
+    set(MID_NUMBER, state === AFTER_DIGIT ? DIGIT_JOINER : BETWEEN, false);
+    set(MID_BOTH, state === AFTER_LETTER ? LETTER_JOINER : state === AFTER_DIGIT ? DIGIT_JOINER : BETWEEN, false);
+  }
+  return table;
 }
 
 /**
@@ -124,14 +162,11 @@ function joins(before: number, middle: number, after: number): boolean {
  * word; any other word is a maximal run of letters, marks, decimal digits and
  * connector punctuation, which goes on across one joining character standing
  * between two letters or marks, or between two digits (see word-table.ts).
- * One pass, one table lookup per code point.
+ * One pass, one table lookup per code point and one state transition.
  */
 export function countWords(text: string): number {
   let words = 0;
-  /** The class of the last character of the word being read; OTHER between words. */
-  let last = OTHER;
-  /** A joining character that follows `last`, waiting for the character after it. */
-  let middle = OTHER;
+  let state = BETWEEN;
   const length = text.length;
   for (let index = 0; index < length; index++) {
     let code = text.charCodeAt(index);
@@ -142,21 +177,10 @@ export function countWords(text: string): number {
         index++;
       }
     }
-    const kind = classOf(code);
-    if (kind === LETTER || kind === DIGIT || kind === CONNECTOR) {
-      if (last === OTHER || (middle !== OTHER && !joins(last, middle, kind))) words++;
-      last = kind;
-      middle = OTHER;
-    } else if (kind === IDEOGRAPH) {
-      words++;
-      last = OTHER;
-      middle = OTHER;
-    } else if (middle === OTHER && last !== OTHER && kind !== OTHER) {
-      middle = kind;
-    } else {
-      last = OTHER;
-      middle = OTHER;
-    }
+    const kind = code < BMP_END ? (BMP_CLASSES[code] as number) : astralClassOf(code);
+    const step = TRANSITIONS[state * CLASS_COUNT + kind] as number;
+    words += step & 1;
+    state = step >> 1;
   }
   return words;
 }
