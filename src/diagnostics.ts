@@ -1,4 +1,5 @@
 import type { SourcePosition } from './errors.js';
+import { makeSafe } from './text/whitespace.js';
 import type { Diagnostic, DiagnosticCode } from './types.js';
 
 /** Where stages report what they recovered from. */
@@ -29,7 +30,8 @@ export function createDiagnosticLog(locate: (offset: number) => SourcePosition):
 
   function add(code: DiagnosticCode, message: string, severity: Diagnostic['severity'], position: SourcePosition): void {
     if (!admit(code)) return;
-    diagnostics.push({ code, message, severity, offset: position.offset, line: position.line, column: position.column });
+    // A message may quote the input (a tag name): clean text, like every string of the Article.
+    diagnostics.push({ code, message: makeSafe(message), severity, offset: position.offset, line: position.line, column: position.column });
   }
 
   return {
@@ -37,7 +39,7 @@ export function createDiagnosticLog(locate: (offset: number) => SourcePosition):
     report(code, message, severity, offset) {
       if (!admit(code)) return;
       const position = locate(offset);
-      diagnostics.push({ code, message, severity, offset: position.offset, line: position.line, column: position.column });
+      diagnostics.push({ code, message: makeSafe(message), severity, offset: position.offset, line: position.line, column: position.column });
     },
     finish() {
       if (omitted > 0) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, safeParseSeed, SeedParseError, type Article } from '../src/index.js';
 import { checkOptions, cutsFor, splitAt, splitBytes } from './chunks.js';
-import { corpusFiles, parseBody, seed } from './helpers.js';
+import { corpusFiles, image, parseBody, seed } from './helpers.js';
 import { assertNoUnsafeUrl, assertWellFormed } from './invariants.js';
 
 /** parseSeed's whole promise: an Article, or a SeedParseError. */
@@ -170,7 +170,7 @@ describe('prototype pollution', () => {
         text: 't',
         inlines: [{ type: 'link', href: 'https://news.example/a', title: null, children: [{ type: 'text', value: 't' }] }],
       },
-      { type: 'image', src: 'https://news.example/i', alt: null, title: null, width: null, height: null, caption: null, credit: null },
+      image('https://news.example/i'),
     ]);
     assertWellFormed(article);
   });

@@ -1,35 +1,69 @@
 import type { SourcePosition } from '../errors.js';
 
 /**
- * Turns offsets into lines and columns, lazily. It walks forward through the
- * text it is shown, counting line feeds (CRLF counts once), only as far as a
- * position is asked for: parsing without diagnostics never pays for it.
+ * Turns offsets into lines and columns. It is shown the text once, in order,
+ * as it streams by, and counts its line feeds (CRLF counts once) only as far
+ * as it is asked to advance; it keeps no text.
+ *
+ * Positions are asked for later too (a stage may report a problem with an
+ * element once the element is complete, chunks later), so the line of an
+ * offset that may be asked for is kept: `keepLine` records the start and
+ * number of the current line, and `position` finds an earlier offset's line
+ * by binary search over the kept lines. Only lines that hold such an offset
+ * are kept, so text without any (a comment, dropped content) costs nothing
+ * however many lines it has.
  */
 export interface Locator {
-  /** Counts the line feeds of `text` (which starts at `textOffset`) that stand before `until`. */
+  /** Advances to `until`, counting the line feeds of `text` (which starts at `textOffset`) on the way. */
   advance(text: string, textOffset: number, until: number): void;
-  /** The position of `offset`, which must not be before what was advanced over. */
+  /** Keeps the line advanced to, so that `position` answers for every offset on it later. */
+  keepLine(): void;
+  /**
+   * The position of `offset`: exact when the offset is on the line advanced to (and not past what
+   * was advanced over), or on a kept line.
+   */
   position(offset: number): SourcePosition;
 }
+
+const LINE_FEED = '\n';
 
 export function createLocator(startOffset = 0, startLine = 1): Locator {
   let cursor = startOffset;
   let line = startLine;
   let lineStart = startOffset;
+  // Kept lines, in order: where each starts and its number.
+  const keptStarts: number[] = [startOffset];
+  const keptLines: number[] = [startLine];
+
   return {
     advance(text, textOffset, until) {
       const end = Math.min(until, textOffset + text.length);
       if (end <= cursor) return;
-      let index = text.indexOf('\n', Math.max(cursor - textOffset, 0));
+      let index = text.indexOf(LINE_FEED, Math.max(cursor - textOffset, 0));
       while (index !== -1 && index + textOffset < end) {
         line++;
         lineStart = index + textOffset + 1;
-        index = text.indexOf('\n', index + 1);
+        index = text.indexOf(LINE_FEED, index + 1);
       }
       cursor = end;
     },
+    keepLine() {
+      if (keptStarts[keptStarts.length - 1] === lineStart) return;
+      keptStarts.push(lineStart);
+      keptLines.push(line);
+    },
     position(offset) {
-      return { offset, line, column: offset - lineStart + 1 };
+      if (offset >= lineStart) return { offset, line, column: offset - lineStart + 1 };
+      // The last kept line that starts at or before the offset.
+      let low = 0;
+      let high = keptStarts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if ((keptStarts[middle] as number) <= offset) low = middle;
+        else high = middle - 1;
+      }
+      const start = keptStarts[low] as number;
+      return { offset, line: keptLines[low] as number, column: Math.max(offset - start, 0) + 1 };
     },
   };
 }

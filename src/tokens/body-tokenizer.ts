@@ -3,22 +3,39 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
-import { ownCopy } from '../text/own-copy.js';
 import { makeSafe } from '../text/whitespace.js';
-import { ELEMENT_NAMES, ForeignContext, OPTIONAL_END_TAGS, treeInfo, type TreeInfo } from './elements.js';
+import {
+  BR,
+  CLOSE_GROUP,
+  CLOSED_BY,
+  ELEMENT_NAMES,
+  FOREIGN,
+  FORM,
+  Foreign,
+  IMAGE,
+  IMG,
+  IS_VOID,
+  OPTIONAL_END,
+  P,
+  READABLE_NAMES,
+  SVG_CASED,
+  TEXT_ONLY,
+  UNKNOWN,
+} from './elements.js';
 import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 
 /**
  * The body-tokens stage. htmlparser2's `Tokenizer` reads the HTML and reports
  * index ranges; this stage turns them into a well-nested stream of elements
  * and text, shaped exactly as htmlparser2's `Parser` shapes its tree (implied
- * end tags, void elements, lower-cased names, `</p>` and `</br>` repairs,
- * foreign content), so every `open` gets its `close`.
+ * end tags, void elements, lower-cased names, SVG-cased names inside `<svg>`,
+ * `</p>` and `</br>` repairs, foreign content), so every `open` gets its
+ * `close`. test/tokens.test.ts holds the stream to `Parser`'s, and lists the
+ * deliberate differences.
  *
- * It allocates only what is read: text, tag names, and the values of the
- * wanted attributes. Input chunks are kept only while a token still spans them,
- * and what it hands on are copies (`ownCopy`), not views that would keep a
- * chunk alive for as long as the Article.
+ * It allocates only what is read: text, unknown tag names, and the values of
+ * the wanted attributes; known names are recognized in place and tree rules
+ * are table lookups by element id.
  *
  * The tokenizer runs without entity decoding, which lets it skip through
  * text instead of stepping through it; entities are decoded here, by the
@@ -26,6 +43,11 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
  * attribute value is complete (so an entity split between chunks decodes
  * whole). Raw text (`<script>`, `<style>`, `<xmp>`, `<iframe>`, `<noembed>`,
  * `<noframes>`, `<plaintext>` outside foreign content) is never decoded.
+ *
+ * Streaming memory: input chunks are kept only while a pending token still
+ * needs their text. What is never read is not kept: comments, declarations,
+ * bogus comments, the tail of an end tag, and everything inside an element
+ * the sink drops (raw text included), however long.
  */
 
 /**
@@ -35,9 +57,13 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 export type Attributes = Record<string, string>;
 
 export interface TokenSink {
-  /** An element starts; `offset` is where its `<` stands in the input. */
-  openElement(name: string, attributes: Attributes | null, offset: number): void;
-  /** The element last opened and not yet closed ends. */
+  /**
+   * An element starts; `offset` is where its `<` stands in the input (it stays valid for
+   * diagnostics at any later time). Return `true` to drop the element with everything inside it:
+   * nothing inside it is reported, and no `closeElement` follows for it; its content is not kept.
+   */
+  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void;
+  /** The element last opened (and kept) and not yet closed ends. */
   closeElement(name: string): void;
   /** Decoded text, in pieces of any size. */
   text(value: string): void;
@@ -56,14 +82,33 @@ export interface BodyTokenizerOptions {
 export interface BodyTokenizer {
   write(text: string): void;
   end(): void;
-  /** Line and column of an offset at or after the start of the latest token. */
+  /** Line and column of an offset given to `openElement`, or at or after the start of the latest token. */
   position(offset: number): SourcePosition;
 }
 
-/** Elements whose content the tokenizer reads as raw text (outside foreign content). */
-const RAW_TEXT: ReadonlySet<string> = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+const TAG_NAMES = createNameMatcher(ELEMENT_NAMES.slice(0, READABLE_NAMES));
 
-const TAG_NAMES = createNameMatcher(ELEMENT_NAMES);
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const EXCLAMATION_MARK = 0x21;
+const QUESTION_MARK = 0x3f;
+const SLASH = 0x2f;
+const OPENING_BRACKET = 0x5b;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+const CASE_BIT = 0x20;
+const AMPERSAND = '&';
+const AMPERSAND_CODE = 0x26;
+const LINE_FEED = '\n';
+
+/** No start tag is being read, or the one being read is ignored (a second `<form>`). */
+const NO_TAG = -1;
+/** The longest end-tag start the tokenizer may still be matching at the end of a chunk in raw text (`</noframes`), and then some. */
+const END_TAG_LOOKBEHIND = 16;
+/** Drop the chunks consumed so far in one go once this many are. */
+const COMPACT_AFTER = 64;
+/** Names quoted in messages are cut to this many characters. */
+const QUOTED_NAME_LENGTH = 40;
 
 export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptions): BodyTokenizer {
   const { locator, diagnostics } = options;
@@ -71,228 +116,422 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   const wanted = options.attributes;
   const flags = options.flags;
 
-  // Chunks still needed by a pending token, with their body offsets.
+  // The input: chunks still needed (from `head` on), with their body offsets. The newest chunk
+  // is `last`, also while no pending token needs it.
   const chunks: string[] = [];
-  const chunkOffsets: number[] = [];
+  const chunkStarts: number[] = [];
+  let head = 0;
   let last = '';
   let lastOffset = 0;
   let written = 0;
-  /** Everything before this body index has been reported. */
+
+  // What the pending token may still need, as the tokenizer's events tell it.
+  /** Where the construct being read starts: every event so far ended at or before it. */
   let consumed = 0;
+  /** Equal to `consumed` while the construct being read is never read back (a comment-like one). */
+  let skipFrom = -1;
+  /** Equal to `consumed` while the tokenizer skips the rest of an end tag up to its `>`. */
+  let endTagTail = -1;
+  /** Between a start tag's name and its end. */
+  let inStartTag = false;
+
+  // Lines: the locator has counted the line feeds before `scanned`; offsets before `lineLimit`
+  // are on a line it keeps.
+  let scanned = 0;
+  let lineLimit = 0;
 
   // Open elements, innermost last.
+  const ids: number[] = [];
   const names: string[] = [];
-  const infos: TreeInfo[] = [];
-  const openCounts = new Map<string, number>();
-  const foreign: ForeignContext[] = [ForeignContext.Html];
+  const openCounts = new Int32Array(ELEMENT_NAMES.length);
+  const unknownCounts = new Map<string, number>();
+  /** Parser's foreign-context stack: what each foreign or integration element started. */
+  const foreign: Foreign[] = [Foreign.Html];
+  let foreignTop: Foreign = Foreign.Html;
+  /** The stack depth of the element the sink dropped, while it is open; 0 when none is. */
+  let dropLevel = 0;
+  /** Inside an element whose content the tokenizer reads as text: its `TEXT_ONLY` value, else 0. */
+  let textOnly = 0;
+
+  // The tag name just read.
+  let nameId = UNKNOWN;
+  let nameText = '';
 
   // The start tag being read.
+  let tagId = NO_TAG;
   let tagName = '';
-  let tagInfo: TreeInfo = treeInfo('');
   let tagStart = 0;
+  /** The start tag pushed its element, which is open but not yet reported. */
+  let tagPushed = false;
+  let capturing = false;
   let attributes: Attributes | null = null;
   let attributeName: string | null = null;
   let attributeValue = '';
 
   // The text run being read: text events up to the next markup.
   let run = '';
-  let runIsRaw = false;
-  /** Inside an element whose content is raw text. */
-  let rawText = false;
+  /** How the run decodes: 0 as text, 1 not at all (raw text), 2 as the text of `<title>` or `<textarea>`. */
+  let runMode = 0;
+  /** The element whose content is the run, when `runMode` is 2. */
+  let runElement = '';
+
+  // --- the input ------------------------------------------------------------
 
   function slice(start: number, end: number): string {
     if (start >= lastOffset) return last.slice(start - lastOffset, end - lastOffset);
+    let index = chunks.length - 1;
+    while (index > head && (chunkStarts[index] as number) > start) index--;
     let result = '';
-    for (let index = 0; index < chunks.length; index++) {
+    for (; index < chunks.length; index++) {
+      const chunkStart = chunkStarts[index] as number;
+      if (chunkStart >= end) break;
       const chunk = chunks[index] as string;
-      const chunkStart = chunkOffsets[index] as number;
-      const chunkEnd = chunkStart + chunk.length;
-      if (chunkEnd <= start || chunkStart >= end) continue;
-      result += chunk.slice(Math.max(start - chunkStart, 0), Math.min(end, chunkEnd) - chunkStart);
+      result += chunk.slice(Math.max(start - chunkStart, 0), Math.min(end - chunkStart, chunk.length));
     }
     return result;
   }
 
-  function inForeignContent(): boolean {
-    return foreign[foreign.length - 1] !== ForeignContext.Html;
+  function codeAt(offset: number): number {
+    if (offset >= lastOffset) return last.charCodeAt(offset - lastOffset);
+    let index = chunks.length - 1;
+    while (index > head && (chunkStarts[index] as number) > offset) index--;
+    return (chunks[index] as string).charCodeAt(offset - (chunkStarts[index] as number));
   }
 
-  function readTagName(start: number, end: number): string {
-    const known = start >= lastOffset ? TAG_NAMES.match(last, start - lastOffset, end - lastOffset) : null;
-    // An unknown name can end up in a diagnostic: a copy, not a view of the input.
-    const name = known ?? ownCopy(slice(start, end).toLowerCase());
-    return name === 'image' && !inForeignContent() ? 'img' : name;
+  /** Counts the line feeds up to `offset` (which is in a chunk still held, or the newest). */
+  function advanceTo(offset: number): void {
+    if (offset <= scanned) return;
+    if (scanned >= lastOffset) {
+      locator.advance(last, bodyOffset + lastOffset, bodyOffset + offset);
+    } else {
+      let index = chunks.length - 1;
+      while (index > head && (chunkStarts[index] as number) > scanned) index--;
+      for (; index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
+        locator.advance(chunks[index] as string, bodyOffset + (chunkStarts[index] as number), bodyOffset + offset);
+      }
+    }
+    scanned = offset;
   }
 
-  function push(name: string, info: TreeInfo): void {
+  /** Keeps the line of `offset` (a `<` being read), so that its position can be asked later. */
+  function keepLineOf(offset: number): void {
+    if (offset < lineLimit) return;
+    advanceTo(offset);
+    locator.keepLine();
+    if (offset >= lastOffset) {
+      const next = last.indexOf(LINE_FEED, offset - lastOffset);
+      lineLimit = next === -1 ? written : lastOffset + next + 1;
+    } else {
+      lineLimit = offset + 1;
+    }
+  }
+
+  /** Where the text still needed starts, once the tokenizer has read everything written. */
+  function neededFrom(): number {
+    if (skipFrom === consumed) return written;
+    if (endTagTail === consumed) {
+      // The tokenizer skips to the `>`; it stands in the newest chunk or later.
+      const found = last.indexOf('>', consumed - lastOffset);
+      if (found === -1) {
+        consumed = written;
+        endTagTail = written;
+        return written;
+      }
+      consumed = lastOffset + found + 1;
+    }
+    if (consumed >= written) return written;
+    if (textOnly !== 0) {
+      // Inside a dropped element, only the end tag the tokenizer may be matching is read back.
+      return dropLevel === 0 ? consumed : Math.max(consumed, written - END_TAG_LOOKBEHIND);
+    }
+    if (!inStartTag && consumed + 1 < written && codeAt(consumed) === LESS_THAN) {
+      const next = codeAt(consumed + 1);
+      const third = consumed + 2 < written ? codeAt(consumed + 2) : -1;
+      const commentLike =
+        next === QUESTION_MARK ||
+        (next === EXCLAMATION_MARK && (foreignTop === Foreign.Html || (third !== -1 && third !== OPENING_BRACKET))) ||
+        (next === SLASH && third !== -1 && third !== GREATER_THAN && !isAsciiAlpha(third));
+      if (commentLike) {
+        skipFrom = consumed;
+        return written;
+      }
+    }
+    return consumed;
+  }
+
+  /** Forgets the chunks no pending token needs, once their line feeds are counted. */
+  function release(): void {
+    const needed = neededFrom();
+    while (head < chunks.length) {
+      const chunk = chunks[head] as string;
+      const end = (chunkStarts[head] as number) + chunk.length;
+      if (end > needed) break;
+      advanceTo(end);
+      chunks[head] = '';
+      head++;
+    }
+    if (head >= COMPACT_AFTER && head * 2 >= chunks.length) {
+      chunks.splice(0, head);
+      chunkStarts.splice(0, head);
+      head = 0;
+    }
+  }
+
+  // --- the tree -------------------------------------------------------------
+
+  /** Reads a tag name into `nameId` and `nameText`, as Parser's `readTagName` names it. */
+  function readTagName(start: number, end: number): void {
+    let id = start >= lastOffset ? TAG_NAMES.find(last, start - lastOffset, end - lastOffset) : -1;
+    let name = '';
+    if (id === -1) {
+      // Unlisted, or spanning chunks: lower-cased as Parser does (String#toLowerCase), then looked up.
+      name = slice(start, end).toLowerCase();
+      id = TAG_NAMES.find(name, 0, name.length);
+      if (id === -1) id = UNKNOWN;
+    }
+    if (foreignTop === Foreign.Svg) {
+      if (SVG_CASED[id] !== 0) id = SVG_CASED[id] as number;
+    } else if (foreign.length > 1 && SVG_CASED[id] !== 0 && (openCounts[SVG_CASED[id] as number] as number) > 0) {
+      // The end tag of an SVG element from inside an integration point in it (`</foreignObject>`).
+      id = SVG_CASED[id] as number;
+    } else if (id === IMAGE && foreignTop === Foreign.Html) {
+      id = IMG;
+    }
+    nameId = id;
+    nameText = id === UNKNOWN ? name : (ELEMENT_NAMES[id] as string);
+  }
+
+  function isOpen(id: number, name: string): boolean {
+    return id === UNKNOWN ? (unknownCounts.get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
+  }
+
+  function push(id: number, name: string): void {
+    ids.push(id);
     names.push(name);
-    infos.push(info);
-    openCounts.set(name, (openCounts.get(name) ?? 0) + 1);
-    if (info.foreign !== null) foreign.push(info.foreign);
+    if (id === UNKNOWN) unknownCounts.set(name, (unknownCounts.get(name) ?? 0) + 1);
+    else openCounts[id] = (openCounts[id] as number) + 1;
+    const starts = FOREIGN[id] as Foreign;
+    if (starts !== Foreign.None) {
+      foreign.push(starts);
+      foreignTop = starts;
+    }
   }
 
-  function pop(): void {
+  /** Closes the innermost element; `report`: tell the sink (unless it dropped the element). */
+  function pop(report: boolean): void {
+    const id = ids.pop() as number;
     const name = names.pop() as string;
-    const info = infos.pop() as TreeInfo;
-    openCounts.set(name, (openCounts.get(name) as number) - 1);
-    if (info.foreign !== null) foreign.pop();
-    rawText = false;
-    sink.closeElement(name);
+    if (id === UNKNOWN) unknownCounts.set(name, (unknownCounts.get(name) as number) - 1);
+    else openCounts[id] = (openCounts[id] as number) - 1;
+    if (FOREIGN[id] !== Foreign.None) {
+      foreign.pop();
+      foreignTop = foreign[foreign.length - 1] as Foreign;
+    }
+    textOnly = 0;
+    if (dropLevel === 0) {
+      if (report) sink.closeElement(name);
+    } else if (ids.length < dropLevel) {
+      dropLevel = 0;
+    }
   }
 
-  function beginStartTag(name: string, offset: number): void {
-    tagStart = offset;
+  function beginStartTag(id: number, name: string, start: number): void {
+    tagStart = start;
     attributes = null;
+    tagPushed = false;
+    capturing = false;
     // A second <form> while one is open is ignored, with its attributes.
-    if (name === 'form' && (openCounts.get('form') ?? 0) > 0) {
-      tagName = '';
+    if (id === FORM && (openCounts[FORM] as number) > 0) {
+      tagId = NO_TAG;
       return;
     }
+    // Whether the tokenizer reads the content as text was decided before this tag's implied ends.
+    const foreignAtTag = foreignTop;
+    tagId = id;
     tagName = name;
-    const info = treeInfo(name);
-    tagInfo = info;
-    const closes = info.closes;
-    if (closes !== null) {
-      while (names.length > 0 && closes.has(names[names.length - 1] as string)) pop();
+    const group = CLOSE_GROUP[id] as number;
+    if (group !== -1) {
+      const closed = CLOSED_BY[group] as Uint8Array;
+      while (ids.length > 0 && closed[ids[ids.length - 1] as number] === 1) pop(true);
     }
-    if (!info.isVoid) push(name, info);
-    if (RAW_TEXT.has(name) && !inForeignContent()) rawText = true;
+    if (IS_VOID[id] === 0) {
+      push(id, name);
+      tagPushed = true;
+      if (foreignAtTag === Foreign.Html && TEXT_ONLY[id] !== 0) textOnly = TEXT_ONLY[id] as number;
+    }
+    if (dropLevel === 0) {
+      capturing = true;
+      keepLineOf(start);
+    }
   }
 
-  function flushRun(): void {
-    if (run === '') return;
-    const text = runIsRaw || run.indexOf('&') === -1 ? run : decodeHTML(run);
-    run = '';
-    sink.text(ownCopy(text));
-  }
-
+  /** The start tag ends: the sink hears of it (and of its end, when void). */
   function finishStartTag(): void {
-    if (tagName === '') return;
-    sink.openElement(tagName, attributes, bodyOffset + tagStart);
-    if (tagInfo.isVoid) sink.closeElement(tagName);
-    tagName = '';
+    inStartTag = false;
+    if (tagId === NO_TAG) return;
+    const id = tagId;
+    tagId = NO_TAG;
+    tagPushed = false;
+    if (dropLevel !== 0) return;
+    const dropped = sink.openElement(tagName, attributes, bodyOffset + tagStart) === true;
     attributes = null;
+    if (IS_VOID[id] !== 0) {
+      if (!dropped) sink.closeElement(tagName);
+    } else if (dropped) {
+      dropLevel = ids.length;
+    }
   }
 
   /** A self-closing tag in foreign content closes itself. */
   function closeStartTag(): void {
-    const name = tagName;
+    const pushed = tagPushed;
     finishStartTag();
-    if (name !== '' && names[names.length - 1] === name) pop();
+    if (pushed) pop(true);
   }
 
-  function endTag(name: string, start: number): void {
-    const info = treeInfo(name);
-    if (info.isVoid) {
-      if (name === 'br') {
-        sink.openElement('br', null, bodyOffset + start);
-        sink.closeElement('br');
+  function endTag(id: number, name: string, start: number): void {
+    if (IS_VOID[id] !== 0) {
+      if (id === BR && dropLevel === 0) {
+        keepLineOf(start);
+        if (sink.openElement(name, null, bodyOffset + start) !== true) sink.closeElement(name);
       }
       return;
     }
-    if ((openCounts.get(name) ?? 0) > 0) {
-      while (names[names.length - 1] !== name) pop();
-      pop();
-    } else if (name === 'p') {
-      beginStartTag('p', start);
+    if (isOpen(id, name)) {
+      if (id === UNKNOWN) {
+        while (names[names.length - 1] !== name) pop(true);
+      } else {
+        while (ids[ids.length - 1] !== id) pop(true);
+      }
+      pop(true);
+    } else if (id === P) {
+      beginStartTag(P, name, start);
       closeStartTag();
     } else {
-      diagnostics.report('UNMATCHED_END_TAG', `Ignored the end tag </${name}>: no <${name}> is open`, 'info', bodyOffset + start);
+      diagnostics.report('UNMATCHED_END_TAG', `Ignored the end tag </${quoted(name)}>: no <${quoted(name)}> is open`, 'info', bodyOffset + start);
     }
   }
+
+  function flushRun(): void {
+    if (run === '') return;
+    const text = runMode === 1 || run.indexOf(AMPERSAND) === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
+    run = '';
+    sink.text(text);
+  }
+
+  // --- the tokenizer's events -----------------------------------------------
 
   const callbacks: TokenizerCallbacks = {
     ontext(start, end) {
       // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
       // reports the unfinished markup as text from index -1. That markup is not text: drop it.
       if (start < 0) return;
-      if (run === '') runIsRaw = rawText;
-      run += slice(start, end);
-      consumed = Math.max(consumed, end);
+      consumed = end;
+      if (dropLevel !== 0) return;
+      if (run === '') {
+        run = slice(start, end);
+        runMode = textOnly;
+        if (textOnly === 2) runElement = names[names.length - 1] as string;
+      } else {
+        run += slice(start, end);
+      }
     },
     ontextentity() {
       // Not called: the tokenizer does not decode.
     },
     onopentagname(start, end) {
       flushRun();
-      beginStartTag(readTagName(start, end), start - 1);
+      readTagName(start, end);
+      beginStartTag(nameId, nameText, start - 1);
+      consumed = end;
+      inStartTag = true;
     },
     onopentagend(end) {
       finishStartTag();
-      consumed = Math.max(consumed, end + 1);
+      consumed = end + 1;
     },
     onselfclosingtag(end) {
-      if (inForeignContent()) closeStartTag();
+      if (foreignTop !== Foreign.Html) closeStartTag();
       else finishStartTag();
-      consumed = Math.max(consumed, end + 1);
+      consumed = end + 1;
     },
     onclosetag(start, end) {
       flushRun();
-      endTag(readTagName(start, end), start - 2);
-      consumed = Math.max(consumed, end);
+      readTagName(start, end);
+      endTag(nameId, nameText, start - 2);
+      if (codeAt(end) === GREATER_THAN) {
+        consumed = end + 1;
+      } else {
+        consumed = end;
+        endTagTail = end;
+      }
     },
     onattribname(start, end) {
-      if (tagName === '') return;
+      consumed = end;
+      if (!capturing) return;
       attributeName = start >= lastOffset ? wanted.match(last, start - lastOffset, end - lastOffset) : matchSpanning(start, end);
     },
     onattribdata(start, end) {
+      consumed = end;
       if (attributeName !== null) attributeValue += slice(start, end);
-      consumed = Math.max(consumed, end);
     },
     onattribentity() {
       // Not called: the tokenizer does not decode.
     },
     onattribend(_quote, end) {
-      if (attributeName !== null) {
-        attributes ??= {};
-        if (!Object.hasOwn(attributes, attributeName)) {
-          attributes[attributeName] = flags.has(attributeName)
-            ? ''
-            : ownCopy(makeSafe(attributeValue.indexOf('&') === -1 ? attributeValue : decodeHTMLAttribute(attributeValue)));
-        }
-        attributeName = null;
+      consumed = end;
+      if (attributeName === null) return;
+      attributes ??= {};
+      if (!Object.hasOwn(attributes, attributeName)) {
+        attributes[attributeName] = flags.has(attributeName)
+          ? ''
+          : makeSafe(attributeValue.indexOf(AMPERSAND) === -1 ? attributeValue : decodeHTMLAttribute(attributeValue));
       }
+      attributeName = null;
       attributeValue = '';
-      consumed = Math.max(consumed, end);
     },
     oncomment(_start, end) {
       flushRun();
-      consumed = Math.max(consumed, end + 1);
+      consumed = end + 1;
     },
     oncdata(start, end, endOffset) {
       flushRun();
-      if (inForeignContent()) sink.text(ownCopy(slice(start, end - endOffset)));
-      consumed = Math.max(consumed, end + 1);
+      if (foreignTop !== Foreign.Html && dropLevel === 0) sink.text(slice(start, end - endOffset));
+      consumed = end + 1;
     },
     ondeclaration(_start, end) {
       flushRun();
-      consumed = Math.max(consumed, end + 1);
+      consumed = end + 1;
     },
     onprocessinginstruction(_start, end) {
       flushRun();
-      consumed = Math.max(consumed, end + 1);
+      consumed = end + 1;
     },
     onend() {
       flushRun();
+      // A start tag cut off by the end of the input was never complete: it is not an element.
+      if (tagPushed) pop(false);
       let unclosed = 0;
       let outermost = '';
-      for (const name of names) {
-        if (!OPTIONAL_END_TAGS.has(name)) {
+      for (let index = 0; index < ids.length; index++) {
+        if (OPTIONAL_END[ids[index] as number] === 0) {
           unclosed++;
-          outermost ||= name;
+          if (unclosed === 1) outermost = names[index] as string;
         }
       }
       if (unclosed > 0) {
         diagnostics.report(
           'UNCLOSED_ELEMENT',
-          `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${outermost}>)`,
+          `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)`,
           'info',
           bodyOffset + written,
         );
       }
-      while (names.length > 0) pop();
+      while (ids.length > 0) pop(true);
     },
-    isInForeignContext: inForeignContent,
+    isInForeignContext() {
+      return foreignTop !== Foreign.Html;
+    },
   };
 
   function matchSpanning(start: number, end: number): string | null {
@@ -302,25 +541,13 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
 
-  function release(): void {
-    // Drop every chunk but the newest once no pending token reaches back into it.
-    while (chunks.length > 1) {
-      const chunk = chunks[0] as string;
-      const chunkStart = chunkOffsets[0] as number;
-      if (chunkStart + chunk.length > consumed) break;
-      locator.advance(chunk, bodyOffset + chunkStart, bodyOffset + chunkStart + chunk.length);
-      chunks.shift();
-      chunkOffsets.shift();
-    }
-  }
-
   return {
     write(text) {
       if (text.length === 0) return;
       last = text;
       lastOffset = written;
       chunks.push(text);
-      chunkOffsets.push(written);
+      chunkStarts.push(written);
       written += text.length;
       tokenizer.write(text);
       release();
@@ -329,10 +556,44 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       tokenizer.end();
     },
     position(offset) {
-      for (let index = 0; index < chunks.length; index++) {
-        locator.advance(chunks[index] as string, bodyOffset + (chunkOffsets[index] as number), offset);
-      }
+      advanceTo(offset - bodyOffset);
       return locator.position(offset);
     },
   };
+}
+
+/**
+ * Decodes the content of `<title>` or `<textarea>` as the tokenizer does: while it matches the
+ * start of the end tag (`<`, `</`, `</t`, … compared with the case bit set), an `&` does not start
+ * an entity. So `<&lt;` stays as written, where `a&lt;` decodes.
+ */
+function decodeTextOnly(text: string, element: string): string {
+  const endTag = `</${element}`;
+  let matched = 0;
+  let from = 0;
+  let result = '';
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (matched === endTag.length) matched = 0;
+    if ((code | CASE_BIT) === endTag.charCodeAt(matched)) {
+      matched++;
+    } else if (matched !== 0) {
+      if (code === AMPERSAND_CODE) {
+        result += decodeHTML(text.slice(from, index)) + '&';
+        from = index + 1;
+      }
+      matched = Number(code === LESS_THAN);
+    }
+  }
+  return from === 0 ? decodeHTML(text) : result + decodeHTML(text.slice(from));
+}
+
+function isAsciiAlpha(code: number): boolean {
+  const lower = code | CASE_BIT;
+  return lower >= LOWER_A && lower <= LOWER_Z;
+}
+
+/** A name as a message quotes it: at most 40 characters. */
+function quoted(name: string): string {
+  return name.length <= QUOTED_NAME_LENGTH ? name : `${name.slice(0, QUOTED_NAME_LENGTH)}…`;
 }

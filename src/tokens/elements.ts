@@ -1,106 +1,154 @@
 /**
- * How htmlparser2's `Parser` shapes the tree (text rule 0): which elements are
- * void, which start tags close open elements implicitly, and where foreign
- * (SVG, MathML) content begins and ends. One lookup gives all of it.
+ * How htmlparser2's `Parser` shapes the tree (text rule 0), as tables indexed
+ * by element id: which elements are void, which start tags close open
+ * elements implicitly, where foreign (SVG, MathML) content begins and ends,
+ * how SVG names are cased, and which elements hold raw text. The sets are
+ * Parser's own (htmlparser2 12); test/tokens.test.ts holds the stream to it.
+ *
+ * An element id is the index of its name in {@link ELEMENT_NAMES}; names not
+ * listed have the id {@link UNKNOWN} and none of the properties below.
  */
 
-export interface TreeInfo {
-  /** Has no content and no end tag. */
-  readonly isVoid: boolean;
-  /** Open elements that this start tag closes while they are on top of the stack. */
-  readonly closes: ReadonlySet<string> | null;
-  /** Starts foreign content (`svg`, `math`) or an HTML integration point inside it. */
-  readonly foreign: ForeignContext | null;
-}
-
-export const enum ForeignContext {
+/** Foreign content: what an element starts (its entry in Parser's foreign-context stack). */
+export const enum Foreign {
+  /** Not foreign-related. */
+  None,
+  /** HTML again inside foreign content (an integration point); inside HTML, no change. */
   Html,
   Svg,
   MathMl,
 }
 
-const pTag = new Set(['p']);
-const headingTags = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
-const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
-const tableSectionTags = new Set(['thead', 'tbody']);
-const ddtTags = new Set(['dd', 'dt']);
-const rtpTags = new Set(['rt', 'rp']);
+/** The id of every name not in the table. */
+export const UNKNOWN = 0;
 
-const closesByTag: Record<string, ReadonlySet<string>> = {
-  tr: new Set(['tr', 'th', 'td']),
-  th: new Set(['th']),
-  td: new Set(['thead', 'th', 'td']),
-  body: new Set(['head', 'link', 'script']),
-  a: new Set(['a']),
-  li: new Set(['li']),
-  p: pTag,
-  h1: headingTags,
-  h2: headingTags,
-  h3: headingTags,
-  h4: headingTags,
-  h5: headingTags,
-  h6: headingTags,
-  select: formTags,
-  input: formTags,
-  output: formTags,
-  button: formTags,
-  datalist: formTags,
-  textarea: formTags,
-  option: new Set(['option']),
-  optgroup: new Set(['optgroup', 'option']),
-  dd: ddtTags,
-  dt: ddtTags,
-  rt: rtpTags,
-  rp: rtpTags,
-  tbody: tableSectionTags,
-  tfoot: tableSectionTags,
-};
-for (const name of [
-  'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
-]) {
-  closesByTag[name] = pTag;
-}
-
-const voidTags = [
+const voidNames = [
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex',
   'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 ];
 
-/** Integration points, lower-cased (`foreignObject` is compared lower-cased throughout). */
-const integrationTags = ['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignobject', 'desc', 'title'];
+/** Parser's `htmlIntegrationElements`, compared with SVG-adjusted case: `foreignObject`, not `foreignobject`. */
+const integrationNames = ['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title'];
 
-const TRANSPARENT: TreeInfo = { isVoid: false, closes: null, foreign: null };
+/**
+ * The tags the tokenizer reads as raw text (outside foreign content): never decoded. `title` and
+ * `textarea` are read as text too (their content holds no tags) but decoded.
+ */
+const rawTextNames = ['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext'];
+const textOnlyNames = [...rawTextNames, 'title', 'textarea'];
 
-const table = new Map<string, TreeInfo>();
-function define(name: string, patch: Partial<TreeInfo>): void {
-  table.set(name, { ...(table.get(name) ?? TRANSPARENT), ...patch });
-}
-for (const [name, closes] of Object.entries(closesByTag)) define(name, { closes });
-for (const name of voidTags) define(name, { isVoid: true });
-for (const name of integrationTags) define(name, { foreign: ForeignContext.Html });
-define('svg', { foreign: ForeignContext.Svg });
-define('math', { foreign: ForeignContext.MathMl });
+/** Parser's `svgTagNameAdjustments`: inside `<svg>`, these lower-case names take this case. */
+const svgAdjusted = [
+  'altGlyph', 'altGlyphDef', 'altGlyphItem', 'animateColor', 'animateMotion', 'animateTransform', 'clipPath',
+  'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feConvolveMatrix', 'feDiffuseLighting',
+  'feDisplacementMap', 'feDistantLight', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
+  'feGaussianBlur', 'feImage', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset', 'fePointLight',
+  'feSpecularLighting', 'feSpotLight', 'feTile', 'feTurbulence', 'foreignObject', 'glyphRef', 'linearGradient',
+  'radialGradient', 'textPath',
+];
 
-export function treeInfo(name: string): TreeInfo {
-  return table.get(name) ?? TRANSPARENT;
-}
+/** Parser's `openImpliesClose`: a start tag closes these elements while one of them is innermost. */
+const pGroup = ['p'];
+const headingGroup = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p'];
+const formGroup = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea'];
+const closeGroups: [readonly string[], readonly string[]][] = [
+  [['tr'], ['tr', 'th', 'td']],
+  [['th'], ['th']],
+  [['td'], ['thead', 'th', 'td']],
+  [['body'], ['head', 'link', 'script']],
+  [['a'], ['a']],
+  [['li'], ['li']],
+  [['h1', 'h2', 'h3', 'h4', 'h5', 'h6'], headingGroup],
+  [['select', 'input', 'output', 'button', 'datalist', 'textarea'], formGroup],
+  [['option'], ['option']],
+  [['optgroup'], ['optgroup', 'option']],
+  [['dd', 'dt'], ['dd', 'dt']],
+  [['rt', 'rp'], ['rt', 'rp']],
+  [['tbody', 'tfoot'], ['thead', 'tbody']],
+  [
+    [
+      'p', 'address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption',
+      'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul',
+    ],
+    pGroup,
+  ],
+];
 
 /** End tags that may be left out: open ones at the end of the body are not worth a diagnostic. */
-export const OPTIONAL_END_TAGS: ReadonlySet<string> = new Set([
+const optionalEndNames = [
   'p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'colgroup',
   'caption', 'rt', 'rp', 'html', 'head', 'body',
-]);
-
-/** HTML element names, recognized in place by the tokens stage (any other name is sliced and lower-cased). */
-export const ELEMENT_NAMES: readonly string[] = [
-  'a', 'abbr', 'address', 'area', 'article', 'aside', 'audio', 'b', 'base', 'bdi', 'bdo', 'blockquote', 'body',
-  'br', 'button', 'canvas', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'data', 'datalist', 'dd',
-  'del', 'details', 'dfn', 'dialog', 'div', 'dl', 'dt', 'em', 'embed', 'fieldset', 'figcaption', 'figure',
-  'font', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'head', 'header', 'hgroup', 'hr', 'html', 'i',
-  'iframe', 'img', 'image', 'input', 'ins', 'kbd', 'label', 'legend', 'li', 'link', 'main', 'mark', 'math',
-  'meta', 'nav', 'noscript', 'object', 'ol', 'optgroup', 'option', 'output', 'p', 'param', 'picture', 'pre',
-  'q', 's', 'samp', 'script', 'section', 'select', 'small', 'source', 'span', 'strong', 'style', 'sub',
-  'summary', 'sup', 'svg', 'table', 'tbody', 'td', 'template', 'textarea', 'tfoot', 'th', 'thead', 'time',
-  'title', 'tr', 'track', 'tt', 'u', 'ul', 'var', 'video', 'wbr',
 ];
+
+/** Other HTML element names, recognized in place (any name not listed is sliced and lower-cased). */
+const commonNames = [
+  'abbr', 'audio', 'b', 'bdi', 'bdo', 'canvas', 'center', 'cite', 'code', 'data', 'del', 'dfn', 'dialog', 'em',
+  'font', 'hgroup', 'html', 'i', 'image', 'ins', 'kbd', 'label', 'legend', 'main', 'mark', 'math', 'noscript',
+  'object', 'picture', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'summary', 'sup', 'svg', 'template',
+  'time', 'tt', 'u', 'var', 'video', 'g', 'path', 'figcaption', 'colgroup', 'caption', 'head',
+];
+
+/**
+ * Every name with an id, lower-case as read from the input, then the SVG-cased names (only ever
+ * reached by adjusting a lower-case name inside `<svg>`, never read directly). Index 0 is
+ * {@link UNKNOWN}.
+ */
+export const ELEMENT_NAMES: readonly string[] = [
+  '',
+  ...new Set([
+    ...voidNames,
+    ...integrationNames.filter((name) => name === name.toLowerCase()),
+    ...textOnlyNames,
+    ...svgAdjusted.map((name) => name.toLowerCase()),
+    ...closeGroups.flatMap(([openers, closed]) => [...openers, ...closed]),
+    ...optionalEndNames,
+    ...commonNames,
+  ]),
+];
+/** How many names the input can spell: the ids below this; the SVG-cased names follow. */
+export const READABLE_NAMES = ELEMENT_NAMES.length;
+(ELEMENT_NAMES as string[]).push(...svgAdjusted);
+
+const count = ELEMENT_NAMES.length;
+const idOf = new Map(ELEMENT_NAMES.map((name, id) => [name, id]));
+function id(name: string): number {
+  const found = idOf.get(name);
+  if (found === undefined) throw new Error(`no element id for ${name}`);
+  return found;
+}
+
+/** Has no content and no end tag. */
+export const IS_VOID = new Uint8Array(count);
+/** What the element starts in Parser's foreign-context stack. */
+export const FOREIGN = new Uint8Array(count) as Uint8Array & { [id: number]: Foreign };
+/** The tokenizer reads the element's content as text (outside foreign content): 1 undecoded, 2 decoded. */
+export const TEXT_ONLY = new Uint8Array(count);
+/** Inside `<svg>`, the id of the SVG-cased name; 0 for none. */
+export const SVG_CASED = new Uint16Array(count);
+/** End tag may be left out. */
+export const OPTIONAL_END = new Uint8Array(count);
+/** Index of the group of elements that the start tag closes, or -1. */
+export const CLOSE_GROUP = new Int8Array(count).fill(-1);
+/** For each close group, a flag per id: closed by the group's start tags. */
+export const CLOSED_BY: readonly Uint8Array[] = closeGroups.map(([openers, closed], group) => {
+  for (const opener of openers) CLOSE_GROUP[id(opener)] = group;
+  const members = new Uint8Array(count);
+  for (const name of closed) members[id(name)] = 1;
+  return members;
+});
+
+for (const name of voidNames) IS_VOID[id(name)] = 1;
+for (const name of integrationNames) FOREIGN[id(name)] = Foreign.Html;
+FOREIGN[id('svg')] = Foreign.Svg;
+FOREIGN[id('math')] = Foreign.MathMl;
+for (const name of rawTextNames) TEXT_ONLY[id(name)] = 1;
+TEXT_ONLY[id('title')] = 2;
+TEXT_ONLY[id('textarea')] = 2;
+for (const name of svgAdjusted) SVG_CASED[id(name.toLowerCase())] = id(name);
+for (const name of optionalEndNames) OPTIONAL_END[id(name)] = 1;
+
+export const FORM = id('form');
+export const P = id('p');
+export const BR = id('br');
+export const IMAGE = id('image');
+export const IMG = id('img');

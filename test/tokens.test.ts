@@ -1,0 +1,310 @@
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import fc from 'fast-check';
+import { Parser } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { createDiagnosticLog } from '../src/diagnostics.js';
+import { createLocator } from '../src/input/locator.js';
+import { makeSafe } from '../src/text/whitespace.js';
+import { createBodyTokenizer, type Attributes, type TokenSink } from '../src/tokens/body-tokenizer.js';
+import { createNameMatcher } from '../src/tokens/name-matcher.js';
+import type { Diagnostic } from '../src/types.js';
+import { checkOptions, cutsFor, splitAt } from './chunks.js';
+import { corpusFiles, parseBody, sharedFiles } from './helpers.js';
+
+/**
+ * The body-tokens stage against htmlparser2's `Parser` (text rule 0): the element stream (each
+ * start, each end, in order), the text between (decoded, joined) and the wanted attributes must
+ * be Parser's, on every html5lib tokenizer input, every corpus body and fuzzed tag soup, whole or
+ * in chunks.
+ *
+ * Deliberate differences, each normalized below and counted so that a change shows up:
+ * 1. A start tag cut off by the end of the input (`<a href` as the last thing): Parser puts the
+ *    element on its stack when it reads the name and closes it at the end, so it reports an end
+ *    without a start. Here the element never existed: neither start nor end.
+ * 2. Unfinished markup at the end of the input (`</a x`, `<br/`): Parser reports the last
+ *    character of the input as text. That is markup, not text: dropped here.
+ * 3. Attribute values: only the wanted names are read, and their values are made safe (NUL and
+ *    lone surrogates become U+FFFD); Parser's values are compared after the same.
+ */
+
+const WANTED = ['src', 'data-src', 'srcset', 'href', 'alt', 'title', 'width', 'height', 'class', 'poster', 'type'];
+const DROP_PREFIX = 'data-selfpromo';
+const ATTRIBUTES = createNameMatcher(WANTED, [DROP_PREFIX]);
+const FLAGS = new Set([DROP_PREFIX]);
+
+type Event = string;
+
+interface Recording {
+  events: Event[];
+  /** Deliberate differences met (Parser side), by kind. */
+  differences: { cutOffStartTag: number; markupAsText: number };
+}
+
+function describeOpen(name: string, attributes: Attributes | null): Event {
+  const wanted = attributes === null ? [] : Object.keys(attributes).sort().map((key) => ` ${key}=${JSON.stringify(attributes[key])}`);
+  return `<${name}${wanted.join('')}>`;
+}
+
+/** Appends an event, joining adjacent text. */
+function record(events: Event[], event: Event): void {
+  const previous = events[events.length - 1];
+  if (event.startsWith('#') && previous?.startsWith('#')) events[events.length - 1] = previous + event.slice(1);
+  else events.push(event);
+}
+
+/** Parser's stream: start tags with the wanted attributes (made safe), end tags, text. */
+function parserStream(body: string, drop: (name: string, attributes: Attributes | null) => boolean = () => false): Recording {
+  const events: Event[] = [];
+  const differences = { cutOffStartTag: 0, markupAsText: 0 };
+  const opened: string[] = [];
+  let dropDepth = 0;
+  const parser = new Parser({
+    onopentag(name, attribs) {
+      const attributes: Attributes = {};
+      for (const [key, value] of Object.entries(attribs)) {
+        if (key.startsWith(DROP_PREFIX)) attributes[DROP_PREFIX] ??= '';
+        else if (WANTED.includes(key)) attributes[key] = makeSafe(value);
+      }
+      const wanted = Object.keys(attributes).length === 0 ? null : attributes;
+      opened.push(name);
+      if (dropDepth > 0) dropDepth++;
+      else if (drop(name, wanted)) dropDepth = 1;
+      else record(events, describeOpen(name, wanted));
+    },
+    onclosetag(name) {
+      if (opened[opened.length - 1] !== name) {
+        // Difference 1: the end of an element whose start tag never ended.
+        differences.cutOffStartTag++;
+        events.push(`!cut-off </${name}>`);
+        return;
+      }
+      opened.pop();
+      if (dropDepth > 0) dropDepth--;
+      else record(events, `</${name}>`);
+    },
+    ontext(text) {
+      if (dropDepth === 0) record(events, `#${text}`);
+    },
+  });
+  const ontext = parser.ontext.bind(parser);
+  parser.ontext = (start: number, end: number) => {
+    // Difference 2: unfinished markup reported as text from index -1.
+    if (start < 0) {
+      differences.markupAsText++;
+      return;
+    }
+    ontext(start, end);
+  };
+  parser.end(body);
+  // Difference 1 only ever happens at the very end: nothing but ends after it.
+  const first = events.findIndex((event) => event.startsWith('!cut-off'));
+  if (first !== -1) {
+    expect(events.slice(first).every((event) => event.startsWith('!cut-off') || event.startsWith('</'))).toBe(true);
+  }
+  return { events: events.filter((event) => !event.startsWith('!cut-off')), differences };
+}
+
+interface TokenRun {
+  events: Event[];
+  diagnostics: Diagnostic[];
+}
+
+/** This stage's stream for the body fed in these chunks, with the sink dropping what `drop` says. */
+function tokenStream(chunks: readonly string[], drop: (name: string, attributes: Attributes | null) => boolean = () => false): TokenRun {
+  const events: Event[] = [];
+  const depth: string[] = [];
+  const sink: TokenSink = {
+    openElement(name, attributes) {
+      if (drop(name, attributes)) return true;
+      record(events, describeOpen(name, attributes));
+      depth.push(name);
+      return undefined;
+    },
+    closeElement(name) {
+      // Well nested: every end is the innermost open element's.
+      expect(depth.pop()).toBe(name);
+      record(events, `</${name}>`);
+    },
+    text(value) {
+      expect(value.length).toBeGreaterThan(0);
+      record(events, `#${value}`);
+    },
+  };
+  const locator = createLocator(0, 1);
+  let tokens: ReturnType<typeof createBodyTokenizer> | null = null;
+  const diagnostics = createDiagnosticLog((offset) => (tokens as ReturnType<typeof createBodyTokenizer>).position(offset));
+  tokens = createBodyTokenizer(sink, { attributes: ATTRIBUTES, flags: FLAGS, offset: 0, locator, diagnostics });
+  for (const chunk of chunks) tokens.write(chunk);
+  tokens.end();
+  expect(depth).toEqual([]);
+  return { events, diagnostics: diagnostics.finish() };
+}
+
+/** The stream must equal Parser's; returns the differences met. */
+function expectParserStream(body: string, chunks: readonly string[] = [body]): Recording['differences'] {
+  const expected = parserStream(body);
+  expect(tokenStream(chunks).events).toEqual(expected.events);
+  return expected.differences;
+}
+
+interface TokenizerTest {
+  description: string;
+  input: string;
+  doubleEscaped?: boolean;
+}
+
+const html5libInputs = sharedFiles('html5lib-tests/tokenizer', '.test').flatMap((file) => {
+  const json = JSON.parse(readFileSync(file.path, 'utf8')) as Record<string, TokenizerTest[]>;
+  return (json.tests ?? json.xmlViolationTests ?? []).map((test) => ({
+    name: `${basename(file.name, '.test')}: ${test.description}`,
+    input: test.doubleEscaped ? test.input.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : test.input,
+  }));
+});
+
+/** The body of a seed: what follows the underline line (the corpus seeds have no front matter delimiters inside). */
+function bodyOf(seed: string): string {
+  const match = /^-{3,}[ \t]*\r?$/m.exec(seed.slice(seed.indexOf('<!--')));
+  if (match === null) throw new Error('no underline');
+  const start = seed.indexOf('<!--') + match.index + match[0].length;
+  return seed.slice(seed.indexOf('\n', start - 1) + 1);
+}
+const corpusBodies = corpusFiles().map((file) => [file.name, bodyOf(file.text)] as const);
+const EXAMPLE = readFileSync(join(import.meta.dirname, '..', 'examples', 'sample.seed.md'), 'utf8');
+
+/** Tag soup: the elements whose tree rules differ, attributes, text, entities and stray markup. */
+const TAGS = [
+  'p', 'div', 'span', 'b', 'i', 'a', 'li', 'ul', 'ol', 'dd', 'dt', 'dl', 'table', 'tr', 'td', 'th', 'tbody', 'thead',
+  'tfoot', 'caption', 'colgroup', 'col', 'h1', 'h2', 'h6', 'svg', 'math', 'mi', 'mtext', 'annotation-xml',
+  'foreignObject', 'foreignobject', 'desc', 'title', 'clipPath', 'image', 'img', 'br', 'hr', 'input', 'select',
+  'option', 'optgroup', 'button', 'textarea', 'datalist', 'output', 'xmp', 'script', 'style', 'iframe',
+  'noembed', 'noframes', 'plaintext', 'form', 'figure', 'figcaption', 'rt', 'rp', 'body', 'head', 'link',
+  'source', 'video', 'x-custom', 'IMG', 'sCrIpT', 'DIV',
+];
+const soupToken = fc.oneof(
+  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...TAGS), fc.constantFrom('', ' href="/x"', ' src=a.png', ' class=lead', ' data-selfpromo', ' title="a&amp;b"', ' a', ' x=y z'), fc.constantFrom('>', '/>', ' >')).map(([tag, attributes, end]) => `<${tag}${attributes}${end}`) },
+  { weight: 5, arbitrary: fc.constantFrom(...TAGS).map((tag) => `</${tag}>`) },
+  { weight: 4, arbitrary: fc.constantFrom('text', ' ', '\n', 'a&amp;b', '&lt;', '&notin', '&#x41;', '&', 'x<y', '中文', '\0', '😀') },
+  { weight: 1, arbitrary: fc.constantFrom('<!-- c -->', '<!--', '<![CDATA[x<b>y]]>', '<!doctype html>', '<?pi?>', '</ x>', '</>', '<', '</', '<a', '<a b', '<br/', '</a x', '-->', ']]>') },
+);
+/** Foreign content: few names, so that nestings of SVG, MathML and integration points recur. */
+const FOREIGN_TAGS = ['svg', 'math', 'foreignObject', 'clipPath', 'mi', 'title', 'desc', 'annotation-xml', 'p', 'b', 'xmp', 'script', 'image', 'br'];
+const foreignToken = fc.oneof(
+  fc.tuple(fc.constantFrom(...FOREIGN_TAGS), fc.constantFrom('>', '/>')).map(([tag, end]) => `<${tag}${end}`),
+  fc.constantFrom(...FOREIGN_TAGS).map((tag) => `</${tag}>`),
+  fc.constantFrom('x', '<b>y</b>', '<![CDATA[c]]>', '&amp;'),
+);
+const tagSoup = fc.oneof(
+  { weight: 3, arbitrary: fc.array(soupToken, { maxLength: 60, size: 'max' }).map((tokens) => tokens.join('')) },
+  { weight: 1, arbitrary: fc.array(foreignToken, { maxLength: 30, size: 'max' }).map((tokens) => tokens.join('')) },
+);
+
+describe('the element stream is htmlparser2 Parser\'s', () => {
+  it('on every html5lib tokenizer input, with the deliberate differences counted', () => {
+    expect(html5libInputs.length).toBe(6810);
+    const totals = { cutOffStartTag: 0, markupAsText: 0 };
+    for (const test of html5libInputs) {
+      const differences = expectParserStream(test.input);
+      totals.cutOffStartTag += differences.cutOffStartTag;
+      totals.markupAsText += differences.markupAsText;
+    }
+    expect(totals).toEqual({ cutOffStartTag: 10, markupAsText: 5 });
+  });
+
+  it('on every html5lib tokenizer input, fed one character at a time', () => {
+    for (const test of html5libInputs) expectParserStream(test.input, [...test.input]);
+  });
+
+  it.each(corpusBodies)('on the body of %s, whole and in 64-character chunks', (_name, body) => {
+    expectParserStream(body);
+    expectParserStream(body, splitAt(body, Array.from({ length: Math.ceil(body.length / 64) }, (_, index) => index * 64)));
+  });
+
+  it('on the example seed', () => {
+    expectParserStream(bodyOf(EXAMPLE));
+  });
+
+  it('on fuzzed tag soup, whole and in random chunks', () => {
+    fc.assert(
+      fc.property(tagSoup, cutsFor(600), (body, cuts) => {
+        expectParserStream(body, splitAt(body, cuts));
+      }),
+      checkOptions(1500),
+    );
+  });
+
+  it('on fuzzed tag soup, with dropped elements: nothing inside them is reported', () => {
+    const drop = (name: string, attributes: Attributes | null) =>
+      ['script', 'style', 'form', 'iframe', 'svg', 'table', 'li'].includes(name) || (attributes !== null && Object.hasOwn(attributes, DROP_PREFIX));
+    fc.assert(
+      fc.property(tagSoup, cutsFor(600), (body, cuts) => {
+        expect(tokenStream(splitAt(body, cuts), drop).events).toEqual(parserStream(body, drop).events);
+      }),
+      checkOptions(1000),
+    );
+  });
+});
+
+describe('known cases of the class', () => {
+  it('a start tag cut off by the end of the input is neither opened nor closed, nor reported unclosed', () => {
+    for (const body of ['<div><a a', '<div><a a=', '<div><a href="x', '<div><a/', '<div><a ']) {
+      const run = tokenStream([body]);
+      expect(run.events).toEqual(['<div>', '</div>']);
+      expect(run.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+        'Closed 1 element left open at the end of the body (outermost: <div>)',
+      ]);
+    }
+    expect(parseBody('<a a').diagnostics).toEqual([]);
+  });
+
+  it('foreignObject is an HTML integration point inside <svg> only', () => {
+    expect(tokenStream(['<math><foreignObject><xmp><b>x</b></xmp>']).events).toEqual([
+      '<math>', '<foreignobject>', '<xmp>', '<b>', '#x', '</b>', '</xmp>', '</foreignobject>', '</math>',
+    ]);
+    expect(tokenStream(['<svg><foreignObject><xmp><b>x</b></xmp></foreignObject></svg>']).events).toEqual([
+      '<svg>', '<foreignObject>', '<xmp>', '#<b>x</b>', '</xmp>', '</foreignObject>', '</svg>',
+    ]);
+    expect(parseBody('<math><foreignObject><xmp><b>x</b></xmp>').text).toBe('x');
+  });
+
+  it('SVG names take SVG case inside <svg>, and their end tags match from inside integration points', () => {
+    expect(tokenStream(['<svg><clippath><foreignobject><p>x</foreignobject></clippath></svg><clippath>']).events).toEqual([
+      '<svg>', '<clipPath>', '<foreignObject>', '<p>', '#x', '</p>', '</foreignObject>', '</clipPath>', '</svg>', '<clippath>', '</clippath>',
+    ]);
+  });
+
+  it('<image> is <img> outside foreign content only', () => {
+    expect(tokenStream(['<image src=a><svg><image src=b></image></svg><math><image></math>']).events).toEqual([
+      '<img src="a">', '</img>', '<svg>', '<image src="b">', '</image>', '</svg>', '<math>', '<image>', '</image>', '</math>',
+    ]);
+  });
+});
+
+describe('dropping', () => {
+  it('reports nothing inside a dropped element and no end for it; implied ends end the drop', () => {
+    const drop = (name: string) => name === 'aside' || name === 'p';
+    expect(tokenStream(['<div>a<aside>b<i>c</i><script>d</script></aside>e<p>f<div>g</div></div>'], drop).events).toEqual([
+      '<div>', '#ae', '<div>', '#g', '</div>', '</div>',
+    ]);
+  });
+
+  it('a dropped void element gets no end', () => {
+    expect(tokenStream(['<img src=x><br><b>t</b>'], (name) => name === 'img').events).toEqual(['<br>', '</br>', '<b>', '#t', '</b>']);
+  });
+
+  it('still reports the tree diagnostics inside a dropped element', () => {
+    const run = tokenStream(['<aside></span></aside><div>'], (name) => name === 'aside');
+    expect(run.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.offset])).toEqual([
+      ['UNMATCHED_END_TAG', 7],
+      ['UNCLOSED_ELEMENT', 27],
+    ]);
+  });
+});
+
+describe('tag names in messages', () => {
+  it('are cut to 40 characters', () => {
+    const name = 'x'.repeat(100);
+    const [diagnostic] = tokenStream([`</${name}>`]).diagnostics;
+    expect(diagnostic?.message).toBe(`Ignored the end tag </${'x'.repeat(40)}…>: no <${'x'.repeat(40)}…> is open`);
+  });
+});
