@@ -43,7 +43,7 @@ import { makeSafe } from '../text/whitespace.js';
  */
 
 /** Characters of front matter between the fences, line breaks included. */
-export const MAX_FRONT_MATTER_LENGTH = 65536;
+export const MAX_FRONT_MATTER_LENGTH = 131072;
 /** Collections nested in each other, the top-level mapping included. */
 export const MAX_FRONT_MATTER_DEPTH = 64;
 /**
@@ -299,7 +299,10 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 /** Anything a core-schema number could be: left to `yaml`. */
 const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-type Scalar = string | boolean | null;
+/** The core schema's decimal integers; those that are safe integers are read here. */
+const DECIMAL_INTEGER = /^[-+]?[0-9]+$/;
+
+type Scalar = string | number | boolean | null;
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -386,7 +389,7 @@ function readFlowSequence(source: string, start: number, end: number): Scalar[] 
   return items;
 }
 
-/** A plain scalar: a string, or `null`, `true`, `false`; numbers and anything unusual are left to `yaml`. */
+/** A plain scalar: a string, a safe decimal integer, or `null`, `true`, `false`; other numbers and anything unusual are left to `yaml`. */
 function readPlain(source: string, start: number, end: number, inFlow: boolean): Scalar | undefined {
   const first = source.charCodeAt(start);
   switch (first) {
@@ -408,8 +411,13 @@ function readPlain(source: string, start: number, end: number, inFlow: boolean):
   }
   if (previous === COLON) return undefined;
   const text = source.slice(start, end);
-  // Digits, signs and dots may start a number: leave those to `yaml` when they are one.
-  if (((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2e) && NUMBER_LIKE.test(text)) return undefined;
+  // Digits, signs and dots may start a number: safe decimal integers are read here, other numbers by `yaml`.
+  if (((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2e) && NUMBER_LIKE.test(text)) {
+    if (!DECIMAL_INTEGER.test(text)) return undefined;
+    const number = Number(text);
+    // `-0` is 0, as in the yaml reading.
+    return Number.isSafeInteger(number) ? number + 0 : undefined;
+  }
   const keyword = scalarKeyword(text);
   return keyword === undefined ? text : keyword;
 }

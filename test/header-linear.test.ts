@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_FRONT_MATTER_LENGTH } from '../src/header/front-matter.js';
+import { parseSeed, safeParseSeed } from '../src/index.js';
+import { seed } from './helpers.js';
+
+/** `n` front matter lines made by `line`. */
+function lines(n: number, line: (index: number) => string): string {
+  return Array.from({ length: n }, (_, index) => line(index)).join('\n');
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/** Milliseconds per call, the median of interleaved samples of each input. */
+function timesOf(inputs: string[], samples: number): number[] {
+  const run = (text: string) => parseSeed(text);
+  for (const text of inputs) run(text);
+  // Enough calls per sample that one sample of the smallest input takes about 20 ms.
+  let calls = 1;
+  for (;;) {
+    const start = performance.now();
+    for (let call = 0; call < calls; call++) run(inputs[0] as string);
+    if (performance.now() - start >= 20 || calls >= 4096) break;
+    calls *= 2;
+  }
+  const times: number[][] = inputs.map(() => []);
+  for (let sample = 0; sample < samples; sample++) {
+    inputs.forEach((text, index) => {
+      const start = performance.now();
+      for (let call = 0; call < calls; call++) run(text);
+      (times[index] as number[]).push((performance.now() - start) / calls);
+    });
+  }
+  return times.map(median);
+}
+
+/**
+ * Time at 2n is at most 2.5 times the time at n. The machine may be busy:
+ * the best of three rounds of interleaved medians counts.
+ */
+function expectLinear(frontMatter: (n: number) => string, n: number): void {
+  const small = seed('<p>x</p>', { frontMatter: frontMatter(n) });
+  const large = seed('<p>x</p>', { frontMatter: frontMatter(2 * n) });
+  expect(large.length).toBeLessThan(MAX_FRONT_MATTER_LENGTH);
+  // Both are read in full, not refused by a limit.
+  expect(parseSeed(small).header.frontMatter).not.toBeNull();
+  expect(parseSeed(large).header.frontMatter).not.toBeNull();
+  let best = Infinity;
+  for (let round = 0; round < 3 && best > 2.5; round++) {
+    const [atN, at2n] = timesOf([small, large], 5) as [number, number];
+    best = Math.min(best, at2n / atN);
+  }
+  expect(best).toBeLessThanOrEqual(2.5);
+}
+
+/** A block sequence under one key: many nodes without many keys in one object. */
+function items(n: number, item: (index: number) => string): string {
+  return `s:\n${lines(n, (i) => `  - ${item(i)}`)}`;
+}
+
+describe('front matter in linear time: time at 2n ≤ 2.5 × time at n', () => {
+  // Flat mappings start at 4,000 keys: below that, V8 itself adds properties to one object in more than linear time.
+  it('keys with words (the simple-subset reader)', () => expectLinear((n) => lines(n, (i) => `k${i}: v${i}`), 4000));
+  it('keys with numeric values (the simple-subset reader)', () => expectLinear((n) => lines(n, (i) => `k${i}: ${i}`), 4000));
+  it('keys with numeric values in quotes (yaml)', () => expectLinear((n) => lines(n, (i) => `"k${i}": ${i}`), 4000));
+  it('floats', () => expectLinear((n) => items(n, (i) => `${i}.5e3`), 1500));
+  it('anchors', () => expectLinear((n) => items(n, (i) => `&a${i} ${i}`), 1500));
+  it('aliases', () => expectLinear((n) => `a: &a x\n${items(n, () => '*a')}`, 400));
+  it('anchors and aliases, each alias naming the latest anchor', () => expectLinear((n) => items(n, (i) => (i % 2 === 0 ? `&a ${i}` : '*a')), 800));
+  it('nested flow collections', () => expectLinear((n) => items(n, () => '{a: [1, "2"], b: {c: d}}'), 600));
+  it('nested block collections', () => expectLinear((n) => items(n, () => 'a:\n      - 1\n      - b: 2'), 600));
+  it('one long double-quoted string with escapes', () => expectLinear((n) => `s: "${'ab\\n\\u00e9 '.repeat(n)}"`, 5000));
+  it('one long plain string', () => expectLinear((n) => `s: ${'word '.repeat(n)}x`, 10000));
+  it('one long block scalar', () => expectLinear((n) => `s: |\n${lines(n, () => '  line of text')}`, 3500));
+  it('one long flow sequence', () => expectLinear((n) => `s: [${Array.from({ length: n }, (_, i) => i).join(', ')}]`, 4000));
+  it('tags outside the core schema (warnings)', () => expectLinear((n) => items(n, () => '!!set {x}'), 1000));
+});
+
+describe('front matter work is bounded', () => {
+  const cases: [string, string][] = [
+    ['40,000 keys with numeric values', lines(40_000, (i) => `k${i}: ${i}`)],
+    ['20,000 keys with numeric values, CRLF', lines(20_000, (i) => `k${i}: ${i}\r`)],
+    ['200,000 keys with numeric values', lines(200_000, (i) => `k${i}: ${i}`)],
+    ['40,000 anchors', lines(40_000, (i) => `k${i}: &a${i} ${i}`)],
+    ['40,000 aliases', `a: &a x\n${lines(40_000, (i) => `k${i}: *a`)}`],
+    ['one line of 1,000,000 characters', `s: ${'x'.repeat(1_000_000)}`],
+    ['100,000 nested flow sequences', `a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+  ];
+  it.each(cases)('%s: INVALID_FRONT_MATTER naming the length limit, at the first character beyond it, at once', (_name, frontMatter) => {
+    const text = `---\n${frontMatter}\n---\n<!--1-->\n[t](u)\n---\n<p>x</p>`;
+    const start = performance.now();
+    const result = safeParseSeed(text);
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const offset = '---\n'.length + MAX_FRONT_MATTER_LENGTH;
+    const before = text.slice(0, offset);
+    expect(result.error).toMatchObject({
+      code: 'INVALID_FRONT_MATTER',
+      offset,
+      line: before.split('\n').length,
+      column: offset - before.lastIndexOf('\n'),
+    });
+    expect(result.error.message).toContain(`more than ${MAX_FRONT_MATTER_LENGTH} characters of front matter (the limit`);
+  });
+
+  it(`reads front matter of exactly ${MAX_FRONT_MATTER_LENGTH} characters, line breaks included, and refuses one more`, () => {
+    const body = `s: ${'x'.repeat(MAX_FRONT_MATTER_LENGTH - 4)}\n`;
+    expect(body.length).toBe(MAX_FRONT_MATTER_LENGTH);
+    const text = (frontMatter: string) => `---\n${frontMatter}---\n<!--1-->\n[t](u)\n---\n`;
+    expect(parseSeed(text(body)).header.frontMatter).toEqual({ s: 'x'.repeat(MAX_FRONT_MATTER_LENGTH - 4) });
+    expect(safeParseSeed(text(`x${body}`))).toMatchObject({ ok: false, error: { code: 'INVALID_FRONT_MATTER', offset: 4 + MAX_FRONT_MATTER_LENGTH } });
+    // CRLF: the CR counts as a character.
+    const crlf = `s: ${'x'.repeat(MAX_FRONT_MATTER_LENGTH - 5)}\r\n`;
+    expect(parseSeed(text(crlf)).header.frontMatter).toEqual({ s: 'x'.repeat(MAX_FRONT_MATTER_LENGTH - 5) });
+    expect(safeParseSeed(text(`x${crlf}`)).ok).toBe(false);
+  });
+});
