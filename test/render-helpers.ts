@@ -34,7 +34,11 @@ function captionUnit(caption: string | null, credit: string | null): Unit[] {
   return text === '' ? [] : [{ kind: 'paragraph', text }];
 }
 
-/** Units in Markdown: headings are one line, so a break in one reads as a space. */
+/**
+ * Units in Markdown: a heading of level 3 to 6 is one line (ATX), so a break
+ * in one reads as a space; levels 1 and 2 with a break are written as setext
+ * headings, which keep it.
+ */
 export function expectedUnits(article: Article, target: 'markdown' | 'html' | 'html-elements'): Unit[] {
   const units: Unit[] = [{ kind: 'heading', text: article.header.title }];
   if (article.dateline !== null) units.push({ kind: 'paragraph', text: article.dateline.text });
@@ -48,7 +52,7 @@ function blockUnits(block: Block, target: 'markdown' | 'html' | 'html-elements')
     case 'paragraph':
       return [{ kind: 'paragraph', text: block.text }];
     case 'heading':
-      return [{ kind: 'heading', text: target === 'markdown' ? block.text.replaceAll('\n', ' ') : block.text }];
+      return [{ kind: 'heading', text: target === 'markdown' && block.level > 2 ? block.text.replaceAll('\n', ' ') : block.text }];
     case 'quote':
       return [{ kind: 'quote', texts: block.blocks.map((paragraph) => paragraph.text) }];
     case 'list':

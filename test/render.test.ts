@@ -82,14 +82,15 @@ describe('toMdast / toMarkdown: exact output', () => {
     expect(toMarkdown(value, { bullet: '*', emphasis: '_' })).toBe('# [Night trains](https://news.example/rail/1)\n\n* a\n\n_b_\n');
   });
 
-  it('a code span with a line break is one span per line; a break in a heading reads as a space', () => {
+  it('a code span with a line break is one span per line; a break in a heading of level 3 to 6 reads as a space, levels 1 and 2 keep it (setext)', () => {
     const value = article({
       body: [
         { type: 'paragraph', inlines: [{ type: 'code', value: 'a\nb' }] },
         { type: 'heading', level: 3, text: 'one\ntwo' },
+        { type: 'heading', level: 2, text: 'three\nfour' },
       ],
     });
-    expect(toMarkdown(value)).toBe('# [Night trains](https://news.example/rail/1)\n\n`a`\\\n`b`\n\n### one two\n');
+    expect(toMarkdown(value)).toBe('# [Night trains](https://news.example/rail/1)\n\n`a`\\\n`b`\n\n### one two\n\nthree\\\nfour\n----\n');
     expectMarkdownReadBack(value);
   });
 

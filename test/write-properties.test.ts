@@ -94,7 +94,8 @@ describe('formatSeed, for any input', () => {
         expectRoundTrip(first);
         expect(first.header.timestamp).toBe(value.header.timestamp);
         expect(first.header.url).toBe(value.header.url);
-        expect(first.header.frontMatter).toEqual(value.header.frontMatter ?? null);
+        // As JSON data: the reader may read -0 as 0.
+        expect(plain(first.header.frontMatter)).toEqual(plain(value.header.frontMatter ?? null));
       }),
       checkOptions(200),
     );

@@ -122,6 +122,17 @@ describe('formatSeed: exact output', () => {
     expect(article.body).toEqual([image('https://img.example/a.jpg'), { type: 'paragraph', text: 'Body', inlines: [{ type: 'text', value: 'Body' }] }]);
   });
 
+  it('keeps the lead before a linked image when the links say it stood there', () => {
+    const before = parseSeed(seed('<p class="lead"><a href="https://l.example/">Lead</a></p><a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg"></a><p>x</p>'));
+    expect(bodyOf(before)).toBe(
+      '<p class="lead"><a href="https://l.example/">Lead</a></p>\n<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg"></a>\n<p>x</p>\n',
+    );
+    expectRoundTrip(before, 'lead first');
+    const after = parseSeed(seed('<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg"></a><p class="lead"><a href="https://l.example/">Lead</a></p><p>x</p>'));
+    expect(bodyOf(after).startsWith('<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg"></a>\n<p class="lead">')).toBe(true);
+    expectRoundTrip(after, 'image first');
+  });
+
   it('writes every inline as its element', () => {
     const inlines = [
       { type: 'text', value: 'a ' },

@@ -1,4 +1,5 @@
 import { escapeAttribute, escapeText } from 'entities';
+import { collapseWhitespace } from '../text/whitespace.js';
 import type {
   AudioInput,
   BlockInput,
@@ -188,10 +189,11 @@ function isMedia(block: BlockInput): boolean {
 }
 
 /**
- * The body: the dateline, then the media that stood before the lead, the
- * lead, and the other blocks. That is the order the parser met them in (the
- * lead is the first block that is not media), so the dateline, the lead and
- * the order of `links` read back the same.
+ * The body: the dateline, then the blocks in the order the parser met them.
+ * The lead was the first block that is not media, so it stood somewhere
+ * among the media that open `body`: after all of them, unless the Article's
+ * `links` (which follow document order) say it stood before some linked
+ * image. So the dateline, the lead and the order of `links` read back the same.
  */
 export function writeBody(input: SeedInput): string {
   const out: string[] = [];
@@ -201,10 +203,57 @@ export function writeBody(input: SeedInput): string {
   }
   let index = 0;
   if (input.lead !== null && input.lead !== undefined) {
-    while (index < body.length && isMedia(body[index] as BlockInput)) writeBlock(body[index++] as BlockInput, out);
+    const before = mediaBeforeLead(input.lead, body, input.links);
+    while (index < before) writeBlock(body[index++] as BlockInput, out);
     paragraph(input.lead, out, '<p class="lead">');
     out.push('\n');
   }
   for (; index < body.length; index++) writeBlock(body[index] as BlockInput, out);
   return out.join('');
+}
+
+interface LinkEntry {
+  href: string;
+  text: string;
+}
+
+/** How many of the media blocks that open `body` stood before the lead. */
+function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], links: readonly unknown[] | undefined): number {
+  let leading = 0;
+  while (leading < body.length && isMedia(body[leading] as BlockInput)) leading++;
+  if (links === undefined || leading === 0) return leading;
+  const leadLinks: LinkEntry[] = [];
+  collectLinks(inlinesOf(lead), leadLinks);
+  const mediaLinks = body.slice(0, leading).map((block): LinkEntry[] =>
+    block.type === 'image' && block.link !== null && block.link !== undefined ? [{ href: block.link, text: block.alt ?? '' }] : [],
+  );
+  for (let before = leading; before >= 0; before--) {
+    const order = [...mediaLinks.slice(0, before).flat(), ...leadLinks, ...mediaLinks.slice(before).flat()];
+    if (order.every((entry, at) => sameLink(entry, links[at]))) return before;
+  }
+  return leading;
+}
+
+function sameLink(entry: LinkEntry, link: unknown): boolean {
+  if (typeof link !== 'object' || link === null) return false;
+  const { href, text } = link as Partial<LinkEntry>;
+  return href === entry.href && text === entry.text;
+}
+
+/** The links of inlines, each with its text (a break read as a space; white space collapsed), in document order. */
+function collectLinks(inlines: readonly InlineInput[], links: LinkEntry[]): void {
+  for (const inline of inlines) {
+    if (inline.type === 'link') links.push({ href: inline.href, text: collapseWhitespace(plainText(inline.children)) });
+    if ('children' in inline) collectLinks(inline.children, links);
+  }
+}
+
+function plainText(inlines: readonly InlineInput[]): string {
+  let text = '';
+  for (const inline of inlines) {
+    if (inline.type === 'text' || inline.type === 'code') text += inline.value;
+    else if (inline.type === 'break') text += ' ';
+    else text += plainText(inline.children);
+  }
+  return text;
 }
