@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Article } from '../src/index.js';
 import { SHARED, sharedFiles } from './helpers.js';
-import { outcomeOf, type CoreApi, type Outcome, type Outcomes, type Renderers } from './browser/runner.js';
+import { outcomeOf, renderBoth, type CoreApi, type Outcomes, type RenderApi, type Rendered } from './browser/runner.js';
 import { bundleHarness, CHROMIUM, launchChromium, ROOT, serve, type Resource } from './browser/server.js';
 
 const ARTIFACTS = join(ROOT, 'test-results', 'browser');
@@ -110,7 +110,7 @@ describe.skipIf(!runnable)('in Chromium', () => {
   const all = seeds();
   const expected: Outcomes = {};
   let core: CoreApi;
-  let render: Partial<Renderers>;
+  let render: RenderApi;
   let browser: Browser;
   let page: Page;
   let server: { origin: string; close(): Promise<void> };
@@ -118,12 +118,12 @@ describe.skipIf(!runnable)('in Chromium', () => {
     page: Record<string, Outcomes>;
     worker: Record<string, Outcomes>;
     workerIsWorker: boolean;
-    renders: Record<string, unknown>;
+    renders: Record<string, Rendered>;
   };
 
   beforeAll(async () => {
     core = (await import(pathToFileURL(join(ROOT, 'dist/index.js')).href)) as CoreApi;
-    render = (await import(pathToFileURL(join(ROOT, 'dist/render.js')).href)) as Partial<Renderers>;
+    render = (await import(pathToFileURL(join(ROOT, 'dist/render.js')).href)) as RenderApi;
     // The text a Node user reads from the file: BOM kept, bad bytes replaced as the browser does.
     const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     for (const seed of all) expected[seed.name] = await outcomeOf(core, () => core.parseSeed(decoder.decode(seed.bytes)));
@@ -230,8 +230,7 @@ describe.skipIf(!runnable)('in Chromium', () => {
       expect(await frame.locator('img').first().getAttribute('src')).toBe(image.src);
       expect(await frame.locator('p').filter({ hasText: article.lead!.text.slice(0, 60) }).count()).toBeGreaterThanOrEqual(1);
 
-      expect(typeof render.toMarkdown).toBe('function');
-      expect(await view.locator('#markdown').textContent()).toBe(render.toMarkdown!(article));
+      expect(await view.locator('#markdown').textContent()).toBe(render.toMarkdown(article));
 
       expect(await view.locator('#json > details > summary').textContent()).toBe(`article {${Object.keys(article).length}}`);
       expect(await view.locator('#json .entry').count()).toBe(leaves(article));
@@ -345,14 +344,9 @@ describe.skipIf(!runnable)('in Chromium', () => {
   });
 
   it('renders every Article to the same HTML and Markdown as Node', () => {
-    expect(typeof render.toHtml).toBe('function');
-    expect(typeof render.toMarkdown).toBe('function');
-    const inNode: Record<string, unknown> = {};
-    for (const seed of all) {
-      const outcome = expected[seed.name] as Outcome;
-      if (!outcome.ok) continue;
-      const article = JSON.parse(outcome.json) as Article;
-      inNode[seed.name] = { html: render.toHtml!(article), markdown: render.toMarkdown!(article) };
+    const inNode: Record<string, Rendered> = {};
+    for (const [name, outcome] of Object.entries(expected)) {
+      if (outcome.ok) inNode[name] = renderBoth(render, JSON.parse(outcome.json) as Article);
     }
     expect(Object.keys(results.renders).sort()).toEqual(Object.keys(inNode).sort());
     const differing = Object.keys(inNode).filter((name) => JSON.stringify(inNode[name]) !== JSON.stringify(results.renders[name]));
@@ -372,7 +366,7 @@ describe.skipIf(!runnable)('in Chromium', () => {
     expect(await title.isVisible()).toBe(true);
 
     const lead = await page.evaluate(
-      (text) => [...document.querySelectorAll('#rendered p')].filter((p) => p.textContent?.replace(/\s+/g, ' ').trim() === text).length,
+      (text) => Array.from(document.querySelectorAll('#rendered p')).filter((p) => p.textContent?.replace(/\s+/g, ' ').trim() === text).length,
       article.lead!.text,
     );
     expect(lead).toBe(1);

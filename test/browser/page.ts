@@ -1,10 +1,8 @@
 /** The harness page: the package's ESM build, parsing seeds in the page and in a module worker. */
 import * as core from '../../src/index.js';
-import * as renderEntry from '../../src/render/index.js';
-import { MODES, parseAll, renderAll, type Outcomes, type Renderers, type SeedRef } from './runner.js';
+import * as render from '../../src/render/index.js';
+import { MODES, parseAll, renderAll, type Outcomes, type SeedRef } from './runner.js';
 import type { WorkerReply } from './worker.js';
-
-const render = renderEntry as unknown as Partial<Renderers>;
 
 /** Runs every seed in the worker; also returns the Articles it posted back (structured clones) as JSON. */
 function inWorker(seeds: SeedRef[]): Promise<WorkerReply & { cloned: Outcomes }> {
@@ -24,7 +22,6 @@ function inWorker(seeds: SeedRef[]): Promise<WorkerReply & { cloned: Outcomes }>
 /** Parses the seed at `url` and shows `toHtml` of its Article in the page. */
 async function show(url: string): Promise<void> {
   const article = core.parseSeed(await (await fetch(url)).text());
-  if (typeof render.toHtml !== 'function') throw new Error('seed-parser/render exports no toHtml');
   const container = document.createElement('main');
   container.id = 'rendered';
   container.innerHTML = render.toHtml(article);

@@ -3,15 +3,11 @@
  * way, reduced to a comparable outcome (the Article's JSON, or the error's code and position).
  */
 import type * as Core from '../../src/index.js';
+import type * as Render from '../../src/render/index.js';
 import type { Article } from '../../src/index.js';
 
 export type CoreApi = typeof Core;
-
-/** The renderers of `seed-parser/render`, looked up at run time (the entry may not export them). */
-export interface Renderers {
-  toHtml(article: Article, options?: object): string;
-  toMarkdown(article: Article, options?: object): string;
-}
+export type RenderApi = typeof Render;
 
 export interface SeedRef {
   name: string;
@@ -90,20 +86,21 @@ export async function parseAll(core: CoreApi, seeds: SeedRef[], modes: readonly 
   return result;
 }
 
-/** The renderers' output for every seed that parses: seed name → { html, markdown } (or the error). */
-export async function renderAll(core: CoreApi, render: Partial<Renderers>, seeds: SeedRef[]): Promise<Record<string, unknown>> {
-  const result: Record<string, unknown> = {};
+/** The renderers' output for every seed that parses: seed name → { html, markdown }. */
+export async function renderAll(core: CoreApi, render: RenderApi, seeds: SeedRef[]): Promise<Record<string, Rendered>> {
+  const result: Record<string, Rendered> = {};
   for (const seed of seeds) {
     const parsed = core.safeParseSeed(await (await fetch(seed.url)).text());
-    if (!parsed.ok) continue;
-    try {
-      if (typeof render.toHtml !== 'function' || typeof render.toMarkdown !== 'function') {
-        throw new Error('seed-parser/render exports no toHtml or toMarkdown');
-      }
-      result[seed.name] = { html: render.toHtml(parsed.article), markdown: render.toMarkdown(parsed.article) };
-    } catch (error) {
-      result[seed.name] = { error: String(error) };
-    }
+    if (parsed.ok) result[seed.name] = renderBoth(render, parsed.article);
   }
   return result;
+}
+
+export interface Rendered {
+  html: string;
+  markdown: string;
+}
+
+export function renderBoth(render: RenderApi, article: Article): Rendered {
+  return { html: render.toHtml(article), markdown: render.toMarkdown(article) };
 }
