@@ -35,3 +35,28 @@ export function checkOptions(runs: number): fc.Parameters<unknown> {
   const scale = Number(process.env.FC_SCALE ?? 1);
   return { numRuns: Math.max(1, Math.round(runs * scale)), ...(seed === undefined ? {} : { seed }), verbose: 1 };
 }
+
+/** Every way to cut a text once: `[before, after]` at each index (one at a time, so that a failure names the cut). */
+export function everyCut(text: string): [number, string[]][] {
+  return Array.from({ length: text.length + 1 }, (_, index) => [index, [text.slice(0, index), text.slice(index)]]);
+}
+
+/**
+ * Bodies rich in diagnostics at every kind of position: media without a source or with an unsafe
+ * URL (in `<source>` too), figures (also nested too deep), stray end tags, unclosed elements,
+ * tags and white space split across lines (LF and CRLF), NUL and lone surrogates in tag names.
+ */
+export const diagnosticBody: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '<figure>', '</figure>', '<img>', '<img\nsrc="">', '<img src="javascript:x">', '<figcaption>c</figcaption>',
+        '<video><source src="javascript:alert(1)"></video>', '<video>\n<source\nsrc="vbscript:x">\n</video>', '<iframe></iframe>',
+        '<a href="javascript:x">l</a>', '</span>', '</x\0y>', '</\ud800>', '<b>', '<div>', '</div>', '<p>', 'text', '&amp;',
+        '<!-- c\n-->', '<figure>' + '<div>'.repeat(65) + '<img>', '</p>', '<br/>', '<p\nclass="lead">',
+      ),
+      fc.constantFrom('\n', '\r\n', ' ', '\n\n'),
+    ),
+    { maxLength: 40, size: 'max' },
+  )
+  .map((parts) => parts.join(''));

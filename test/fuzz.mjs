@@ -1,4 +1,5 @@
-// Runs the property tests (robustness and streaming) for a long time, round after round, each
+// Runs the property tests (robustness, streaming, and the token stage against htmlparser2's Parser)
+// for a long time, round after round, each
 // round with a new seed. A failing round prints its seed; run it again with --seed to reproduce.
 //
 //   npm run fuzz -- --seconds 600          rounds until ten minutes have passed
@@ -27,7 +28,7 @@ do {
   const seed = values.seed ?? String(Math.floor(Math.random() * 2 ** 31));
   round++;
   console.log(`round ${round}: --seed ${seed} --runs ${scale}`);
-  const result = spawnSync('npx', ['vitest', 'run', 'test/robustness.test.ts', 'test/streaming.test.ts'], {
+  const result = spawnSync('npx', ['vitest', 'run', 'test/robustness.test.ts', 'test/streaming.test.ts', 'test/tokens.test.ts'], {
     stdio: 'inherit',
     env: { ...process.env, FC_SEED: seed, FC_SCALE: String(scale) },
   });

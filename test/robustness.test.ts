@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, safeParseSeed, SeedParseError, type Article } from '../src/index.js';
-import { checkOptions, cutsFor, splitAt, splitBytes } from './chunks.js';
+import { checkOptions, cutsFor, diagnosticBody, splitAt, splitBytes } from './chunks.js';
 import { corpusFiles, image, parseBody, seed } from './helpers.js';
 import { assertNoUnsafeUrl, assertWellFormed } from './invariants.js';
 
@@ -26,6 +26,13 @@ function parseChunks(chunks: readonly (string | Uint8Array)[]): Article | SeedPa
   }
 }
 
+/** Diagnostic messages quote the input (tag names): never a NUL or a lone surrogate in them. */
+function assertCleanDiagnostics(article: Article): void {
+  for (const diagnostic of article.diagnostics) {
+    expect(diagnostic.message.includes('\0') || !diagnostic.message.isWellFormed(), diagnostic.message).toBe(false);
+  }
+}
+
 /** HTML-ish text: tags, attributes, entities, comments and stray markup, mixed with anything. */
 const htmlish = fc.stringMatching(
   /^(?:<\/?(?:p|div|b|i|a|img|br|h[1-6]|ul|ol|li|blockquote|figure|figcaption|video|source|iframe|script|svg|table|td|span|code|small|hr)(?: (?:href|src|class|width|height|data-selfpromo|poster|srcset)(?:="[^"<]{0,12}")?)*\/?>|&(?:amp|lt|nbsp|#x?[0-9a-f]{1,6});?|<!--.{0,8}-->|[a-z \n\t\u00a0中😀&<>"=\0]|\ud800)*$/,
@@ -34,15 +41,21 @@ const htmlish = fc.stringMatching(
 const encoder = new TextEncoder();
 
 describe('properties, for any input', () => {
-  it('any body after a valid header: an Article, well formed, with no unsafe URL', () => {
+  it('any body after a valid header: an Article, well formed, with no unsafe URL, clean diagnostics, the same in any chunks', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), htmlish), (body) => {
-        const text = seed(body);
-        const article = parseSeed(text);
-        assertWellFormed(article, text);
-        assertNoUnsafeUrl(article);
-        expect(safeParseSeed(text)).toEqual({ ok: true, article });
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 }), htmlish, diagnosticBody),
+        cutsFor(600),
+        (body, cuts) => {
+          const text = seed(body);
+          const article = parseSeed(text);
+          assertWellFormed(article, text);
+          assertNoUnsafeUrl(article);
+          assertCleanDiagnostics(article);
+          expect(safeParseSeed(text)).toEqual({ ok: true, article });
+          expect(parseChunks(splitAt(text, cuts))).toEqual(article);
+        },
+      ),
       checkOptions(400),
     );
   });
@@ -124,6 +137,7 @@ describe('properties, for any input', () => {
         if (!(whole instanceof SeedParseError)) {
           assertWellFormed(whole, text);
           assertNoUnsafeUrl(whole);
+          assertCleanDiagnostics(whole);
         }
         expect(parseChunks(splitAt(text, cuts))).toEqual(whole);
       }),
@@ -144,6 +158,16 @@ describe('properties, for any input', () => {
 });
 
 describe('text hygiene', () => {
+  it('replaces NUL and lone surrogates with U+FFFD in diagnostic messages that quote tag names', () => {
+    const article = parseBody('<div\0x>\n</sp\0an></x\ud800><b\udc00>');
+    expect(article.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
+      ['UNMATCHED_END_TAG', 'Ignored the end tag </sp\ufffdan>: no <sp\ufffdan> is open'],
+      ['UNMATCHED_END_TAG', 'Ignored the end tag </x\ufffd>: no <x\ufffd> is open'],
+      ['UNCLOSED_ELEMENT', 'Closed 2 elements left open at the end of the body (outermost: <div\ufffdx>)'],
+    ]);
+    assertCleanDiagnostics(article);
+  });
+
   it('replaces NUL and lone surrogates with U+FFFD in text, keeps surrogate pairs', () => {
     const article = parseBody('<p>a\0b \ud800 c \udc00d 😀 &#0; &#xD800;</p>');
     expect(article.body[0]).toMatchObject({ text: 'a\ufffdb \ufffd c \ufffdd 😀 \ufffd \ufffd' });

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, parseSeedStream, type Block } from '../src/index.js';
-import { checkOptions, cutsFor, splitAt, splitBytes } from './chunks.js';
+import { checkOptions, cutsFor, diagnosticBody, everyCut, splitAt, splitBytes } from './chunks.js';
 import { corpusFiles, seed, sharedFiles } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
+const EXAMPLE = join(import.meta.dirname, '..', 'examples', 'sample.seed.md');
 const inputs: [string, string][] = [
   ...readdirSync(FIXTURES).map((name) => [name, readFileSync(join(FIXTURES, name), 'utf8')] as [string, string]),
+  ['examples/sample.seed.md', readFileSync(EXAMPLE, 'utf8')],
   ...sharedFiles('seeds', '').map((file) => [file.name, readFileSync(file.path, 'utf8')] as [string, string]),
   ...corpusFiles().map((file) => [file.name, file.text] as [string, string]),
 ];
@@ -57,6 +59,47 @@ describe('chunk equivalence', () => {
     const head = encoder.encode(seed('<p>a'));
     const article = parseChunks([head, Uint8Array.of(0xff, 0xc3), Uint8Array.of(0x28), encoder.encode('b</p>')]);
     expect(article.body[0]).toMatchObject({ text: 'a\ufffd\ufffd(b' });
+  });
+});
+
+describe('streamed diagnostics equal the whole parse\'s', () => {
+  // Each Article is compared whole (toEqual): blocks, text, stats and diagnostics with their positions.
+  const cases: [string, string][] = [
+    ['an image without a source in a figure, on the next line', seed('<p>a</p>\n<figure>\n<img>\n</figure>')],
+    ['an unsafe URL in <source>', seed('<p>a</p>\n<video>\n<source src="javascript:alert(1)">\n</video>\n<p>b</p>')],
+    ['a figure nested too deep', seed(`<p>a</p>\n<figure>\n${'<div>\n'.repeat(70)}<img>x`)],
+    ['stray end tags and unclosed elements, CRLF', seed('<div>\r\n</span>\r\n<b>\r\n</x>\r\n<p>t', { newline: '\r\n' })],
+    ['an unsafe image URL after a dropped comment of many lines', seed('<p>a</p>\n<!--\n\n\n-->\n<p>\n<img src="javascript:x">\n</p>')],
+  ];
+
+  it.each(cases)('%s: cut once anywhere, one character at a time, one byte at a time', (_name, text) => {
+    const whole = parseSeed(text);
+    expect(whole.diagnostics.length).toBeGreaterThan(0);
+    for (const [cut, chunks] of everyCut(text)) {
+      expect([cut, parseChunks(chunks)]).toEqual([cut, whole]);
+      expect([cut, parseChunks([chunks[0]!.slice(0, cut - 1), chunks[0]!.slice(cut - 1), ...chunks.slice(1)])]).toEqual([cut, whole]);
+    }
+    expect(parseChunks([...text])).toEqual(whole);
+    expect(parseChunks(Array.from(encoder.encode(text), (byte) => Uint8Array.of(byte)))).toEqual(whole);
+  });
+
+  it('the example of the report: MISSING_SRC at 4:1 in every chunking', () => {
+    const text = '<!--1-->\n[T](https://x.example/)\n---\n<figure>\n<img>\n</figure>';
+    const expected = { code: 'MISSING_SRC', offset: 46, line: 5, column: 1 };
+    expect(parseSeed(text).diagnostics).toEqual([expect.objectContaining(expected)]);
+    expect(parseChunks([text.slice(0, 46), '<', 'img>\n</figure>']).diagnostics).toEqual([expect.objectContaining(expected)]);
+  });
+
+  it('fuzzed bodies rich in diagnostics: any string or byte chunking gives the whole Article', () => {
+    fc.assert(
+      fc.property(diagnosticBody, cutsFor(800), (body, cuts) => {
+        const text = seed(body);
+        const whole = parseSeed(text);
+        expect(parseChunks(splitAt(text, cuts))).toEqual(whole);
+        expect(parseChunks(splitBytes(encoder.encode(text), cuts))).toEqual(parseSeed(text.toWellFormed()));
+      }),
+      checkOptions(300),
+    );
   });
 });
 
