@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles, image, plain, seed, sharedFiles } from './helpers.js';
@@ -36,6 +36,13 @@ const fixtures = readdirSync(join(import.meta.dirname, 'fixtures'))
   .map((name) => ({ name, text: readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8') }));
 
 describe('formatSeed: exact output', () => {
+  it('takes every Article, and the partial input of the issue (checked by tsc)', () => {
+    expectTypeOf<Article>().toExtend<SeedInput>();
+    expectTypeOf<Parameters<typeof formatSeed>[0]>().toEqualTypeOf<SeedInput>();
+    const partial = { header: { timestamp: 1, title: 'T', url: 'u' }, body: [{ type: 'paragraph', text: 'Hello' }] } satisfies SeedInput;
+    expect(parseSeed(formatSeed(partial)).text).toBe('Hello');
+  });
+
   it('writes the header lines and a paragraph from the partial input of a test fixture', () => {
     expect(formatSeed({ header: HEADER, body: [{ type: 'paragraph', text: 'Hello' }] })).toBe(
       '<!--1700000000000-->\n[A title](https://news.example/story/1)\n------\n<p>Hello</p>\n',
@@ -224,6 +231,26 @@ describe('formatSeed: exact output', () => {
 });
 
 describe('formatSeed: the round trip parseSeed(formatSeed(a)) equals a, apart from diagnostics', () => {
+  it('contract 0.2: a list start, a code block and a linked image read back the same', () => {
+    const value = parseSeed(
+      seed(
+        '<ol start="3"><li>a</li><li>b</li></ol><pre><code class="language-js">\n\n  x &lt; 1\n\ty  </code></pre><pre>\n\nz</pre>' +
+          '<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg" alt="A"></a>',
+      ),
+    );
+    expect(value.body).toEqual([
+      { type: 'list', ordered: true, start: 3, text: 'a\nb', items: [{ text: 'a', inlines: [{ type: 'text', value: 'a' }] }, { text: 'b', inlines: [{ type: 'text', value: 'b' }] }] },
+      { type: 'code', text: '\n\n  x < 1\n\ty', language: 'js' },
+      { type: 'code', text: '\nz', language: null },
+      image('https://img.example/a.jpg', { alt: 'A', link: 'https://img.example/full.jpg' }),
+    ]);
+    expect(bodyOf(value)).toBe(
+      '<ol start="3">\n<li>a</li>\n<li>b</li>\n</ol>\n<pre>\n<code class="language-js">\n\n  x &lt; 1\n\ty</code></pre>\n<pre>\n<code>\nz</code></pre>\n' +
+        '<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg" alt="A"></a>\n',
+    );
+    expectRoundTrip(value, 'contract 0.2');
+  });
+
   const corpus = corpusFiles();
   it('covers the corpus', () => {
     if (process.env.CI) expect(corpus.length).toBe(82);
