@@ -16,6 +16,7 @@ import { outcomeOf, renderBoth, type CoreApi, type Outcomes, type RenderApi, typ
 import { bundleHarness, CHROMIUM, launchChromium, ROOT, serve, type Resource } from './browser/server.js';
 
 const ARTIFACTS = join(ROOT, 'test-results', 'browser');
+const STAND_IN_IMAGE = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360"><rect width="640" height="360" fill="#2f5d8a"/></svg>';
 
 /** Without CI, a machine with no Chromium skips this file (and says so); with CI set it must run. */
 const runnable = Boolean(process.env.CI) || existsSync(CHROMIUM);
@@ -133,8 +134,11 @@ describe.skipIf(!runnable)('in Chromium', () => {
     server = await serve(files);
     browser = await launchChromium();
     const context = await browser.newContext();
-    // Nothing leaves 127.0.0.1: images of the rendered articles point at example hosts.
-    await context.route((url) => url.origin !== server.origin, (route) => route.abort());
+    // Nothing leaves 127.0.0.1: images of the rendered articles (at example hosts) get a stand-in picture.
+    await context.route(
+      (url) => url.origin !== server.origin,
+      (route) => (route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/svg+xml', body: STAND_IN_IMAGE }) : route.abort()),
+    );
     page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -377,6 +381,7 @@ describe.skipIf(!runnable)('in Chromium', () => {
     expect(await img.getAttribute('src')).toBe(image.src);
     if (image.type === 'image') expect(await img.getAttribute('alt')).toBe(image.alt ?? '');
     expect(await img.isVisible()).toBe(true);
+    await expect.poll(() => img.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth)).toBe(640);
     expect(await page.locator('#rendered :is(script, style, [onerror], [onload], [onclick])').count()).toBe(0);
 
     mkdirSync(ARTIFACTS, { recursive: true });
