@@ -105,7 +105,6 @@ export function readArguments(argv: readonly string[]): Command {
     throw new UsageError('--out is for --format markdown or html; redirect standard output for jsonl and json');
   }
   const baseUrl = values['base-url'];
-  if (baseUrl !== undefined && !URL.canParse(baseUrl)) throw new UsageError(`--base-url must be an absolute URL, not ${JSON.stringify(baseUrl)}`);
   if (positionals.filter((path) => path === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
   if (positionals.includes('')) throw new UsageError('an empty path was given');
   return {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { toHtml, toMarkdown } from './renderers.js';
+import { toHtml, toMarkdown } from '../render/index.js';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseEntry, parseEntrySync } from './parse-entry.js';

@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { extname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { UsageError } from './args.js';
 
 /** One input of the run. */
@@ -93,7 +93,8 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
       walk(path, `${file}/`, [...ancestors, id], extensions, entries, loops);
       continue;
     }
-    if (!extensions.includes(extname(child.name).toLowerCase())) continue;
+    const lowerName = child.name.toLowerCase();
+    if (!extensions.some((extension) => lowerName.endsWith(extension))) continue;
     const regular = child.isSymbolicLink() ? stats === null || stats.isFile() : child.isFile();
     entries.push({ file, path, problem: regular ? null : 'not a regular file' });
   }

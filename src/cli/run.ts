@@ -89,6 +89,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
     }
   }
   await output.flush();
+  // A closed pipe reports itself on the next tick: end quietly then, with no summary.
+  await new Promise((resolve) => setImmediate(resolve));
   progress.stop();
   if (failed === 0) return 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -1,0 +1,290 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSeed, type Article } from '../src/index.js';
+import { toHtml, toMarkdown } from '../src/render/index.js';
+import { corpusFiles } from './helpers.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const FIXTURES = join(ROOT, 'test', 'fixtures');
+const fixture = (name: string) => readFileSync(join(FIXTURES, `${name}.seed.md`), 'utf8');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], input?: string | Uint8Array): Run {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8', maxBuffer: 256 << 20 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const plain = (article: Article) => JSON.parse(JSON.stringify(article)) as unknown;
+const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'schema', 'article.schema.json'), 'utf8')) as { $id: string };
+const ajv = new Ajv2020({ strict: true });
+ajv.addSchema(schema);
+const validateRecord = ajv.compile({ $ref: `${schema.$id}#/$defs/SeedRecord` });
+
+/** Bytes of a seed whose body is not UTF-8: Latin-1 "é" (0xE9) on line 5, column 7. */
+const LATIN1 = Uint8Array.from([...new TextEncoder().encode('<!--1700000000000-->\n[T](https://x.example/)\n---\n\n<p>caf'), 0xe9, ...new TextEncoder().encode('</p>\n')]);
+
+let dir: string;
+/** A folder like an archive: good seeds (nested), and every kind of bad file. */
+let archive: string;
+/** Only good seeds: the corpus, or the fixtures when the corpus is missing. */
+let good: string;
+/** What each good seed of the archive holds, by record path. */
+const goodTexts = new Map<string, string>();
+
+beforeAll(() => {
+  if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'cli-worker.js'))) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'ignore' });
+  dir = mkdtempSync(join(tmpdir(), 'seed-cli-test-'));
+  archive = join(dir, 'archive');
+  good = join(dir, 'good');
+  const add = (path: string, text: string) => {
+    mkdirSync(join(archive, path, '..'), { recursive: true });
+    writeFileSync(join(archive, path), text);
+    goodTexts.set(path, text);
+  };
+  add('a.seed.md', fixture('harbour'));
+  add('sub/c.markdown', fixture('markets'));
+  add('sub/deeper/d.txt', fixture('tokyo'));
+  add('e.html', fixture('broken'));
+  mkdirSync(good);
+  const corpus = corpusFiles();
+  // Enough seeds that --jobs 2 runs two workers, in the archive and alone.
+  const seeds = corpus.length > 0 ? corpus : Array.from({ length: 80 }, (_, index) => ({ name: `f${index}.md`, text: fixture(['harbour', 'markets', 'tokyo'][index % 3]!) }));
+  for (const { name, text } of seeds) {
+    add(`corpus/${name}`, text);
+    writeFileSync(join(good, name), text);
+  }
+  writeFileSync(join(archive, 'broken.md'), 'no header here\n<p>x</p>\n');
+  writeFileSync(join(archive, 'binary.md'), Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+  writeFileSync(join(archive, 'latin1.md'), LATIN1);
+  symlinkSync(join(archive, 'gone.md'), join(archive, 'vanished.md'));
+  execFileSync('mkfifo', [join(archive, 'fifo.md')]);
+  writeFileSync(join(archive, 'notes.json'), '{}');
+  mkdirSync(join(archive, '.git'));
+  writeFileSync(join(archive, '.git', 'hidden.md'), fixture('harbour'));
+  symlinkSync('..', join(archive, 'sub', 'loop'));
+});
+
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('seed-parser on a folder (jsonl)', () => {
+  let one: Run;
+  let two: Run;
+  beforeAll(() => {
+    one = cli(['--jobs', '1', archive]);
+    two = cli(['--jobs', '2', archive]);
+  });
+
+  it('writes one record per file, in sorted path order, skipping hidden folders, other extensions and symlink loops', () => {
+    const files = lines(one.stdout).map((line) => (JSON.parse(line) as { file: string }).file);
+    const expected = [...goodTexts.keys(), 'binary.md', 'broken.md', 'fifo.md', 'latin1.md', 'vanished.md'].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(files).toEqual(expected);
+    expect(one.stderr).toContain('seed-parser: sub/loop: a symbolic link back to a parent folder, skipped\n');
+  });
+
+  it('gives the good files the Article of parseSeed', () => {
+    let checked = 0;
+    for (const line of lines(one.stdout)) {
+      const record = JSON.parse(line) as { file: string; ok: boolean; article?: Article };
+      const text = goodTexts.get(record.file);
+      if (text === undefined) continue;
+      expect(record).toEqual({ file: record.file, ok: true, article: plain(parseSeed(text)) });
+      checked++;
+    }
+    expect(checked).toBe(goodTexts.size);
+  });
+
+  it('gives each bad file an error record with its code and position, and goes on', () => {
+    const errors = Object.fromEntries(
+      lines(one.stdout)
+        .map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: { code: string; message: string; line: number | null; column: number | null } })
+        .filter((record) => !record.ok)
+        .map((record) => [record.file, record.error]),
+    );
+    expect(Object.keys(errors).sort()).toEqual(['binary.md', 'broken.md', 'fifo.md', 'latin1.md', 'vanished.md']);
+    expect(errors['binary.md']).toEqual({ code: 'BINARY_FILE', message: 'a NUL byte: binary data, not a text file', line: null, column: null });
+    expect(errors['broken.md']).toMatchObject({ code: 'MISSING_TIMESTAMP', line: 1, column: 1 });
+    expect(errors['fifo.md']).toEqual({ code: 'READ_ERROR', message: 'not a regular file', line: null, column: null });
+    expect(errors['latin1.md']).toEqual({ code: 'INVALID_UTF8', message: 'the bytes are not valid UTF-8 at line 5, column 7', line: 5, column: 7 });
+    expect(errors['vanished.md']).toEqual({ code: 'READ_ERROR', message: 'no such file or directory (ENOENT)', line: null, column: null });
+  });
+
+  it('exits 1 with a one-line summary on standard error', () => {
+    expect(one.status).toBe(1);
+    expect(one.stderr).toMatch(new RegExp(`\\nseed-parser: ${goodTexts.size} parsed, 5 failed, \\d+\\.\\d\\d s\\n$`));
+  });
+
+  it('writes records that the JSON Schema accepts', () => {
+    for (const line of lines(one.stdout)) expect(validateRecord(JSON.parse(line)) ? 'valid' : validateRecord.errors).toBe('valid');
+  });
+
+  it('writes the same bytes with --jobs 2 (worker threads) as with --jobs 1', () => {
+    expect(two.status).toBe(1);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr.replace(/\d+\.\d\d s/, '')).toBe(one.stderr.replace(/\d+\.\d\d s/, ''));
+  });
+
+  it('exits 0 with nothing on standard error when every file parses, and no progress when standard error is not a terminal', () => {
+    const run = cli([good]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(lines(run.stdout)).toHaveLength(readdirSync(good).length);
+  });
+
+  it('--shard K/N splits the inputs into disjoint parts whose union is the whole, each in sorted order', () => {
+    const whole = lines(one.stdout);
+    const shards = [1, 2, 3].map((index) => lines(cli(['--jobs', '1', '--shard', `${index}/3`, archive]).stdout));
+    for (const shard of shards) {
+      expect(shard.length).toBeGreaterThan(0);
+      expect(shard).toEqual(whole.filter((line) => shard.includes(line)));
+    }
+    expect(shards.flat().sort()).toEqual([...whole].sort());
+    expect(new Set(shards.flat()).size).toBe(whole.length);
+  });
+});
+
+describe('seed-parser on one input', () => {
+  const sample = join(ROOT, 'examples', 'sample.seed.md');
+  const text = readFileSync(sample, 'utf8');
+
+  it('prints the Article as pretty JSON for a single file (the default format)', () => {
+    const run = cli([sample]);
+    expect(run).toEqual({ status: 0, stdout: `${JSON.stringify(parseSeed(text), null, 2)}\n`, stderr: '' });
+  });
+
+  it('reads standard input with - or with no path at all', () => {
+    const expected = { status: 0, stdout: `${JSON.stringify(parseSeed(text), null, 2)}\n`, stderr: '' };
+    expect(cli(['-'], text)).toEqual(expected);
+    expect(cli([], text)).toEqual(expected);
+    expect(lines(cli(['--format', 'jsonl'], text).stdout).map((line) => JSON.parse(line))).toEqual([{ file: '-', ok: true, article: plain(parseSeed(text)) }]);
+  });
+
+  it('reports bad standard input: a broken header, bytes that are not UTF-8', () => {
+    const broken = cli(['-'], 'no header');
+    expect(broken.status).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr).toMatch(/^seed-parser: -:1:1: MISSING_TIMESTAMP: .*\nseed-parser: 0 parsed, 1 failed, \d+\.\d\d s\n$/);
+    const latin1 = cli(['--format', 'jsonl', '-'], LATIN1);
+    expect(latin1.status).toBe(1);
+    expect(JSON.parse(latin1.stdout)).toEqual({
+      file: '-',
+      ok: false,
+      error: { code: 'INVALID_UTF8', message: 'the bytes are not valid UTF-8 at line 5, column 7', line: 5, column: 7 },
+    });
+  });
+
+  it('resolves relative URLs against --base-url', () => {
+    const relative = '<!--1700000000000-->\n[T](https://seed.example/a/)\n---\n<p><a href="b/c">link</a><img src="d.png"></p>';
+    const run = cli(['--format', 'jsonl', '--base-url', 'https://base.example/x/', '-'], relative);
+    const article = plain(parseSeed(relative, { baseUrl: 'https://base.example/x/' })) as Article;
+    expect(article.links).toEqual([{ href: 'https://base.example/x/b/c', text: 'link' }]);
+    expect(JSON.parse(run.stdout)).toEqual({ file: '-', ok: true, article });
+  });
+
+  it('prints Markdown and HTML of a single file', () => {
+    const article = parseSeed(text);
+    expect(cli(['--format', 'markdown', sample])).toEqual({ status: 0, stdout: toMarkdown(article), stderr: '' });
+    expect(cli(['-f', 'html', sample])).toEqual({ status: 0, stdout: toHtml(article), stderr: '' });
+  });
+
+  it('parses a file over 8 MB as a stream, to the same Article, and finds bad UTF-8 in it', () => {
+    const big = join(dir, 'big.md');
+    const body = '<p>The night train runs again, with <b>more cars</b> and <a href="/more">a new timetable</a>.</p>\n'.repeat(90_000);
+    const seedText = `<!--1700000000000-->\n[Big](https://big.example/)\n---\n${body}`;
+    writeFileSync(big, seedText);
+    const run = cli(['--format', 'jsonl', big]);
+    expect(run.status).toBe(0);
+    // Compared as text: a deep comparison of 90,000 blocks would take longer than both parses.
+    expect(run.stdout === `${JSON.stringify({ file: big, ok: true, article: parseSeed(seedText) })}\n`).toBe(true);
+    writeFileSync(big, Buffer.concat([Buffer.from('<!--1700000000000-->\n[Big](https://big.example/)\n---\n<p>\u00e9\ud83d\ude00'), Buffer.from([0xc3, 0x28]), Buffer.from(body)]));
+    const bad = cli([big]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/: INVALID_UTF8: the bytes are not valid UTF-8 at line 4, column 7\n/);
+  });
+});
+
+describe('seed-parser --out', () => {
+  it('writes one Markdown or HTML file per input, mirroring the tree; bad files are reported on standard error', () => {
+    for (const [format, extension, render] of [
+      ['markdown', '.md', toMarkdown],
+      ['html', '.html', toHtml],
+    ] as const) {
+      const out = join(dir, `out-${format}`);
+      const run = cli(['--format', format, '--out', out, '--jobs', '2', archive]);
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('seed-parser: broken.md:1:1: MISSING_TIMESTAMP: ');
+      expect(run.stderr).toContain('seed-parser: latin1.md:5:7: INVALID_UTF8: the bytes are not valid UTF-8 at line 5, column 7\n');
+      for (const [path, text] of goodTexts) {
+        const target = join(out, path.replace(/\.(md|markdown|txt|html)$/, '').concat(extension));
+        expect(readFileSync(target, 'utf8')).toBe(render(parseSeed(text)));
+      }
+      expect(existsSync(join(out, 'broken' + extension))).toBe(false);
+    }
+  });
+});
+
+describe('usage errors', () => {
+  it.each([
+    [['--bogus', 'x'], "Unknown option '--bogus'"],
+    [['--jobs', '0', 'x'], '--jobs must be a whole number of at least 1, not "0"'],
+    [['--jobs', 'two', 'x'], '--jobs must be a whole number of at least 1, not "two"'],
+    [['no/such/path.md'], 'cannot read "no/such/path.md": no such file or directory (ENOENT)'],
+    [['--format', 'xml', 'x'], '--format must be one of jsonl, json, markdown, html, not "xml"'],
+    [['--shard', '4/3', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "4/3"'],
+    [['--out', 'o', 'x'], '--out is for --format markdown or html; redirect standard output for jsonl and json'],
+  ])('%j exits 2, names the problem and points to --help', (args, message) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`seed-parser: ${message}`);
+    expect(run.stderr.endsWith("\nTry 'seed-parser --help' for more information.\n")).toBe(true);
+  });
+
+  it('needs --out for Markdown or HTML of a folder, and jsonl for JSON of a folder', () => {
+    expect(cli(['--format', 'markdown', good]).stderr).toContain('seed-parser: --format markdown writes one file per input: give --out DIR for folders or several files\n');
+    expect(cli(['--format', 'json', good]).stderr).toContain('seed-parser: --format json prints the Article of one file; use --format jsonl for folders or several files\n');
+  });
+
+  it('--help and --version', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout.startsWith('Usage: seed-parser [options] <file|dir|->...\n')).toBe(true);
+    for (const option of ['--format', '--out', '--jobs', '--ext', '--shard', '--quiet', '--help', '--version']) expect(help.stdout).toContain(option);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(cli(['--version'])).toEqual({ status: 0, stdout: `${version}\n`, stderr: '' });
+  });
+});
+
+describe('the terminal and pipes', () => {
+  it('ends quietly when the reader closes the pipe (| head -1)', () => {
+    const result = spawnSync('bash', ['-o', 'pipefail', '-c', `"${process.execPath}" "${CLI}" --jobs 2 "${good}" "${archive}/a.seed.md" | head -1`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(lines(result.stdout)).toHaveLength(1);
+    expect(validateRecord(JSON.parse(result.stdout))).toBe(true);
+  });
+
+  it('shows progress on standard error only when it is a terminal, and not with --quiet', () => {
+    // `script` (util-linux) runs the command with a pseudo-terminal as standard error.
+    const shown = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" --jobs 1 "${good}" > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+    const total = readdirSync(good).length;
+    expect(shown).toContain(`${total}/${total} files | `);
+    expect(shown).toMatch(/\d+ files\/s \| ETA \d+s \| 0 failed/);
+    const quiet = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" --quiet --jobs 1 "${good}" > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+    expect(quiet).toBe('');
+  });
+});
