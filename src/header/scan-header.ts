@@ -72,11 +72,20 @@ export function createHeaderScanner(): HeaderScanner {
   /** Offset and number of the line being assembled. */
   let lineOffset = 0;
   let lineNumber = 1;
+  /** Length of the line being read, without its line feed (a CR before it included). */
+  let lineLength = 0;
   /** Total length written so far. */
   let written = 0;
   let sawNonBlank = false;
 
   let frontMatterLines: string[] | null = null;
+  /** Offsets of the front matter's lines in the input, of its first line, and of its closing fence. */
+  const frontMatterOffsets: number[] = [];
+  /** Offsets of the front matter's lines in the YAML source (CRs dropped), and its length. */
+  const frontMatterSourceStarts: number[] = [];
+  let frontMatterSourceLength = 0;
+  let frontMatterStart = 0;
+  let lineOffsetOfFence = 0;
   let frontMatter: Record<string, unknown> | null = null;
   let timestamp = 0;
   let title = '';
@@ -127,6 +136,8 @@ export function createHeaderScanner(): HeaderScanner {
           fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(frontMatterStart + MAX_FRONT_MATTER_LENGTH - lineOffset));
         }
         frontMatterOffsets.push(lineOffset);
+        frontMatterSourceStarts.push(frontMatterSourceLength);
+        frontMatterSourceLength += line.length + 1;
         (frontMatterLines as string[]).push(line);
         return;
       case State.BeforeTimestamp: {
@@ -175,27 +186,25 @@ export function createHeaderScanner(): HeaderScanner {
     return result.value;
   }
 
-  /** Maps an offset within the YAML source (its lines joined by LF; line 2 of the input) to the input. */
+  /**
+   * Maps an offset within the YAML source (its lines joined by LF; line 2 of
+   * the input) to the input. A binary search over the lines: front matter
+   * may hold thousands of lines with a warning on each.
+   */
   function frontMatterPosition(problem: FrontMatterProblem): SourcePosition {
     const lines = frontMatterLines as string[];
-    let lineIndex = 0;
-    let lineStartInSource = 0;
-    while (lineIndex < lines.length - 1 && problem.offset > lineStartInSource + (lines[lineIndex] as string).length) {
-      lineStartInSource += (lines[lineIndex] as string).length + 1;
-      lineIndex++;
-    }
     if (lines.length === 0) return { offset: lineOffsetOfFence, line: 2, column: 1 };
-    const column = Math.max(Math.min(problem.offset - lineStartInSource, (lines[lineIndex] as string).length), 0) + 1;
-    return { offset: (frontMatterOffsets[lineIndex] as number) + column - 1, line: lineIndex + 2, column };
+    const sourceStart = (index: number) => frontMatterSourceStarts[index] as number;
+    let low = 0;
+    let high = lines.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (sourceStart(middle) <= problem.offset) low = middle;
+      else high = middle - 1;
+    }
+    const column = Math.max(Math.min(problem.offset - sourceStart(low), (lines[low] as string).length), 0) + 1;
+    return { offset: (frontMatterOffsets[low] as number) + column - 1, line: low + 2, column };
   }
-
-  /** Offsets of the front matter's lines, and of its closing fence. */
-  const frontMatterOffsets: number[] = [];
-  let lineOffsetOfFence = 0;
-  /** Offset of the front matter's first line. */
-  let frontMatterStart = 0;
-  /** Length of the line being read, without its line feed (a CR before it included). */
-  let lineLength = 0;
 
   function completeLine(tail: string): void {
     let line = pieces.length === 0 ? tail : pieces.join('') + tail;
