@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FRONT_MATTER_LENGTH } from '../src/header/front-matter.js';
-import { parseSeed, safeParseSeed } from '../src/index.js';
+import { createSeedParser, parseSeed, safeParseSeed, SeedParseError } from '../src/index.js';
 import { seed } from './helpers.js';
 
 /** `n` front matter lines made by `line`. */
@@ -116,5 +116,24 @@ describe('front matter work is bounded', () => {
     const crlf = `s: ${'x'.repeat(MAX_FRONT_MATTER_LENGTH - 5)}\r\n`;
     expect(parseSeed(text(crlf)).header.frontMatter).toEqual({ s: 'x'.repeat(MAX_FRONT_MATTER_LENGTH - 5) });
     expect(safeParseSeed(text(`x${crlf}`)).ok).toBe(false);
+  });
+
+  it('gives the same limit error however the input is chunked', () => {
+    const text = `---\n${lines(20_000, (i) => `k${i}: ${i}`)}\n---\n<!--1-->\n[t](u)\n---\n`;
+    const whole = safeParseSeed(text);
+    expect(whole.ok).toBe(false);
+    const expected = whole.ok ? null : { ...whole.error, message: whole.error.message };
+    for (const size of [1, 7, 64, 4096, 65536]) {
+      const parser = createSeedParser();
+      let thrown: unknown = null;
+      try {
+        for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
+        parser.end();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(SeedParseError);
+      expect({ ...(thrown as SeedParseError), message: (thrown as SeedParseError).message }).toEqual(expected);
+    }
   });
 });

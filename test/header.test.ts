@@ -88,6 +88,25 @@ describe('header', () => {
     });
   });
 
+  it('reads front matter as plain JSON data: no Date, Set, Map or Uint8Array; unknown tags warn and read as untagged', () => {
+    const article = parseSeed(
+      seed('', {
+        frontMatter: ['date: !!timestamp 2021-07-16T07:48:38Z', 'set: !!set {a, b}', 'pairs: !!omap [a: 1]', 'bytes: !!binary aGk=', 'n: !custom 12', 'inf: .inf'].join('\n'),
+      }),
+    );
+    expect(article.header.frontMatter).toEqual({ date: '2021-07-16T07:48:38Z', set: { a: null, b: null }, pairs: [{ a: 1 }], bytes: 'aGk=', n: 12, inf: '.inf' });
+    expect(JSON.parse(JSON.stringify(article.header.frontMatter))).toEqual(article.header.frontMatter);
+    expect(structuredClone(article.header.frontMatter)).toEqual(article.header.frontMatter);
+    expect(article.diagnostics.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+      { code: 'FRONT_MATTER_WARNING', line: 2, column: 7 },
+      { code: 'FRONT_MATTER_WARNING', line: 3, column: 6 },
+      { code: 'FRONT_MATTER_WARNING', line: 4, column: 8 },
+      { code: 'FRONT_MATTER_WARNING', line: 5, column: 8 },
+      { code: 'FRONT_MATTER_WARNING', line: 6, column: 4 },
+      { code: 'FRONT_MATTER_WARNING', line: 7, column: 6 },
+    ]);
+  });
+
   it('reads an empty front matter as {}', () => {
     expect(parseSeed('---\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
     expect(parseSeed('---\n# only a comment\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
@@ -168,6 +187,25 @@ describe('header errors, with positions', () => {
     expectError('---\n- a\n- b\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 2, 1, 'not a mapping');
     expectError('---\njust a string\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 2, 1);
     expectError('---\na: 1\na: 2\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 3, 1);
+  });
+
+  it('INVALID_FRONT_MATTER for content after a document end marker, never a partial value', () => {
+    const error = expectError('---\na: 1\n...\nb: 2\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 4, 1, 'a second YAML document');
+    expect(error.offset).toBe(13);
+    expectError('---\na: 1\n--- b: 2\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 3, 1, 'a second YAML document');
+    expectError('---\na: 1\n"1": x\n1: y\n---\n<!--1-->\n[T](u)\n---\n', 'INVALID_FRONT_MATTER', 4, 1, 'the key "1" twice');
+    expect(parseSeed('---\na: 1\n...\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({ a: 1 });
+  });
+
+  it('UNSAFE_URL for a javascript:, vbscript: or data: title link destination, at the destination', () => {
+    const error = expectError('<!--1-->\n[t](javascript:alert(1)//)\n---\n<a href="#x">x</a>', 'UNSAFE_URL', 2, 5, '"javascript:alert(1)//"');
+    expect(error.offset).toBe(13);
+    expect(error.message).toBe(
+      'Expected a title link whose destination is not a javascript:, vbscript: or data: URL, found a javascript: URL "javascript:alert(1)//" (line 2, column 5)',
+    );
+    expectError('<!--1-->\n[t](<VBScript:x>)\n---\n', 'UNSAFE_URL', 2, 6);
+    expectError('<!--1-->\n[t]( data:text/html,x )\n---\n', 'UNSAFE_URL', 2, 6);
+    expect(parseSeed('<!--1-->\n[t](javascript.example/x)\n---\n').header.url).toBe('javascript.example/x');
   });
 
   it('counts positions after the byte-order mark', () => {
