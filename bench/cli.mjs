@@ -2,7 +2,8 @@
 // temporary folder, parsed by `node dist/cli.js --format jsonl --jobs N <dir> > /dev/null` and by an
 // in-process loop of readFileSync + parseSeed + JSON.stringify. Rounds alternate; medians. Prints JSON:
 //   { built: false }  when dist/cli.js is not there, else
-//   { files, bytes, rounds, loop: ms, jobs: { 1: ms, 2: ms }, exitCodes: { 1: code, 2: code } }
+//   { built: true, files, bytes, rounds, loop: ms, jobs: { 1: ms, 2: ms }, exitCodes, errors,
+//     records: lines the CLI wrote, parsed: records with "ok": true }
 //   node bench/cli.mjs [--files 20000] [--rounds 3]
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -72,6 +73,19 @@ for (let round = 0; round < ROUNDS; round++) {
     if (status !== 0) errors[jobs] = stderr;
   }
 }
+// Once, untimed: the CLI must have written one record per file, each one parsed.
+const check = spawnSync(process.execPath, [CLI, '--format', 'jsonl', '--jobs', '2', dir], { maxBuffer: 1 << 30 });
+let records = 0;
+let parsed = 0;
+for (const line of (check.stdout ?? Buffer.alloc(0)).toString('utf8').split('\n')) {
+  if (line === '') continue;
+  records++;
+  try {
+    if (JSON.parse(line).ok === true) parsed++;
+  } catch {
+    // Not a record: counted, not parsed.
+  }
+}
 rmSync(dir, { recursive: true, force: true });
 if (sink === -1) console.error('');
 console.log(
@@ -84,5 +98,7 @@ console.log(
     jobs: { 1: median(times[1]), 2: median(times[2]) },
     exitCodes,
     errors,
+    records,
+    parsed,
   }),
 );
