@@ -9,6 +9,7 @@ import {
   CLOSE_GROUP,
   CLOSED_BY,
   ELEMENT_NAMES,
+  ESCAPABLE_TEXT,
   FOREIGN,
   FORM,
   Foreign,
@@ -17,10 +18,12 @@ import {
   IS_VOID,
   OPTIONAL_END,
   P,
+  RAW_TEXT,
   READABLE_NAMES,
   SVG_CASED,
   TEXT_ONLY,
   UNKNOWN,
+  UNREAD_TEXT,
 } from './elements.js';
 import { createNameMatcher, type NameMatcher } from './name-matcher.js';
 
@@ -132,6 +135,8 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   let skipFrom = -1;
   /** Equal to `consumed` while the tokenizer skips the rest of an end tag up to its `>`. */
   let endTagTail = -1;
+  /** Equal to `consumed` once the construct that starts there is known to be read back. */
+  let keepFrom = -1;
   /** Between a start tag's name and its end. */
   let inStartTag = false;
 
@@ -170,19 +175,29 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   // The text run being read: text events up to the next markup.
   let run = '';
-  /** How the run decodes: 0 as text, 1 not at all (raw text), 2 as the text of `<title>` or `<textarea>`. */
+  /** How the run decodes: 0 as text, else as the `TEXT_ONLY` content it is. */
   let runMode = 0;
-  /** The element whose content is the run, when `runMode` is 2. */
+  /** The element whose content is the run, when it is escapable text (`<title>`, `<textarea>`). */
   let runElement = '';
 
   // --- the input ------------------------------------------------------------
 
+  /** The index of the held chunk that holds `offset` (which is in a held chunk). */
+  function chunkAt(offset: number): number {
+    let low = head;
+    let high = chunks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((chunkStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
   function slice(start: number, end: number): string {
     if (start >= lastOffset) return last.slice(start - lastOffset, end - lastOffset);
-    let index = chunks.length - 1;
-    while (index > head && (chunkStarts[index] as number) > start) index--;
     let result = '';
-    for (; index < chunks.length; index++) {
+    for (let index = chunkAt(start); index < chunks.length; index++) {
       const chunkStart = chunkStarts[index] as number;
       if (chunkStart >= end) break;
       const chunk = chunks[index] as string;
@@ -193,8 +208,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   function codeAt(offset: number): number {
     if (offset >= lastOffset) return last.charCodeAt(offset - lastOffset);
-    let index = chunks.length - 1;
-    while (index > head && (chunkStarts[index] as number) > offset) index--;
+    const index = chunkAt(offset);
     return (chunks[index] as string).charCodeAt(offset - (chunkStarts[index] as number));
   }
 
@@ -204,9 +218,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     if (scanned >= lastOffset) {
       locator.advance(last, bodyOffset + lastOffset, bodyOffset + offset);
     } else {
-      let index = chunks.length - 1;
-      while (index > head && (chunkStarts[index] as number) > scanned) index--;
-      for (; index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
+      for (let index = chunkAt(scanned); index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
         locator.advance(chunks[index] as string, bodyOffset + (chunkStarts[index] as number), bodyOffset + offset);
       }
     }
@@ -240,9 +252,10 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       consumed = lastOffset + found + 1;
     }
     if (consumed >= written) return written;
+    if (keepFrom === consumed) return consumed;
     if (textOnly !== 0) {
-      // Inside a dropped element, only the end tag the tokenizer may be matching is read back.
-      return dropLevel === 0 ? consumed : Math.max(consumed, written - END_TAG_LOOKBEHIND);
+      // Text not reported: only the end tag the tokenizer may be matching is read back.
+      return dropLevel === 0 && textOnly !== UNREAD_TEXT ? consumed : Math.max(consumed, written - END_TAG_LOOKBEHIND);
     }
     if (!inStartTag && consumed + 1 < written && codeAt(consumed) === LESS_THAN) {
       const next = codeAt(consumed + 1);
@@ -255,6 +268,8 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
         skipFrom = consumed;
         return written;
       }
+      // Known from three characters on; before, look again at the next chunk.
+      if (third !== -1) keepFrom = consumed;
     }
     return consumed;
   }
@@ -266,7 +281,10 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       const chunk = chunks[head] as string;
       const end = (chunkStarts[head] as number) + chunk.length;
       if (end > needed) break;
-      advanceTo(end);
+      if (scanned < end) {
+        locator.advance(chunk, bodyOffset + (chunkStarts[head] as number), bodyOffset + end);
+        scanned = end;
+      }
       chunks[head] = '';
       head++;
     }
@@ -414,7 +432,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   function flushRun(): void {
     if (run === '') return;
-    const text = runMode === 1 || run.indexOf(AMPERSAND) === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
+    const text = runMode === RAW_TEXT || run.indexOf(AMPERSAND) === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
     run = '';
     sink.text(text);
   }
@@ -427,11 +445,11 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       // reports the unfinished markup as text from index -1. That markup is not text: drop it.
       if (start < 0) return;
       consumed = end;
-      if (dropLevel !== 0) return;
+      if (dropLevel !== 0 || textOnly === UNREAD_TEXT) return;
       if (run === '') {
         run = slice(start, end);
         runMode = textOnly;
-        if (textOnly === 2) runElement = names[names.length - 1] as string;
+        if (textOnly === ESCAPABLE_TEXT) runElement = names[names.length - 1] as string;
       } else {
         run += slice(start, end);
       }

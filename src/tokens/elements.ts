@@ -121,8 +121,15 @@ function id(name: string): number {
 export const IS_VOID = new Uint8Array(count);
 /** What the element starts in Parser's foreign-context stack. */
 export const FOREIGN = new Uint8Array(count) as Uint8Array & { [id: number]: Foreign };
-/** The tokenizer reads the element's content as text (outside foreign content): 1 undecoded, 2 decoded. */
+/**
+ * The tokenizer reads the element's content as text (outside foreign content): {@link RAW_TEXT}
+ * (not decoded), {@link ESCAPABLE_TEXT} (decoded) or {@link UNREAD_TEXT} (never reported); 0 when not.
+ */
 export const TEXT_ONLY = new Uint8Array(count);
+export const RAW_TEXT = 1;
+export const ESCAPABLE_TEXT = 2;
+/** Raw text that is never content (`<script>`, `<style>`): not reported, not kept while streaming. */
+export const UNREAD_TEXT = 3;
 /** Inside `<svg>`, the id of the SVG-cased name; 0 for none. */
 export const SVG_CASED = new Uint16Array(count);
 /** End tag may be left out. */
@@ -141,9 +148,11 @@ for (const name of voidNames) IS_VOID[id(name)] = 1;
 for (const name of integrationNames) FOREIGN[id(name)] = Foreign.Html;
 FOREIGN[id('svg')] = Foreign.Svg;
 FOREIGN[id('math')] = Foreign.MathMl;
-for (const name of rawTextNames) TEXT_ONLY[id(name)] = 1;
-TEXT_ONLY[id('title')] = 2;
-TEXT_ONLY[id('textarea')] = 2;
+for (const name of rawTextNames) TEXT_ONLY[id(name)] = RAW_TEXT;
+TEXT_ONLY[id('title')] = ESCAPABLE_TEXT;
+TEXT_ONLY[id('textarea')] = ESCAPABLE_TEXT;
+TEXT_ONLY[id('script')] = UNREAD_TEXT;
+TEXT_ONLY[id('style')] = UNREAD_TEXT;
 for (const name of svgAdjusted) SVG_CASED[id(name.toLowerCase())] = id(name);
 for (const name of optionalEndNames) OPTIONAL_END[id(name)] = 1;
 
