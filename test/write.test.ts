@@ -70,6 +70,16 @@ describe('formatSeed: exact output', () => {
     expect(parseSeed(text).header.title).toBe(title);
   });
 
+  it('writes front matter in flow style when block style would pass the 128 KiB limit, and rejects what does not fit', () => {
+    const list = Array.from({ length: 25000 }, (_, index) => index % 10);
+    const text = formatSeed({ header: { ...HEADER, frontMatter: { list } } });
+    expect(text.startsWith('---\n{ list: [ 0, 1, 2,')).toBe(true);
+    expect(parseSeed(text).header.frontMatter).toEqual({ list });
+    expect(() => formatSeed({ header: { ...HEADER, frontMatter: { long: 'x'.repeat(131072) } } })).toThrow(
+      new TypeError('formatSeed: header.frontMatter takes more than 131072 characters as YAML (the limit of a seed)'),
+    );
+  });
+
   it('puts the destination in <…> only when it needs it', () => {
     const line = (url: string) => formatSeed({ header: { ...HEADER, url } }).split('\n')[1];
     expect(line('https://a.example/x_(y)')).toBe('[A title](https://a.example/x_(y))');

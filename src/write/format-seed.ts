@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { MAX_FRONT_MATTER_LENGTH } from '../header/front-matter.js';
 import { MAX_TIMESTAMP } from '../header/header-lines.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
@@ -28,11 +29,24 @@ function writeHeader(header: HeaderInput): string {
   let text = '';
   if (frontMatter !== null && frontMatter !== undefined) {
     if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) throw new TypeError('formatSeed: header.frontMatter must be a mapping');
-    const yaml = Object.keys(frontMatter).length === 0 ? '' : stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0 });
-    text += `---\n${yaml}---\n`;
+    text += `---\n${frontMatterYaml(frontMatter)}---\n`;
   }
   text += `<!--${timestamp}-->\n[${titleText(header.title)}](${destination(header.url)})\n------\n`;
   return text;
+}
+
+/**
+ * YAML 1.2, core schema, block style; flow style (more compact) when block
+ * style would pass the reader's length limit, which an Article's front matter
+ * read from flow style or through aliases may do.
+ */
+function frontMatterYaml(frontMatter: Record<string, unknown>): string {
+  if (Object.keys(frontMatter).length === 0) return '';
+  const block = stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0 });
+  if (block.length <= MAX_FRONT_MATTER_LENGTH) return block;
+  const flow = stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0, collectionStyle: 'flow' });
+  if (flow.length <= MAX_FRONT_MATTER_LENGTH) return flow;
+  throw new TypeError(`formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`);
 }
 
 const TITLE_SPECIAL = /[\\[\]&]/g;
