@@ -4,7 +4,7 @@ import { toHtml, toMarkdown } from '../render/index.js';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseEntry, parseEntrySync } from './parse-entry.js';
-import { errorLine, recordLine, type Outcome } from './record.js';
+import { errorLine, writeRecord, type Outcome } from './record.js';
 
 /** What every batch of a run shares. Plain data: it crosses to the workers once. */
 export interface BatchSettings {
@@ -14,10 +14,8 @@ export interface BatchSettings {
   out: string | null;
 }
 
-/** What a batch gives back: its output in input order, and its counts. */
+/** What a batch gives back besides its output. */
 export interface BatchResult {
-  /** For standard output (UTF-8 bytes when it comes from a worker). */
-  output: string | Uint8Array;
   /** For standard error: one line per failure, in formats whose output has no room for errors. */
   messages: string;
   parsed: number;
@@ -25,42 +23,55 @@ export interface BatchResult {
 }
 
 /**
- * Parses a batch of inputs and formats them. Batches keep the cost of a message
- * between threads small against the work; within a batch small files are read
- * and parsed without a promise each.
+ * Parses a batch of inputs and hands their output to `put`, in input order.
+ * Batches keep the cost of a message between threads small against the work;
+ * within a batch small files are read and parsed without a promise each.
  */
-export async function runBatch(entries: readonly Entry[], settings: BatchSettings): Promise<BatchResult> {
+export async function runBatch(entries: readonly Entry[], settings: BatchSettings, put: (text: string) => void): Promise<BatchResult> {
   const options = settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl };
-  let output = '';
   let messages = '';
   let parsed = 0;
   let failed = 0;
   for (const entry of entries) {
     const outcome = parseEntrySync(entry, options) ?? (await parseEntry(entry, options));
-    const written = emit(entry, outcome, settings);
-    output += written.output;
-    messages += written.message;
-    if (written.ok) parsed++;
-    else failed++;
+    const failure = emit(entry, outcome, settings, put);
+    if (failure === null) parsed++;
+    else {
+      messages += failure;
+      failed++;
+    }
   }
-  return { output, messages, parsed, failed };
+  return { messages, parsed, failed };
 }
 
-function emit(entry: Entry, outcome: Outcome, settings: BatchSettings): { output: string; message: string; ok: boolean } {
-  if (settings.format === 'jsonl') return { output: recordLine(entry.file, outcome), message: '', ok: outcome.ok };
-  if (!outcome.ok) return { output: '', message: errorLine(entry.file, outcome.error), ok: false };
-  if (settings.format === 'json') return { output: `${JSON.stringify(outcome.article, null, 2)}\n`, message: '', ok: true };
+/**
+ * Writes an outcome. Returns null when it succeeded, else what standard error
+ * gets: nothing for jsonl (the record says what failed), a line otherwise.
+ */
+function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (text: string) => void): string | null {
+  if (settings.format === 'jsonl') {
+    writeRecord(put, entry.file, outcome);
+    return outcome.ok ? null : '';
+  }
+  if (!outcome.ok) return errorLine(entry.file, outcome.error);
+  if (settings.format === 'json') {
+    put(`${JSON.stringify(outcome.article, null, 2)}\n`);
+    return null;
+  }
   const rendered = settings.format === 'markdown' ? toMarkdown(outcome.article) : toHtml(outcome.article);
-  if (settings.out === null) return { output: rendered, message: '', ok: true };
+  if (settings.out === null) {
+    put(rendered);
+    return null;
+  }
   const target = join(settings.out, mirrorPath(entry.file, settings.format === 'markdown' ? '.md' : '.html'));
   try {
     if (entry.path !== null && resolve(target) === resolve(entry.path)) throw new Error('the output would replace the input');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, rendered);
   } catch (error) {
-    return { output: '', message: `seed-parser: ${entry.file}: cannot write ${target}: ${describeError(error)}\n`, ok: false };
+    return `seed-parser: ${entry.file}: cannot write ${target}: ${describeError(error)}\n`;
   }
-  return { output: '', message: '', ok: true };
+  return null;
 }
 
 /**

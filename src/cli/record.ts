@@ -45,11 +45,18 @@ export type SeedRecord = ParsedRecord | FailedRecord;
 
 export type Outcome = { ok: true; article: Article } | { ok: false; error: RecordError };
 
-/** The JSONL line of an outcome. The Article is serialized once, inside the record's text. */
-export function recordLine(file: string, outcome: Outcome): string {
-  return outcome.ok
-    ? `{"file":${JSON.stringify(file)},"ok":true,"article":${JSON.stringify(outcome.article)}}\n`
-    : `{"file":${JSON.stringify(file)},"ok":false,"error":${JSON.stringify(outcome.error)}}\n`;
+/** Writes the JSONL line of an outcome, in pieces. Each Article is serialized once, straight into the output. */
+export function writeRecord(put: (text: string) => void, file: string, outcome: Outcome): void {
+  put('{"file":');
+  put(JSON.stringify(file));
+  if (outcome.ok) {
+    put(',"ok":true,"article":');
+    put(JSON.stringify(outcome.article));
+  } else {
+    put(',"ok":false,"error":');
+    put(JSON.stringify(outcome.error));
+  }
+  put('}\n');
 }
 
 /** One line for standard error: `file:line:column: CODE: message`. */

@@ -4,14 +4,16 @@ import { Piscina } from 'piscina';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
 import { createProgress } from './progress.js';
+import type { WorkerResult } from './worker.js';
 
 /** Files per task: enough that a message between threads costs little against the parsing. */
 const BATCH_FILES = 64;
 /** Batches in flight per worker: keeps every worker busy while memory stays bounded. */
 const BATCHES_PER_WORKER = 4;
-/** Output is handed to the stream in pieces of about this size (characters or bytes). */
+/** Output is handed to the stream in pieces of about this many bytes. */
 const FLUSH_SIZE = 1 << 20;
 
 export interface Streams {
@@ -69,21 +71,22 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
   const output = createOutput(stdout);
   let parsed = 0;
   let failed = 0;
-  const take = async (result: BatchResult) => {
+  const take = async (result: BatchResult, bytes: Uint8Array | null) => {
     parsed += result.parsed;
     failed += result.failed;
     if (result.messages !== '') stderr.write(result.messages);
-    await output.write(result.output);
+    if (bytes !== null) output.write(bytes);
+    await output.settle();
     progress.update(parsed + failed, failed);
   };
 
-  const workers = Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
-  const batches = split(entries, workers > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (workers * BATCHES_PER_WORKER))) : BATCH_FILES);
-  if (workers > 1) {
-    await inWorkers(batches, settings, workers, take);
+  const threads = Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
+  const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_WORKER))) : BATCH_FILES);
+  if (threads > 1) {
+    await inThreads(batches, settings, threads, take);
   } else {
     for (const batch of batches) {
-      await take(await runBatch(batch, settings));
+      await take(await runBatch(batch, settings, output.put), null);
       // Let timers (the progress bar) and stream errors (a closed pipe) in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -98,12 +101,27 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
   return 1;
 }
 
+/** A batch on its way: its result and output once they are there. */
+interface Slot {
+  done: WorkerResult | null;
+  pending: Promise<WorkerResult> | null;
+}
+
 /**
- * Parses the batches in a pool of worker threads and hands the results over in
- * input order. At most a window of batches is pending at a time, so memory does
- * not grow with the size of the archive.
+ * Parses the batches on `threads` threads: the main thread and a pool of
+ * `threads - 1` workers, and hands the results over in input order. The main
+ * thread parses the next batch itself whenever the result it must write next
+ * is not back yet, so no core waits and one worker fewer is started. At most a
+ * window of batches is pending at a time, so memory does not grow with the
+ * size of the archive.
  */
-async function inWorkers(batches: Entry[][], settings: BatchSettings, workers: number, take: (result: BatchResult) => Promise<void>): Promise<void> {
+async function inThreads(
+  batches: Entry[][],
+  settings: BatchSettings,
+  threads: number,
+  take: (result: BatchResult, bytes: Uint8Array) => Promise<void>,
+): Promise<void> {
+  const workers = threads - 1;
   const pool = new Piscina({
     filename: new URL('./cli-worker.js', import.meta.url).href,
     minThreads: workers,
@@ -111,18 +129,38 @@ async function inWorkers(batches: Entry[][], settings: BatchSettings, workers: n
     idleTimeout: Infinity,
     workerData: settings,
   });
+  const own = createByteBuffer();
   try {
-    const window = workers * BATCHES_PER_WORKER;
-    const pending: Promise<BatchResult>[] = [];
+    const window = threads * BATCHES_PER_WORKER;
+    const slots: (Slot | undefined)[] = [];
+    let inWorkers = 0;
     let next = 0;
-    while (next < batches.length || pending.length > 0) {
-      while (pending.length < window && next < batches.length) {
-        const task = pool.run(batches[next++]) as Promise<BatchResult>;
-        // Awaited in order below; a failure before its turn must not count as unhandled.
-        task.catch(() => {});
-        pending.push(task);
+    let written = 0;
+    while (written < batches.length) {
+      while (next < batches.length && next - written < window && inWorkers < workers * BATCHES_PER_WORKER) {
+        const slot: Slot = { done: null, pending: pool.run(batches[next]) as Promise<WorkerResult> };
+        inWorkers++;
+        slot.pending!.then(
+          (result) => {
+            slot.done = result;
+            inWorkers--;
+          },
+          // Awaited in order below; a failure before its turn must not count as unhandled.
+          () => {},
+        );
+        slots[next++] = slot;
       }
-      await take(await pending.shift()!);
+      const head = slots[written]!;
+      if (head.done === null && next < batches.length && next - written < window) {
+        const result = await runBatch(batches[next]!, settings, own.put);
+        slots[next++] = { done: { ...result, output: own.take() }, pending: null };
+        // Let the workers' finished batches in.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
+      const result = head.done ?? (await head.pending!);
+      slots[written++] = undefined;
+      await take(result, result.output);
     }
   } finally {
     await pool.destroy();
@@ -135,25 +173,36 @@ function split<T>(items: readonly T[], size: number): T[][] {
   return parts;
 }
 
-/** Output in large writes, waiting when the reader is slower than the parsing. */
-function createOutput(stream: NodeJS.WriteStream): { write(piece: string | Uint8Array): Promise<void>; flush(): Promise<void> } {
-  let pieces: (string | Uint8Array)[] = [];
-  let size = 0;
-  const flush = async () => {
-    if (size === 0) return;
-    const joined = pieces.length === 1 ? pieces[0]! : pieces.every((piece) => typeof piece === 'string') ? pieces.join('') : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece) : piece)));
-    pieces = [];
-    size = 0;
-    if (!stream.write(joined)) await once(stream, 'drain');
+/**
+ * Standard output in large writes: text is encoded into a buffer handed to the
+ * stream once it holds {@link FLUSH_SIZE} bytes; `settle` waits while the
+ * reader is slower than the parsing.
+ */
+function createOutput(stream: NodeJS.WriteStream): { put(text: string): void; write(bytes: Uint8Array): void; settle(): Promise<void>; flush(): Promise<void> } {
+  const buffer = createByteBuffer(FLUSH_SIZE + (FLUSH_SIZE >> 1));
+  let full = false;
+  const send = (bytes: Uint8Array) => {
+    if (bytes.length > 0 && !stream.write(bytes)) full = true;
+  };
+  const settle = async () => {
+    if (!full) return;
+    full = false;
+    await once(stream, 'drain');
   };
   return {
-    async write(piece) {
-      if (piece.length === 0) return;
-      pieces.push(piece);
-      size += piece.length;
-      if (size >= FLUSH_SIZE) await flush();
+    put(text) {
+      buffer.put(text);
+      if (buffer.size >= FLUSH_SIZE) send(buffer.take());
     },
-    flush,
+    write(bytes) {
+      if (buffer.size > 0) send(buffer.take());
+      send(bytes);
+    },
+    settle,
+    async flush() {
+      if (buffer.size > 0) send(buffer.take());
+      await settle();
+    },
   };
 }
 

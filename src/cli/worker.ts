@@ -1,11 +1,17 @@
 /** A worker of the command line's pool: parses one batch of inputs per task. */
 import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
-import { runBatch, type BatchSettings } from './batch.js';
+import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { createByteBuffer } from './bytes.js';
 import type { Entry } from './inputs.js';
 
 const settings = workerData as BatchSettings;
-const encoder = new TextEncoder();
+const output = createByteBuffer();
+
+/** What a worker hands back: the batch's counts and its output as UTF-8 bytes. */
+export interface WorkerResult extends BatchResult {
+  output: Uint8Array;
+}
 
 /**
  * Parses a batch and hands its output back as UTF-8 bytes, moved rather than
@@ -13,14 +19,14 @@ const encoder = new TextEncoder();
  * that writes the output.
  */
 export default async function parseBatch(entries: Entry[]): Promise<object> {
-  const result = await runBatch(entries, settings);
-  const output = typeof result.output === 'string' ? encoder.encode(result.output) : result.output;
+  const result = await runBatch(entries, settings, output.put);
+  const bytes = output.take();
   return move({
     get [transferableSymbol]() {
-      return [output.buffer];
+      return [bytes.buffer];
     },
-    get [valueSymbol]() {
-      return { ...result, output };
+    get [valueSymbol](): WorkerResult {
+      return { ...result, output: bytes };
     },
   });
 }
