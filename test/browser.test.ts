@@ -335,7 +335,7 @@ describe.skipIf(!runnable)('in Chromium', () => {
     expect(differences(expected, results.page[mode])).toEqual([]);
   });
 
-  it.each(['worker-string', 'worker-fetch-stream'])('gives Node’s Article JSON and errors in a module Web Worker (%s)', (mode) => {
+  it.each(['worker-string', 'worker-fetch-stream', 'worker-blob-stream'])('gives Node’s Article JSON and errors in a module Web Worker (%s)', (mode) => {
     expect(results.workerIsWorker).toBe(true);
     expect(Object.keys(results.worker[mode] ?? {}).length).toBe(all.length);
     expect(differences(expected, results.worker[mode])).toEqual([]);

@@ -1,7 +1,7 @@
 /** The harness worker: the same parses as the page, in a module Web Worker. */
 import * as core from '../../src/index.js';
 import type { Article } from '../../src/index.js';
-import { parseAll, type Outcomes, type SeedRef } from './runner.js';
+import { MODES, parseAll, type Outcomes, type SeedRef } from './runner.js';
 
 export interface WorkerReply {
   /** Mode → seed name → outcome, computed in the worker. */
@@ -20,7 +20,7 @@ const scope = globalThis as unknown as {
 
 scope.onmessage = async (event) => {
   const seeds = event.data;
-  const outcomes = await parseAll(core, seeds, ['string', 'fetch-stream']);
+  const outcomes = await parseAll(core, seeds, MODES);
   const articles: Record<string, Article> = {};
   for (const seed of seeds) {
     const parsed = core.safeParseSeed(await (await fetch(seed.url)).text());
@@ -28,5 +28,7 @@ scope.onmessage = async (event) => {
   }
   const workerScope = (globalThis as { WorkerGlobalScope?: abstract new () => unknown }).WorkerGlobalScope;
   const isWorker = workerScope !== undefined && globalThis instanceof workerScope && typeof scope.document === 'undefined';
-  scope.postMessage({ outcomes: { 'worker-string': outcomes.string!, 'worker-fetch-stream': outcomes['fetch-stream']! }, articles, isWorker });
+  const named: Record<string, Outcomes> = {};
+  for (const mode of MODES) named[`worker-${mode}`] = outcomes[mode]!;
+  scope.postMessage({ outcomes: named, articles, isWorker });
 };
