@@ -39,7 +39,7 @@ const LOW_SURROGATE_END = 0xdfff;
 
 /**
  * The classes of all code points. `BMP_CLASSES` holds those of U+0000–U+FFFF
- * one byte each (64 KB: the common case in one lookup). Above it, a two-level
+ * one byte each (64 KB: the common case in one lookup; see HIGH_SURROGATE). Above it, a two-level
  * table: `BLOCK_INDEX` gives each block of 128 code points a block of
  * `CLASSES`. The first eight blocks of `CLASSES` hold one class each and stand
  * for every block wholly of that class; the others are the blocks where
@@ -50,6 +50,12 @@ const BLOCK_SIZE = 1 << BLOCK_BITS;
 const CLASS_COUNT = 8;
 const CODE_POINTS = 0x110000;
 const BMP_END = 0x10000;
+/**
+ * In `BMP_CLASSES` only: a high surrogate, whose class is that of the pair it
+ * starts (OTHER when it stands alone). Marking it in the table keeps the common
+ * case to one lookup and one comparison.
+ */
+const HIGH_SURROGATE = CLASS_COUNT;
 const { BMP_CLASSES, BLOCK_INDEX, CLASSES } = buildTable(WORD_CLASS_RUNS);
 
 function buildTable(encoded: string): { BMP_CLASSES: Uint8Array; BLOCK_INDEX: Uint16Array; CLASSES: Uint8Array } {
@@ -83,6 +89,7 @@ function buildTable(encoded: string): { BMP_CLASSES: Uint8Array; BLOCK_INDEX: Ui
     }
     start = end;
   }
+  bmp.fill(HIGH_SURROGATE, HIGH_SURROGATE_START, LOW_SURROGATE_START);
   return { BMP_CLASSES: bmp, BLOCK_INDEX: blockIndex, CLASSES: classes };
 }
 
@@ -169,15 +176,17 @@ export function countWords(text: string): number {
   let state = BETWEEN;
   const length = text.length;
   for (let index = 0; index < length; index++) {
-    let code = text.charCodeAt(index);
-    if (code >= HIGH_SURROGATE_START && code < LOW_SURROGATE_START && index + 1 < length) {
-      const low = text.charCodeAt(index + 1);
+    let kind = BMP_CLASSES[text.charCodeAt(index)] as number;
+    if (kind === HIGH_SURROGATE) {
+      const low = index + 1 < length ? text.charCodeAt(index + 1) : 0;
       if (low >= LOW_SURROGATE_START && low <= LOW_SURROGATE_END) {
-        code = ((code - HIGH_SURROGATE_START) << 10) + (low - LOW_SURROGATE_START) + 0x10000;
+        kind = astralClassOf(((text.charCodeAt(index) - HIGH_SURROGATE_START) << 10) + (low - LOW_SURROGATE_START) + 0x10000);
         index++;
+      } else {
+        // A lone surrogate is no character of any word.
+        kind = OTHER;
       }
     }
-    const kind = code < BMP_END ? (BMP_CLASSES[code] as number) : astralClassOf(code);
     const step = TRANSITIONS[state * CLASS_COUNT + kind] as number;
     words += step & 1;
     state = step >> 1;
