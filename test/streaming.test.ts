@@ -1,5 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, parseSeedStream, type Block } from '../src/index.js';
@@ -100,6 +102,57 @@ describe('streamed diagnostics equal the whole parse\'s', () => {
       }),
       checkOptions(300),
     );
+  });
+});
+
+describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, medians)', () => {
+  const MB = 1 << 20;
+  const fill = (length: number) => 'x'.repeat(length);
+  // [name, n in characters, body of about that length]
+  const cases: [string, number, (length: number) => string][] = [
+    ['a comment', 4 * MB, (length) => `<p>a</p><!--${fill(length)}-->`],
+    ['an unclosed comment', 4 * MB, (length) => `<p>a</p><!--${fill(length)}`],
+    ['a bogus comment', 4 * MB, (length) => `<p>a</p><?${fill(length)}>`],
+    ['script text', 4 * MB, (length) => `<script>${fill(length)}</script><p>b</p>`],
+    ['style text, with end-tag look-alikes', 4 * MB, (length) => `<style>${'</styl'.padEnd(64, 'x').repeat(length / 64)}</style>`],
+    ['kept raw text (xmp)', 1 * MB, (length) => `<xmp>${fill(length)}</xmp>`],
+    ['an attribute value', 2 * MB, (length) => `<p title="${fill(length)}">x</p>`],
+    ['an unwanted attribute value', 4 * MB, (length) => `<p data-x="${fill(length)}">x</p>`],
+    ['a text run', 1 * MB, (length) => `<p>${'word '.repeat(length / 5)}</p>`],
+    ['a tag name', 2 * MB, (length) => `<p${fill(length)}>x</p>`],
+    ['the tail of an end tag', 4 * MB, (length) => `<p>x</p ${fill(length)}>`],
+    ['a data-selfpromo element', MB / 2, (length) => `<div data-selfpromo>${'<p>promo</p>'.repeat(length / 12)}</div>`],
+    ['many small elements', MB / 8, (length) => '<p>Some <b>bold</b> text.</p>\n'.repeat(length / 30)],
+  ];
+
+  // A collection before each run, so that each starts with an empty young generation.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+
+  /** CPU time of the streamed parse (not wall time: other processes on the machine do not count). */
+  function streamTime(body: string): number {
+    collect();
+    const parser = createSeedParser();
+    parser.write(seed(''));
+    const started = process.cpuUsage();
+    for (let index = 0; index < body.length; index += 64) parser.write(body.slice(index, index + 64));
+    parser.end();
+    const used = process.cpuUsage(started);
+    return (used.user + used.system) / 1000;
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+
+  it.each(cases)('%s', (_name, n, make) => {
+    const small = make(n);
+    const large = make(2 * n);
+    streamTime(small);
+    const times: [number[], number[]] = [[], []];
+    for (let round = 0; round < 3; round++) {
+      times[0].push(streamTime(small));
+      times[1].push(streamTime(large));
+    }
+    expect(median(times[1]) / median(times[0]), times.map((row) => row.map(Math.round).join(' ')).join(' / ')).toBeLessThanOrEqual(2.5);
   });
 });
 
