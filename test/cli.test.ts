@@ -1,11 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readArguments, UsageError } from '../src/cli/args.js';
+import { locateInvalidUtf8 } from '../src/cli/utf8.js';
 import { parseSeed, type Article } from '../src/index.js';
 import { toHtml, toMarkdown } from '../src/render/index.js';
+import { checkOptions } from './chunks.js';
 import { corpusFiles } from './helpers.js';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -241,17 +245,32 @@ describe('usage errors', () => {
   it.each([
     [['--bogus', 'x'], "Unknown option '--bogus'"],
     [['--jobs', '0', 'x'], '--jobs must be a whole number of at least 1, not "0"'],
-    [['--jobs', 'two', 'x'], '--jobs must be a whole number of at least 1, not "two"'],
     [['no/such/path.md'], 'cannot read "no/such/path.md": no such file or directory (ENOENT)'],
-    [['--format', 'xml', 'x'], '--format must be one of jsonl, json, markdown, html, not "xml"'],
-    [['--shard', '4/3', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "4/3"'],
-    [['--out', 'o', 'x'], '--out is for --format markdown or html; redirect standard output for jsonl and json'],
   ])('%j exits 2, names the problem and points to --help', (args, message) => {
     const run = cli(args);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`seed-parser: ${message}`);
-    expect(run.stderr.endsWith("\nTry 'seed-parser --help' for more information.\n")).toBe(true);
+    expect(run).toEqual({ status: 2, stdout: '', stderr: `seed-parser: ${message}\nTry 'seed-parser --help' for more information.\n` });
+  });
+
+  it.each([
+    [['-j', 'two', 'x'], '--jobs must be a whole number of at least 1, not "two"'],
+    [['--jobs'], "Option '-j, --jobs <value>' argument missing"],
+    [['--format', 'xml', 'x'], '--format must be one of jsonl, json, markdown, html, not "xml"'],
+    [['--shard', '4/3', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "4/3"'],
+    [['--shard', '0/3', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "0/3"'],
+    [['--shard', '1', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "1"'],
+    [['--ext', ',', 'x'], '--ext needs at least one extension, such as --ext md,html'],
+    [['--out', 'o', 'x'], '--out is for --format markdown or html; redirect standard output for jsonl and json'],
+    [['-', '-'], 'standard input ("-") can be read only once'],
+  ])('%j is a usage error: %s', (args, message) => {
+    expect(() => readArguments(args)).toThrow(new UsageError(message));
+  });
+
+  it('reads every option', () => {
+    expect(readArguments(['-f', 'html', '-o', 'out', '-j', '3', '--ext', 'MD, .seed', '--shard', '2/5', '--base-url', 'https://b.example/', '-q', 'a', '-'])).toEqual({
+      kind: 'run',
+      options: { paths: ['a', '-'], format: 'html', out: 'out', jobs: 3, extensions: ['.md', '.seed'], shard: { index: 2, count: 5 }, baseUrl: 'https://b.example/', quiet: true },
+    });
+    expect(readArguments(['a'])).toMatchObject({ options: { format: null, out: null, jobs: availableParallelism(), extensions: ['.md', '.markdown', '.txt', '.html'], shard: null, quiet: false } });
   });
 
   it('needs --out for Markdown or HTML of a folder, and jsonl for JSON of a folder', () => {
@@ -286,5 +305,42 @@ describe('the terminal and pipes', () => {
     expect(shown).toMatch(/\d+ files\/s \| ETA \d+s \| 0 failed/);
     const quiet = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" --quiet --jobs 1 "${good}" > /dev/null`, '/dev/null'], { encoding: 'utf8' });
     expect(quiet).toBe('');
+  });
+});
+
+/**
+ * The reference: decoding with replacement, the first U+FFFD that does not
+ * stand for the bytes EF BF BD marks the first bad sequence; its line and
+ * column count the text before it (line feeds only, UTF-16 units, no BOM).
+ */
+function referencePosition(bytes: Uint8Array): { line: number; column: number } | null {
+  const text = new TextDecoder().decode(bytes);
+  let offset = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let index = 0; index < text.length; ) {
+    const codePoint = text.codePointAt(index)!;
+    if (codePoint === 0xfffd && !(bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd)) {
+      const before = text.slice(0, index);
+      return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+    }
+    offset += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    index += codePoint > 0xffff ? 2 : 1;
+  }
+  return null;
+}
+
+describe('the position of bad UTF-8', () => {
+  it('is where the decoder first replaces bytes, for any mix of text and stray bytes', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }).map((text) => new TextEncoder().encode(text)),
+      fc.constantFrom([0x0a], [0xef, 0xbb, 0xbf], [0xef, 0xbf, 0xbd], [0xc3], [0xe2, 0x82], [0xf0, 0x9f, 0x98], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xff], [0x80]).map((bytes) => Uint8Array.from(bytes)),
+      fc.uint8Array({ maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const bytes = Uint8Array.from(pieces.flatMap((bytes) => [...bytes]));
+        expect(locateInvalidUtf8(bytes)).toEqual(referencePosition(bytes));
+      }),
+      checkOptions(2000),
+    );
   });
 });

@@ -80,7 +80,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
     progress.update(parsed + failed, failed);
   };
 
-  const threads = Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
+  // Standard input can be read on the main thread only.
+  const threads = entries.some((entry) => entry.path === null) ? 1 : Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
   const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_WORKER))) : BATCH_FILES);
   if (threads > 1) {
     await inThreads(batches, settings, threads, take);
