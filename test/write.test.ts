@@ -103,6 +103,7 @@ describe('formatSeed: exact output', () => {
     expect(() => formatSeed({ header: { ...HEADER, url: 'https://a.example/x)' } })).toThrow(
       new TypeError('formatSeed: the parentheses of header.url must balance, got "https://a.example/x)"'),
     );
+    expect(() => formatSeed({ header: { ...HEADER, url: 'JavaScript:alert(1)' } })).toThrow(new TypeError('formatSeed: header.url cannot be a javascript: URL'));
     expect(() => formatSeed({ header: { ...HEADER, timestamp: -1 } })).toThrow(
       new TypeError('formatSeed: header.timestamp must be a whole number from 0 to 253402300799999, got -1'),
     );

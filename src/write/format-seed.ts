@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { MAX_FRONT_MATTER_LENGTH } from '../header/front-matter.js';
-import { MAX_TIMESTAMP } from '../header/header-lines.js';
+import { MAX_TIMESTAMP, unsafeDestination } from '../header/header-lines.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
 import type { HeaderInput, SeedInput } from './seed-input.js';
@@ -12,7 +12,8 @@ export type * from './seed-input.js';
  * For every Article `a` that `parseSeed` returns,
  * `parseSeed(formatSeed(a))` deep-equals `a` apart from `diagnostics`.
  * Throws a `TypeError` for what no seed can hold (an empty title, a URL with
- * a line break, a timestamp out of range, an unknown block type).
+ * a line break or an unsafe scheme, a timestamp out of range, an unknown
+ * block type).
  */
 export function formatSeed(input: SeedInput): string {
   if (typeof input !== 'object' || input === null || typeof input.header !== 'object' || input.header === null) {
@@ -71,6 +72,8 @@ function titleText(title: string): string {
 function destination(url: string): string {
   if (typeof url !== 'string' || url === '') throw new TypeError('formatSeed: header.url must not be empty');
   if (url.includes('\n')) throw new TypeError('formatSeed: header.url cannot hold a line feed');
+  const scheme = unsafeDestination(url);
+  if (scheme !== null) throw new TypeError(`formatSeed: header.url cannot be a ${scheme}: URL`);
   if (!balancedParentheses(url)) throw new TypeError(`formatSeed: the parentheses of header.url must balance, got ${JSON.stringify(url)}`);
   const needsBrackets = url.trim() !== url || (url.length >= 2 && url.startsWith('<') && url.endsWith('>'));
   return needsBrackets ? `<${url}>` : url;
