@@ -1,7 +1,7 @@
 import { createArticleBuilder } from './article/article-builder.js';
-import { createBlockBuilder } from './blocks/block-builder.js';
+import { createBlockBuilder } from './blocks/builder.js';
 import { DROP_ATTRIBUTE_PREFIX, WANTED_ATTRIBUTES } from './blocks/kinds.js';
-import { createUrlResolver } from './text/urls.js';
+import { createUrlResolver, unsafeScheme } from './text/urls.js';
 import { createDiagnosticLog } from './diagnostics.js';
 import { SeedParseError } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
@@ -125,6 +125,9 @@ function readBaseUrl(options: ParseOptions | undefined): string | undefined {
   if (baseUrl !== undefined && typeof baseUrl !== 'string') {
     throw new TypeError(`options.baseUrl must be a string, got ${describe(baseUrl)}`);
   }
+  // Rule 9: no base may lend a relative URL a script or a document.
+  const unsafe = baseUrl === undefined ? null : unsafeScheme(baseUrl, 'link');
+  if (unsafe !== null) throw new TypeError(`options.baseUrl must not be a ${unsafe}: URL`);
   return baseUrl;
 }
 

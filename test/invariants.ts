@@ -56,7 +56,7 @@ export function assertWellFormed(article: Article, input?: string): void {
           {
             const index = links.length - 1;
             const inner = collectLinks(inline.children, where);
-            (links[index] as Link).text = inner.replace(/[ \t\n\r\f\u00a0]+/g, ' ').replace(/^ | $/g, '');
+            (links[index] as Link).text = inner.replace(/[ \t\n\r\f\u00a0]+/g, ' ').replace(/^[ \u3000]+|[ \u3000]+$/g, '');
             text += inner;
           }
           break;
@@ -74,7 +74,7 @@ export function assertWellFormed(article: Article, input?: string): void {
   };
   const checkTextBlock = (text: string, inlines: Inline[], where: string) => {
     if (!isString(text) || text === '') fail(`${where}: empty text`);
-    if (text !== text.trim() && /^[ \t\n\r\f\u00a0]|[ \t\n\r\f\u00a0]$/.test(text)) fail(`${where}: text not trimmed`);
+    if (/^[ \t\n\r\f\u00a0\u3000]|[ \t\n\r\f\u00a0\u3000]$/.test(text)) fail(`${where}: text not trimmed`);
     if (/[ \t\r\f\u00a0]{2}|[\t\r\f\u00a0]/.test(text)) fail(`${where}: white space not collapsed in ${JSON.stringify(text)}`);
     if (/\0/.test(text) || !text.isWellFormed()) fail(`${where}: NUL or lone surrogate in text`);
     if (collectLinks(inlines, where) !== text) fail(`${where}: text is not the text of its inlines`);
@@ -119,7 +119,16 @@ export function assertWellFormed(article: Article, input?: string): void {
           checkKeys(item, ['text', 'inlines'], `${where}.items[${inner}]`);
           checkTextBlock(item.text, item.inlines, `${where}.items[${inner}]`);
         });
-        texts.push(block.items.map((item) => item.text).join('\n'));
+        if (block.text !== block.items.map((item) => item.text).join('\n')) fail(`${where}: list text`);
+        if (block.start !== null && (!block.ordered || !isWholeNumber(block.start))) fail(`${where}: list start`);
+        texts.push(block.text);
+        break;
+      case 'code':
+        checkKeys(block, ['type', 'text', 'language'], where);
+        if (!isString(block.text) || block.text === '' || /[ \t\n\r\f\u00a0\u3000]$/.test(block.text)) fail(`${where}: code text`);
+        if (/\0/.test(block.text) || !block.text.isWellFormed()) fail(`${where}: NUL or lone surrogate in code`);
+        if (block.language !== null && (!isString(block.language) || block.language === '' || /\s/.test(block.language))) fail(`${where}: code language`);
+        texts.push(block.text);
         break;
       case 'image':
         checkKeys(block, ['type', 'src', 'alt', 'title', 'width', 'height', 'caption', 'credit', 'link'], where);
@@ -128,6 +137,9 @@ export function assertWellFormed(article: Article, input?: string): void {
           fail(`${where}: image strings`);
         }
         if ((block.width !== null && !isWholeNumber(block.width)) || (block.height !== null && !isWholeNumber(block.height))) fail(`${where}: size`);
+        if (block.width !== null && block.height !== null && block.width <= 1 && block.height <= 1) fail(`${where}: tracking pixel kept`);
+        if (!isNullableString(block.link) || block.link === '') fail(`${where}: link`);
+        if (block.link !== null) links.push({ href: block.link, text: block.alt ?? '' });
         media.push(block);
         break;
       case 'video':
@@ -158,6 +170,9 @@ export function assertWellFormed(article: Article, input?: string): void {
   if (article.stats.media !== media.length) fail('stats.media');
   if (article.stats.characters !== [...article.text].length) fail('stats.characters');
   if (!isWholeNumber(article.stats.words) || article.stats.words > article.stats.characters) fail('stats.words');
+  for (const key of ['paragraphs', 'media', 'characters', 'words']) {
+    if (!('value' in (Object.getOwnPropertyDescriptor(article.stats, key) ?? {}))) fail(`stats.${key} is not a plain data property`);
+  }
 
   const length = input?.replace(/^\ufeff/, '').length;
   for (const diagnostic of article.diagnostics) {
@@ -194,7 +209,10 @@ export function urlsOf(article: Article): { url: string; use: 'link' | 'image' |
     if ('inlines' in block) visit(block.inlines);
     if (block.type === 'quote') for (const paragraph of block.blocks) visit(paragraph.inlines);
     if (block.type === 'list') for (const item of block.items) visit(item.inlines);
-    if (block.type === 'image') urls.push({ url: block.src, use: 'image' });
+    if (block.type === 'image') {
+      urls.push({ url: block.src, use: 'image' });
+      if (block.link !== null) urls.push({ url: block.link, use: 'link' });
+    }
     if (block.type === 'embed') urls.push({ url: block.src, use: 'other' });
     if (block.type === 'video' || block.type === 'audio') {
       if (block.src !== null) urls.push({ url: block.src, use: 'other' });

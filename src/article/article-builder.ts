@@ -1,17 +1,19 @@
+import { BLOCK_SEPARATOR } from '../blocks/joins.js';
 import { countCodePoints, countWords } from '../text/measure.js';
 import { collapseWhitespace } from '../text/whitespace.js';
-import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks, Stats } from '../types.js';
-import { textOfInlines } from '../blocks/inline-collector.js';
+import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks } from '../types.js';
+import { textOfInlines } from '../blocks/inlines.js';
 import { readDateline } from './dateline.js';
+import { isLead } from './lead.js';
 
 /**
  * The article stage: takes body blocks in order, decides the dateline
  * (rule 7) and the lead (rule 8) from the first of them, passes each on to
- * the callbacks as soon as its place is known, and assembles the Article
- * (links, text and stats: rules 10 and 11).
+ * the callbacks as soon as its place is known, and assembles the Article:
+ * links (rule 9), text (rule 10) and stats (rule 11), all plain data.
  */
 export interface ArticleBuilder {
-  add(block: Block, leadClass: boolean): void;
+  add(block: Block, paragraphClass: string | null): void;
   finish(header: Header, diagnostics: Diagnostic[]): Article;
 }
 
@@ -26,9 +28,14 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
   const texts: string[] = [];
   let paragraphs = 0;
 
-  function addText(block: Block): void {
+  /** The block's links and text (rules 9, 10). */
+  function read(block: Block): void {
     switch (block.type) {
       case 'paragraph':
+        paragraphs++;
+        collectLinks(block.inlines, links);
+        texts.push(block.text);
+        return;
       case 'heading':
         collectLinks(block.inlines, links);
         texts.push(block.text);
@@ -39,15 +46,22 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
         return;
       case 'list':
         for (const item of block.items) collectLinks(item.inlines, links);
-        texts.push(block.items.map((item) => item.text).join('\n'));
+        texts.push(block.text);
+        return;
+      case 'code':
+        texts.push(block.text);
+        return;
+      case 'image':
+        media.push(block);
+        if (block.link !== null) links.push({ href: block.link, text: block.alt ?? '' });
         return;
       default:
-        return;
+        media.push(block);
     }
   }
 
   return {
-    add(block, leadClass) {
+    add(block, paragraphClass) {
       if (first) {
         first = false;
         const found = block.type === 'paragraph' ? readDateline(block.text) : null;
@@ -59,22 +73,19 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
       }
       if (!leadDecided && !isMedia(block)) {
         leadDecided = true;
-        if (block.type === 'paragraph' && (leadClass || isWhollyStrong(block))) {
+        if (isLead(block, paragraphClass)) {
           lead = block;
-          paragraphs++;
-          addText(block);
+          read(block);
           callbacks.onLead?.(block);
           return;
         }
       }
       body.push(block);
-      if (isMedia(block)) media.push(block);
-      else if (block.type === 'paragraph') paragraphs++;
-      addText(block);
+      read(block);
       callbacks.onBlock?.(block);
     },
     finish(header, diagnostics) {
-      const text = texts.join('\n\n');
+      const text = texts.join(BLOCK_SEPARATOR);
       return {
         header,
         dateline,
@@ -83,7 +94,7 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
         media,
         links,
         text,
-        stats: createStats(paragraphs, media.length, text),
+        stats: { paragraphs, media: media.length, characters: countCodePoints(text), words: countWords(text) },
         diagnostics,
       };
     },
@@ -94,59 +105,9 @@ function isMedia(block: Block): block is Media {
   return block.type === 'image' || block.type === 'video' || block.type === 'audio' || block.type === 'embed';
 }
 
-/** Rule 8: the paragraph's whole non-blank content is inside one `<strong>` or `<b>`. */
-function isWhollyStrong(paragraph: Paragraph): boolean {
-  return paragraph.inlines.length === 1 && paragraph.inlines[0]?.type === 'strong';
-}
-
 function collectLinks(inlines: readonly Inline[], links: Link[]): void {
   for (const inline of inlines) {
-    if (inline.type === 'link') {
-      links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children, ' ')) });
-    }
-    if ('children' in inline) collectLinks(inline.children, links);
+    if (inline.type === 'link') links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children, ' ')) });
+    if (inline.type === 'link' || inline.type === 'strong' || inline.type === 'emphasis') collectLinks(inline.children, links);
   }
-}
-
-/**
- * `words` is counted on first read: word segmentation can cost more than the rest
- * of a parse, and many readers never look at it. It is an ordinary enumerable
- * property to JSON, `structuredClone`, spreading and deep equality. On first
- * read it becomes a plain data property, unless the stats are sealed or frozen
- * by then: it is then counted once and stays what it was.
- *
- * Every stats object shares one getter and one setter, and the text waiting
- * to be counted (then the count) is kept aside, in `wordsOf`. An accessor
- * made of new functions for each parse would give every stats object a hidden
- * class of its own: a new map in the old generation per parse, garbage that
- * only a full collection frees.
- */
-const wordsOf = new WeakMap<object, string | number>();
-
-function createStats(paragraphs: number, mediaCount: number, text: string): Stats {
-  const stats = { paragraphs, media: mediaCount, characters: countCodePoints(text) } as Stats;
-  wordsOf.set(stats, text);
-  Object.defineProperty(stats, 'words', WORDS);
-  return stats;
-}
-
-const WORDS: PropertyDescriptor = { get: readWords, set: writeWords, enumerable: true, configurable: true };
-
-function readWords(this: object): number {
-  let holder: object | null = this;
-  while (holder !== null && !wordsOf.has(holder)) holder = Object.getPrototypeOf(holder) as object | null;
-  if (holder === null) return 0;
-  let words = wordsOf.get(holder) as string | number;
-  if (typeof words === 'string') {
-    words = countWords(words);
-    wordsOf.set(holder, words);
-  }
-  if (Object.getOwnPropertyDescriptor(holder, 'words')?.configurable === true) {
-    Object.defineProperty(holder, 'words', { value: words, enumerable: true, writable: true, configurable: true });
-  }
-  return words;
-}
-
-function writeWords(this: object, value: number): void {
-  Object.defineProperty(this, 'words', { value, enumerable: true, writable: true, configurable: true });
 }

@@ -1,155 +1,189 @@
-import { DomHandler, isTag, isText, type ChildNode, type Element } from 'domhandler';
-import { findAll, findOne } from 'domutils';
 import { collapseWhitespace } from '../text/whitespace.js';
-import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
-import { isBlockLike, kindOf } from './kinds.js';
+import type { Attributes } from '../tokens/body-tokenizer.js';
+import type { Media } from '../types.js';
+import { boundary, openContainer } from './paragraph.js';
+import { releaseHeld } from './placement.js';
+import { Frame, Mode, pushFrame, type BlockState, type CaptionDraft } from './state.js';
 
 /**
- * A `<figure>` means what it contains: its caption belongs to its first media
- * block, wherever the two stand. So a figure is buffered as a small
- * domhandler tree, read with domutils, and replayed into the block stage.
+ * Rule 5, figures: a `<figure>`'s `<figcaption>` (a child of the figure) is
+ * the caption of its first media block, wherever the two stand; a `<small>`,
+ * `<cite>` or `*credit*` class element in it is an image's credit. Caption
+ * text is not body text. A figure without media is a block container, its
+ * caption read as body text where the figure ends.
+ *
+ * The caption's text is collected as it comes, and its events are kept, to be
+ * read as body text when the figure turns out to have no media. Media inside
+ * the caption are read as they come. The blocks of a figure are held until the
+ * outermost figure ends, so that each is handed on complete.
  */
 
-/** Deeper figures are not buffered: they are read as plain containers. */
+/** Figures inside this many open figures are read as plain containers. */
 export const FIGURE_MAX_DEPTH = 64;
 
-export interface FigureBuffer {
-  open(name: string, attributes: Attributes | null): void;
-  close(): void;
-  text(value: string): void;
-  /** Open elements inside the figure, the figure itself included. */
-  depth(): number;
-  /** The figure's children so far. */
-  children(): ChildNode[];
-  /** Elements opened and not yet closed. */
-  openElements(): ReadonlySet<Element>;
+const enum CaptionEvent {
+  Open,
+  Close,
+  Text,
 }
 
-export function createFigureBuffer(): FigureBuffer {
-  const handler = new DomHandler();
-  const openElements: Element[] = [];
-  return {
-    open(name, attributes) {
-      handler.onopentag(name, attributes ?? {});
-      openElements.push(currentElement(handler));
-    },
-    close() {
-      handler.onclosetag();
-      openElements.pop();
-    },
-    text(value) {
-      handler.ontext(value);
-    },
-    depth() {
-      return openElements.length + 1;
-    },
-    children() {
-      return handler.root.children;
-    },
-    openElements() {
-      return new Set(openElements);
-    },
-  };
+/** Flags of an element inside a caption. */
+const enum CaptionPart {
+  BlockLike = 1,
 }
 
-function currentElement(handler: DomHandler): Element {
-  // The element just opened is the last child of its parent, the deepest open element.
-  let node: ChildNode | undefined = handler.root.children[handler.root.children.length - 1];
-  let element: Element | null = null;
-  while (node !== undefined && isTag(node)) {
-    element = node;
-    node = node.children[node.children.length - 1];
+export function openFigure(state: BlockState): void {
+  if (state.figures.length >= FIGURE_MAX_DEPTH) {
+    state.diagnostics.report(
+      'FIGURE_TOO_DEEP',
+      `Read a <figure> inside ${FIGURE_MAX_DEPTH} open figures as a plain container`,
+      'info',
+      state.offset,
+    );
+    openContainer(state);
+    return;
   }
-  return element as Element;
+  boundary(state);
+  state.figures.push({ free: null, caption: null, depth: state.frames.length });
+  pushFrame(state, Frame.Figure);
 }
 
-export interface FigureCaption {
-  /** The caption element, taken out of the figure. */
-  element: Element;
-  /** Caption text without the credit. */
-  caption: string | null;
-  /** Caption text with the credit left in (for media that have no credit field). */
-  fullCaption: string | null;
-  credit: string | null;
+export function closeFigure(state: BlockState): void {
+  const { figures } = state;
+  const figure = figures[figures.length - 1]!;
+  const caption = figure.caption;
+  let claimed = false;
+  if (caption !== null) {
+    if (figure.free !== null) {
+      giveCaption(figure.free, caption);
+      claimed = true;
+    } else {
+      replayCaption(state, caption);
+    }
+  }
+  // The figure's last paragraph is still held with the rest.
+  boundary(state);
+  figures.pop();
+  const outer = figures[figures.length - 1];
+  if (outer !== undefined) {
+    if (outer.free === null && !claimed) outer.free = figure.free;
+  } else {
+    releaseHeld(state);
+  }
 }
 
-function isCredit(element: Element): boolean {
-  if (element.name === 'small' || element.name === 'cite') return true;
-  const className = element.attribs.class;
+/** `<figcaption>`: the caption of the figure when it is the figure's first, as its child; else a container. */
+export function openFigcaption(state: BlockState, attributes: Attributes | null): void {
+  const figure = state.figures[state.figures.length - 1];
+  if (figure === undefined || figure.caption !== null || figure.depth + 1 !== state.frames.length || state.replaying) {
+    openContainer(state);
+    return;
+  }
+  const caption: CaptionDraft = {
+    full: [],
+    plain: [],
+    credits: [],
+    creditDepth: 0,
+    parts: [],
+    events: [],
+    names: [],
+    attributes: [],
+    offsets: [],
+  };
+  figure.caption = caption;
+  state.caption = caption;
+  record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);
+  pushFrame(state, Frame.Caption);
+  state.mode = Mode.Caption;
+}
+
+export function closeFigcaption(state: BlockState): void {
+  const caption = state.caption!;
+  record(caption, CaptionEvent.Close, 'figcaption', null, 0);
+  state.caption = null;
+}
+
+/** An element inside the caption (media aside, which are read as they come). */
+export function openCaptionPart(state: BlockState, name: string, attributes: Attributes | null, blockLike: boolean): void {
+  const caption = state.caption!;
+  record(caption, CaptionEvent.Open, name, attributes, state.offset);
+  if (caption.creditDepth > 0) {
+    caption.creditDepth++;
+  } else if (isCredit(name, attributes)) {
+    if (caption.credits.length > 0) caption.credits.push(' ');
+    caption.creditDepth = 1;
+  }
+  if (blockLike) addText(caption, ' ');
+  caption.parts.push(blockLike ? CaptionPart.BlockLike : 0);
+  pushFrame(state, Frame.CaptionPart);
+}
+
+export function closeCaptionPart(state: BlockState): void {
+  const caption = state.caption!;
+  record(caption, CaptionEvent.Close, '', null, 0);
+  if (caption.creditDepth > 0) caption.creditDepth--;
+  if (caption.parts.pop() === CaptionPart.BlockLike) addText(caption, ' ');
+}
+
+export function captionText(state: BlockState, value: string): void {
+  const caption = state.caption!;
+  record(caption, CaptionEvent.Text, value, null, 0);
+  addText(caption, value);
+}
+
+function addText(caption: CaptionDraft, value: string): void {
+  caption.full.push(value);
+  if (caption.creditDepth > 0) caption.credits.push(value);
+  else caption.plain.push(value);
+}
+
+function record(caption: CaptionDraft, event: CaptionEvent, name: string, attributes: Attributes | null, offset: number): void {
+  caption.events.push(event);
+  caption.names.push(name);
+  caption.attributes.push(attributes);
+  caption.offsets.push(offset);
+}
+
+function isCredit(name: string, attributes: Attributes | null): boolean {
+  if (name === 'small' || name === 'cite') return true;
+  const className = attributes === null ? undefined : attributes.class;
   return className !== undefined && className.toLowerCase().includes('credit');
 }
 
-/** Finds the figure's `<figcaption>` (a child of the figure) and reads it. */
-export function takeCaption(children: ChildNode[]): FigureCaption | null {
-  const element = findOne((node) => node.name === 'figcaption', children, false);
-  if (element === null) return null;
-  const credits = findAll(isCredit, element.children).filter((credit) => !hasCreditAncestor(credit, element));
-  const creditSet = new Set<Element>(credits);
-  const credit = orNull(credits.map((node) => textOf([node], new Set())).join(' '));
-  return {
-    element,
-    caption: orNull(textOf(element.children, creditSet)),
-    fullCaption: orNull(textOf(element.children, new Set())),
-    credit,
-  };
+function orNull(pieces: string[]): string | null {
+  const text = collapseWhitespace(pieces.join(''));
+  return text === '' ? null : text;
 }
 
-function hasCreditAncestor(node: Element, caption: Element): boolean {
-  for (let parent = node.parent; parent !== null && parent !== caption; parent = parent.parent) {
-    if (isTag(parent) && isCredit(parent)) return true;
+/** An image takes the caption without its credits, and the credits; other media the whole caption. */
+function giveCaption(media: Media, caption: CaptionDraft): void {
+  if (media.type === 'image') {
+    media.caption = orNull(caption.plain);
+    media.credit = orNull(caption.credits);
+  } else {
+    media.caption = orNull(caption.full);
   }
-  return false;
 }
 
-function orNull(text: string): string | null {
-  const collapsed = collapseWhitespace(text);
-  return collapsed === '' ? null : collapsed;
-}
-
-/** Text of nodes, leaving out `skip` subtrees; block boundaries and `<br>` read as spaces. */
-function textOf(nodes: readonly ChildNode[], skip: ReadonlySet<Element>): string {
-  let text = '';
-  const stack: { nodes: readonly ChildNode[]; index: number; blockLike: boolean }[] = [{ nodes, index: 0, blockLike: false }];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as (typeof stack)[number];
-    if (frame.index >= frame.nodes.length) {
-      stack.pop();
-      if (frame.blockLike) text += ' ';
-      continue;
-    }
-    const node = frame.nodes[frame.index++] as ChildNode;
-    if (isText(node)) {
-      text += node.data;
-    } else if (isTag(node) && !skip.has(node)) {
-      const blockLike = isBlockLike(kindOf(node.name));
-      if (blockLike) text += ' ';
-      stack.push({ nodes: node.children, index: 0, blockLike });
+/** A caption without media to go to is read as body text, where the figure ends. */
+function replayCaption(state: BlockState, caption: CaptionDraft): void {
+  const { sink } = state;
+  state.replaying = true;
+  const { events, names, attributes, offsets } = caption;
+  // Elements the sink drops on opening (`<br>`, `<hr>`) get no close: their recorded content and close are skipped.
+  let skipped = 0;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index];
+    if (skipped > 0) {
+      if (event === CaptionEvent.Open) skipped++;
+      else if (event === CaptionEvent.Close) skipped--;
+    } else if (event === CaptionEvent.Open) {
+      if (sink.openElement(names[index] as string, attributes[index] as Attributes | null, offsets[index] as number) === true) skipped = 1;
+    } else if (event === CaptionEvent.Close) {
+      sink.closeElement(names[index] as string);
+    } else {
+      sink.text(names[index] as string);
     }
   }
-  return text;
-}
-
-/**
- * Replays nodes as token events. Elements in `stillOpen` are opened but not
- * closed: their end is yet to come from the input.
- */
-export function replay(nodes: readonly ChildNode[], sink: TokenSink, offset: number, stillOpen: ReadonlySet<Element>): void {
-  const stack: { nodes: readonly ChildNode[]; index: number; element: Element | null }[] = [
-    { nodes, index: 0, element: null },
-  ];
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1] as (typeof stack)[number];
-    if (frame.index >= frame.nodes.length) {
-      stack.pop();
-      if (frame.element !== null && !stillOpen.has(frame.element)) sink.closeElement(frame.element.name);
-      continue;
-    }
-    const node = frame.nodes[frame.index++] as ChildNode;
-    if (isTag(node)) {
-      sink.openElement(node.name, node.attribs, offset);
-      stack.push({ nodes: node.children, index: 0, element: node });
-    } else if (isText(node)) {
-      sink.text(node.data);
-    }
-  }
+  state.replaying = false;
 }

@@ -1,7 +1,6 @@
 /**
- * Text rules 3–6 as a table: what each element means to the block stage.
- * Elements not listed are transparent: their content stands as if the tags
- * were not there.
+ * Rules 3–6 as a table: what each element means to the block stage. Elements
+ * not listed are transparent: their content stands as if the tags were not there.
  */
 export const enum Kind {
   Transparent,
@@ -14,6 +13,8 @@ export const enum Kind {
   Quote,
   List,
   ListItem,
+  /** `<pre>`: a code block (rule 4). */
+  Preformatted,
   Rule,
   Break,
   Strong,
@@ -31,18 +32,19 @@ export const enum Kind {
 const kinds = new Map<string, Kind>();
 for (const name of [
   'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'body', 'table', 'tr',
-  'td', 'th', 'caption', 'dl', 'dt', 'dd', 'pre', 'address', 'details', 'summary', 'fieldset', 'hgroup',
+  'td', 'th', 'caption', 'dl', 'dt', 'dd', 'address', 'details', 'summary', 'fieldset', 'hgroup',
   'tbody', 'thead', 'tfoot',
 ]) {
   kinds.set(name, Kind.Container);
 }
-for (const name of ['script', 'style', 'noscript', 'template', 'head', 'form', 'button']) kinds.set(name, Kind.Drop);
+for (const name of ['script', 'style', 'noscript', 'template', 'head', 'input', 'select', 'textarea', 'button']) kinds.set(name, Kind.Drop);
 for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) kinds.set(name, Kind.Heading);
 kinds.set('p', Kind.Paragraph);
 kinds.set('blockquote', Kind.Quote);
 kinds.set('ul', Kind.List);
 kinds.set('ol', Kind.List);
 kinds.set('li', Kind.ListItem);
+kinds.set('pre', Kind.Preformatted);
 kinds.set('hr', Kind.Rule);
 kinds.set('br', Kind.Break);
 kinds.set('strong', Kind.Strong);
@@ -62,14 +64,15 @@ export function kindOf(name: string): Kind {
   return kinds.get(name) ?? Kind.Transparent;
 }
 
-/** Elements that break text into separate runs (read as white space inside captions and leaf blocks). */
+/** Elements that break text into separate runs: read as white space inside captions and leaf blocks. */
 export function isBlockLike(kind: Kind): boolean {
-  return kind >= Kind.Container && kind <= Kind.Break || kind === Kind.Figure || kind === Kind.Figcaption;
+  return (kind >= Kind.Container && kind <= Kind.Break) || kind === Kind.Figure || kind === Kind.Figcaption;
 }
 
-/** The attributes the block stage reads. */
+/** The attributes the block stage reads; no other attribute is ever captured. */
 export const WANTED_ATTRIBUTES = [
-  'src', 'data-src', 'srcset', 'href', 'alt', 'title', 'width', 'height', 'class', 'poster', 'type',
+  'src', 'data-src', 'data-original', 'data-lazy-src', 'srcset', 'href', 'alt', 'title', 'width', 'height',
+  'class', 'poster', 'type', 'start',
 ] as const;
 
 /** Rule 6: an attribute whose name starts with this drops its element. */

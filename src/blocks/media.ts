@@ -1,11 +1,12 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import type { UrlResolver, UrlUse } from '../text/urls.js';
+import { schemeOf, trimUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
 
 /**
- * Text rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
- * `<iframe>` becomes a media block. Unsafe URLs and missing sources are
- * reported through `problem`.
+ * Rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
+ * `<iframe>` becomes a media block (where it goes is placement.ts). Every URL
+ * is resolved and vetted (rule 9); unsafe URLs and missing sources are
+ * reported through `problems`.
  */
 
 export interface MediaProblems {
@@ -39,7 +40,8 @@ export function firstSrcsetCandidate(srcset: string): string {
 
 const WHOLE_NUMBER = /^[ \t\n\f\r]*([0-9]+)[ \t\n\f\r]*$/;
 
-export function readDimension(value: string | undefined): number | null {
+/** A whole number with optional white space around it (`width`, `height`, `start`), or null. */
+export function readWholeNumber(value: string | undefined): number | null {
   if (value === undefined) return null;
   const match = WHOLE_NUMBER.exec(value);
   if (match === null) return null;
@@ -47,18 +49,49 @@ export function readDimension(value: string | undefined): number | null {
   return Number.isSafeInteger(number) ? number : null;
 }
 
+const PIXEL_SIZE = /^[ \t\n\f\r]*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:px)?[ \t\n\f\r]*$/i;
+
+/** Rule 6: a size that reads as a number of at most one pixel (`1`, `1.0`, `1px`, `0`). */
+function isAtMostOnePixel(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  const match = PIXEL_SIZE.exec(value);
+  return match !== null && Number(match[1]) <= 1;
+}
+
 function present(value: string | undefined): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-/** An image, or null when it has no usable source or is a 1×1 tracking pixel. */
+function isDataUrl(value: string): boolean {
+  return schemeOf(trimUrl(value))?.scheme === 'data';
+}
+
+/** Rule 5: where a lazy-loading page keeps the real source while `src` holds a placeholder. */
+const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'] as const;
+
+/**
+ * An image's source as written: its `src`; when that is missing, empty or a
+ * `data:` URL (a placeholder), the first of `data-src`, `data-original` and
+ * `data-lazy-src` with a value; else the `src` (a `data:` one) or, when there
+ * is none, the first `srcset` candidate.
+ */
+function imageSource(attrs: Attributes): string | undefined {
+  const src = present(attrs.src);
+  if (src !== undefined && !isDataUrl(src)) return src;
+  for (const name of LAZY_SOURCES) {
+    const lazy = present(attrs[name]);
+    if (lazy !== undefined) return lazy;
+  }
+  if (src !== undefined) return src;
+  const srcset = present(attrs.srcset);
+  return srcset === undefined ? undefined : firstSrcsetCandidate(srcset);
+}
+
+/** An image, or null when it is a tracking pixel (rule 6) or has no usable source. */
 export function readImage(attributes: Attributes | null, urls: UrlResolver, problems: MediaProblems): Image | null {
   const attrs = attributes ?? {};
-  const width = readDimension(attrs.width);
-  const height = readDimension(attrs.height);
-  if (width === 1 && height === 1) return null;
-  const srcset = present(attrs.srcset);
-  const raw = present(attrs.src) ?? present(attrs['data-src']) ?? (srcset === undefined ? undefined : firstSrcsetCandidate(srcset));
+  if (isAtMostOnePixel(attrs.width) && isAtMostOnePixel(attrs.height)) return null;
+  const raw = imageSource(attrs);
   if (raw === undefined) {
     problems.missingSource('an image');
     return null;
@@ -68,13 +101,13 @@ export function readImage(attributes: Attributes | null, urls: UrlResolver, prob
   return {
     type: 'image',
     src,
-    link: null,
     alt: attrs.alt ?? null,
     title: attrs.title ?? null,
-    width,
-    height,
+    width: readWholeNumber(attrs.width),
+    height: readWholeNumber(attrs.height),
     caption: null,
     credit: null,
+    link: null,
   };
 }
 

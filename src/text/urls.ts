@@ -52,6 +52,10 @@ export function unsafeScheme(raw: string, use: UrlUse): string | null {
 }
 
 /**
+ * Resolves and vets: a URL is vetted as written and again once resolved, so
+ * that no base (the header's, `options.baseUrl`) can lend a relative URL an
+ * unsafe scheme.
+ *
  * @param base base for relative URLs; when it is not an absolute URL, relative URLs stay as they are
  */
 export function createUrlResolver(base: string): UrlResolver {
@@ -79,11 +83,17 @@ export function createUrlResolver(base: string): UrlResolver {
       }
       const parsed = parsedBase();
       if (parsed === null || trimmed === '') return { ok: true, url: trimmed };
+      let resolved: URL;
       try {
-        return { ok: true, url: new URL(trimmed, parsed).href };
+        resolved = new URL(trimmed, parsed);
       } catch {
         return { ok: true, url: trimmed };
       }
+      // Vetted again once resolved: a relative URL takes the scheme of its base.
+      const href = resolved.href;
+      const resolvedScheme = resolved.protocol.slice(0, -1);
+      if (isUnsafe(resolvedScheme, href.slice(resolvedScheme.length + 1), use)) return { ok: false, scheme: resolvedScheme };
+      return { ok: true, url: href };
     },
   };
 }

@@ -1,11 +1,29 @@
 /**
- * Text rule 1, in one place: what counts as white space, how runs of it
- * collapse, and how text is made safe (no NUL, no lone surrogate).
+ * Rule 1, in one place: what counts as white space, how runs of it collapse,
+ * what is trimmed at the ends of text, and how text is made safe (no NUL, no
+ * lone surrogate).
  */
 
-/** Space, tab, LF, CR, form feed and U+00A0; not U+3000. */
+const SPACE = 0x20;
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const FORM_FEED = 0x0c;
+const CARRIAGE_RETURN = 0x0d;
+const NO_BREAK_SPACE = 0xa0;
+const IDEOGRAPHIC_SPACE = 0x3000;
+
+/** Space, tab, LF, CR, form feed and U+00A0: a run of them becomes one space. */
 export function isCollapsibleSpace(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c || code === 0xa0;
+  return code === SPACE || code === LINE_FEED || code === TAB || code === CARRIAGE_RETURN || code === FORM_FEED || code === NO_BREAK_SPACE;
+}
+
+/**
+ * White space at the ends of text: the collapsible spaces and U+3000 (the
+ * ideographic space that indents Chinese paragraphs). Inside text, U+3000 is
+ * kept as it is.
+ */
+export function isEdgeSpace(code: number): boolean {
+  return isCollapsibleSpace(code) || code === IDEOGRAPHIC_SPACE;
 }
 
 const UNSAFE_CHARACTER = /[\0\ud800-\udfff]/;
@@ -31,18 +49,20 @@ export function normalizeText(raw: string): string {
   return makeSafe(raw).replace(SPACE_RUN, ' ');
 }
 
-/** Whether the text is empty or only white space. */
+/** Whether the text is empty or only white space (U+3000 included). */
 export function isBlank(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
-    if (!isCollapsibleSpace(text.charCodeAt(index))) return false;
+    if (!isEdgeSpace(text.charCodeAt(index))) return false;
   }
   return true;
 }
 
-/** {@link normalizeText}, then trimmed of white space. */
+/** {@link normalizeText}, then trimmed of white space (U+3000 included). */
 export function collapseWhitespace(raw: string): string {
   const text = normalizeText(raw);
-  const start = text.charCodeAt(0) === 0x20 ? 1 : 0;
-  const end = text.length > start && text.charCodeAt(text.length - 1) === 0x20 ? text.length - 1 : text.length;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isEdgeSpace(text.charCodeAt(start))) start++;
+  while (end > start && isEdgeSpace(text.charCodeAt(end - 1))) end--;
   return start === 0 && end === text.length ? text : text.slice(start, end);
 }

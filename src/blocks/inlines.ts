@@ -1,22 +1,29 @@
-import { isCollapsibleSpace, normalizeText } from '../text/whitespace.js';
+import { isCollapsibleSpace, isEdgeSpace, normalizeText } from '../text/whitespace.js';
 import type { Inline } from '../types.js';
 
 /**
  * Collects the inline content of one leaf block (a paragraph, a heading, a
- * list item) as text arrives, applying text rules 1 and 2 as it goes:
- * white space collapses across element boundaries and is trimmed at the
- * ends, a `<br>` becomes a `break` (dropped at the ends), and formatting that
- * is open when content arrives is materialized around it.
+ * list item) as text arrives, applying rules 1 and 2 as it goes: white space
+ * collapses across element boundaries, white space and U+3000 are trimmed at
+ * the ends (and around a break), a `<br>` becomes a `break` (dropped at the
+ * ends), and formatting that is open when content arrives is materialized
+ * around it.
  *
  * Formatting lives outside the collector (`active`), because it outlives
- * blocks: in `<b><p>a</p><p>b</p></b>` both paragraphs are strong.
+ * blocks: in `<b><p>a</p><p>b</p></b>` both paragraphs are strong. `active`
+ * holds only formatting that makes a node, at most {@link MAX_INLINE_DEPTH}
+ * entries, so a new block materializes a bounded number of nodes however
+ * many elements are left open.
  *
  * A collector is a plain record worked on by the functions below: one
  * allocation per block.
  */
 
+/** Inline formatting nested deeper than this is read as transparent. */
+export const MAX_INLINE_DEPTH = 64;
+
 export type ActiveInline =
-  | { readonly type: 'strong' | 'emphasis' | 'code' | 'none' }
+  | { readonly type: 'strong' | 'emphasis' | 'code' }
   | { readonly type: 'link'; readonly href: string; readonly title: string | null };
 
 type ContainerInline = Extract<Inline, { children: Inline[] }>;
@@ -44,7 +51,12 @@ export interface InlineCollector {
   run: ValueInline | null;
   runPieces: string[];
   hasContent: boolean;
-  pendingSpace: boolean;
+  /**
+   * White space seen after the content so far, collapsed: `''`, `' '`, or a
+   * mix of one-space runs and U+3000. Written out when more content follows;
+   * dropped at the end of the block and before a break.
+   */
+  pendingSpace: string;
   pendingBreak: boolean;
 }
 
@@ -74,7 +86,7 @@ export function createInlineCollector(): InlineCollector {
     run: null,
     runPieces: NO_PIECES,
     hasContent: false,
-    pendingSpace: false,
+    pendingSpace: '',
     pendingBreak: false,
   };
 }
@@ -84,7 +96,7 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
   const { open } = collector;
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
-    if (collector.code !== null || entry.type === 'none') {
+    if (collector.code !== null) {
       open.push(collector.target);
     } else if (entry.type === 'code') {
       const code: CodeInline = { type: 'code', value: '' };
@@ -140,38 +152,55 @@ function flushPending(collector: InlineCollector): void {
   if (collector.pendingBreak) {
     if (collector.code !== null) extend(collector, collector.code, '\n');
     else collector.target.push({ type: 'break' });
-  } else if (collector.pendingSpace) {
-    put(collector, ' ');
+  } else if (collector.pendingSpace !== '') {
+    put(collector, collector.pendingSpace);
   }
   collector.pendingBreak = false;
-  collector.pendingSpace = false;
+  collector.pendingSpace = '';
+}
+
+/** `raw[start, end)`, all edge space, collapsed: one space, or the runs around each U+3000. */
+function spaceOf(raw: string, start: number, end: number): string {
+  for (let index = start; index < end; index++) {
+    if (!isCollapsibleSpace(raw.charCodeAt(index))) return normalizeText(raw.slice(start, end));
+  }
+  return ' ';
+}
+
+function addSpace(collector: InlineCollector, space: string): void {
+  const pending = collector.pendingSpace;
+  if (pending === '') collector.pendingSpace = space;
+  else if (pending !== ' ' || space !== ' ') collector.pendingSpace = normalizeText(pending + space);
 }
 
 /**
- * Appends decoded text. White space at its ends only sets a pending space;
- * the rest is normalized (`normalizeText`) when it needs to be.
+ * Appends decoded text. White space at its ends (U+3000 included) only adds
+ * to the pending space; the rest is normalized (`normalizeText`) when it
+ * needs to be.
  */
 export function appendText(collector: InlineCollector, active: readonly ActiveInline[], raw: string): void {
   const length = raw.length;
   let start = 0;
-  while (start < length && isCollapsibleSpace(raw.charCodeAt(start))) start++;
+  while (start < length && isEdgeSpace(raw.charCodeAt(start))) start++;
   if (start === length) {
-    if (length > 0 && collector.hasContent) collector.pendingSpace = true;
+    if (length > 0 && collector.hasContent) addSpace(collector, spaceOf(raw, 0, length));
     return;
   }
   let end = length;
-  while (isCollapsibleSpace(raw.charCodeAt(end - 1))) end--;
-  if (start > 0 && collector.hasContent) collector.pendingSpace = true;
-  if (collector.hasContent) flushPending(collector);
+  while (isEdgeSpace(raw.charCodeAt(end - 1))) end--;
+  if (collector.hasContent) {
+    if (start > 0) addSpace(collector, spaceOf(raw, 0, start));
+    flushPending(collector);
+  }
   if (collector.open.length < active.length) materialize(collector, active);
   put(collector, normalizeText(start === 0 && end === length ? raw : raw.slice(start, end)));
   collector.hasContent = true;
-  if (end < length) collector.pendingSpace = true;
+  if (end < length) collector.pendingSpace = spaceOf(raw, end, length);
 }
 
 /** A block boundary inside a leaf block: reads as white space. */
 export function appendSpace(collector: InlineCollector): void {
-  if (collector.hasContent) collector.pendingSpace = true;
+  if (collector.hasContent) addSpace(collector, ' ');
 }
 
 /** A `<br>`. Returns true when it directly follows another one (only white space between). */
@@ -179,7 +208,7 @@ export function appendBreak(collector: InlineCollector): boolean {
   if (!collector.hasContent) return false;
   if (collector.pendingBreak) return true;
   collector.pendingBreak = true;
-  collector.pendingSpace = false;
+  collector.pendingSpace = '';
   return false;
 }
 

@@ -1,0 +1,174 @@
+import type { DiagnosticReporter } from '../diagnostics.js';
+import type { UrlResolver } from '../text/urls.js';
+import { isBlank } from '../text/whitespace.js';
+import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
+import type { Block } from '../types.js';
+import { closeCode, codeElement, codeText, openCode } from './code.js';
+import { captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
+import { closeAnchor, closeInline, CODE, EMPHASIS, lineBreak, openAnchor, openInline, STRONG } from './formatting.js';
+import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
+import { appendText } from './inlines.js';
+import { DROP_ATTRIBUTE_PREFIX, isBlockLike, Kind, kindOf } from './kinds.js';
+import { closeItem, closeList, closeNested, openItem, openList, startItem } from './list.js';
+import { boundary, closeContainer, closeParagraph, endParagraph, openContainer, openParagraph, paragraphCollector } from './paragraph.js';
+import { closePlayer, openEmbed, openImage, openPlayer, releaseLifted, spoilLink } from './placement.js';
+import { closeQuote, openQuote } from './quote.js';
+import { createBlockState, Frame, FRAME_BITS, FRAME_MASK, Mode, pushFrame, type BlockState } from './state.js';
+
+/**
+ * The blocks stage: reads the well-nested element stream of the body and
+ * hands on blocks (rules 1–6 and 9) as soon as each is complete. Each element
+ * opens the construct its kind names in {@link OPEN}; its end runs the
+ * construct's close from {@link CLOSE}, found on the one frame stack.
+ */
+
+export interface BlockBuilderOptions {
+  urls: UrlResolver;
+  diagnostics: DiagnosticReporter;
+  /** Receives each block when complete; `paragraphClass` is the class of the `<p>` a paragraph came from. */
+  emit(block: Block, paragraphClass: string | null): void;
+}
+
+export interface BlockBuilder extends TokenSink {
+  end(): void;
+}
+
+/** Returns true when the element is dropped with its content (and no close follows). */
+type Open = (state: BlockState, name: string, attributes: Attributes | null) => boolean | void;
+
+const transparent: Open = (state) => pushFrame(state, Frame.None);
+const dropped: Open = () => true;
+
+/** By element kind: the construct an element opens. */
+const OPEN: Open[] = [];
+OPEN[Kind.Transparent] = transparent;
+OPEN[Kind.Drop] = dropped;
+OPEN[Kind.Container] = (state) => openContainer(state);
+OPEN[Kind.Paragraph] = (state, _name, attributes) => openParagraph(state, attributes);
+OPEN[Kind.Heading] = (state, name) => openHeading(state, name);
+OPEN[Kind.Quote] = (state) => openQuote(state);
+OPEN[Kind.List] = (state, name, attributes) => openList(state, name, attributes);
+OPEN[Kind.ListItem] = (state) => openItem(state);
+OPEN[Kind.Preformatted] = (state, _name, attributes) => openCode(state, attributes);
+OPEN[Kind.Rule] = (state) => {
+  boundary(state);
+  return true;
+};
+OPEN[Kind.Break] = (state) => {
+  lineBreak(state);
+  return true;
+};
+OPEN[Kind.Strong] = (state) => openInline(state, STRONG);
+OPEN[Kind.Emphasis] = (state) => openInline(state, EMPHASIS);
+OPEN[Kind.Code] = (state) => openInline(state, CODE);
+OPEN[Kind.Anchor] = (state, _name, attributes) => openAnchor(state, attributes);
+OPEN[Kind.Image] = (state, _name, attributes) => {
+  openImage(state, attributes);
+  return true;
+};
+OPEN[Kind.Video] = (state, _name, attributes) => openPlayer(state, 'video', attributes);
+OPEN[Kind.Audio] = (state, _name, attributes) => openPlayer(state, 'audio', attributes);
+OPEN[Kind.Iframe] = (state, _name, attributes) => {
+  openEmbed(state, attributes);
+  return true;
+};
+OPEN[Kind.Figure] = (state) => openFigure(state);
+OPEN[Kind.Figcaption] = (state, _name, attributes) => openFigcaption(state, attributes);
+
+/** By frame: what an element's end closes. */
+const CLOSE: ((state: BlockState) => void)[] = [];
+CLOSE[Frame.None] = () => {};
+CLOSE[Frame.Inline] = closeInline;
+CLOSE[Frame.Anchor] = closeAnchor;
+CLOSE[Frame.Container] = closeContainer;
+CLOSE[Frame.Paragraph] = closeParagraph;
+CLOSE[Frame.Heading] = closeHeading;
+CLOSE[Frame.QuoteHeading] = closeQuoteHeading;
+CLOSE[Frame.Quote] = closeQuote;
+CLOSE[Frame.List] = closeList;
+CLOSE[Frame.NestedList] = closeNested;
+CLOSE[Frame.ListItem] = closeItem;
+CLOSE[Frame.NestedItem] = closeNested;
+CLOSE[Frame.Code] = closeCode;
+CLOSE[Frame.Figure] = closeFigure;
+CLOSE[Frame.Caption] = closeFigcaption;
+CLOSE[Frame.CaptionPart] = closeCaptionPart;
+CLOSE[Frame.Player] = closePlayer;
+
+function isMedia(kind: Kind): boolean {
+  return kind === Kind.Image || kind === Kind.Video || kind === Kind.Audio || kind === Kind.Iframe;
+}
+
+/** An element where only some elements have a meaning of their own: a code block, a caption, a player. */
+function openInside(state: BlockState, kind: Kind, name: string, attributes: Attributes | null): boolean | void {
+  switch (state.mode) {
+    case Mode.Player:
+      if (name === 'source') state.player!.addSource(attributes);
+      return true;
+    case Mode.Code:
+      if (kind === Kind.Break || kind === Kind.Rule) {
+        codeElement(state, kind === Kind.Break, false, attributes);
+        return true;
+      }
+      codeElement(state, false, kind === Kind.Code, attributes);
+      pushFrame(state, Frame.None);
+      return;
+    default:
+      openCaptionPart(state, name, attributes, isBlockLike(kind));
+      return;
+  }
+}
+
+export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
+  const builder: BlockBuilder = {
+    openElement(name, attributes, offset) {
+      const kind = kindOf(name);
+      // Rule 6: dropped with everything inside.
+      if (kind === Kind.Drop || (attributes !== null && Object.hasOwn(attributes, DROP_ATTRIBUTE_PREFIX))) return true;
+      state.offset = offset;
+      if (state.linkDepth !== -1 && kind !== Kind.Transparent && kind !== Kind.Image) spoilLink(state);
+      // In a code block or a caption, media are read as anywhere else.
+      if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
+      return (OPEN[kind] as Open)(state, name, attributes);
+    },
+    closeElement() {
+      const frame = state.frames.pop();
+      if (frame === undefined) return;
+      state.mode = frame >>> FRAME_BITS;
+      (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
+    },
+    text(value) {
+      if (state.linkDepth !== -1 && !isBlank(value)) spoilLink(state);
+      switch (state.mode) {
+        case Mode.Flow:
+        case Mode.Leaf:
+        case Mode.List: {
+          let collector = state.collector;
+          if (collector === null) {
+            if (isBlank(value)) return;
+            if (state.mode === Mode.List) startItem(state);
+            else paragraphCollector(state);
+            collector = state.collector!;
+          }
+          appendText(collector, state.active, value);
+          return;
+        }
+        case Mode.Code:
+          codeText(state, value);
+          return;
+        case Mode.Caption:
+          captionText(state, value);
+          return;
+        default:
+          return;
+      }
+    },
+    end() {
+      while (state.frames.length > 0) builder.closeElement('');
+      endParagraph(state);
+      releaseLifted(state);
+    },
+  };
+  const state = createBlockState(options.urls, options.diagnostics, options.emit, builder);
+  return builder;
+}

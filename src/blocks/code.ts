@@ -1,0 +1,68 @@
+import { isEdgeSpace, makeSafe } from '../text/whitespace.js';
+import type { Attributes } from '../tokens/body-tokenizer.js';
+import { LINE_BREAK } from './joins.js';
+import { endParagraph, openContainer } from './paragraph.js';
+import { emit, releaseLifted } from './placement.js';
+import { Frame, Mode, pushFrame, type BlockState } from './state.js';
+
+/**
+ * Rule 4: a `<pre>` is a code block. Its text keeps every space and line
+ * break: entities decoded, `<br>` read as a line feed, the one line feed right
+ * after `<pre>` dropped (as HTML does), line endings made line feeds, trailing
+ * white space removed. Elements inside are transparent; media inside follow
+ * the block. The language comes from a `language-X` or `lang-X` class on the
+ * `<pre>` or a `<code>` inside it.
+ *
+ * Inside a heading, a list item or a quote (blocks that hold inlines), and
+ * inside another `<pre>`, a `<pre>` is a block container.
+ */
+
+const LANGUAGE_CLASS = /(?:^|[\t\n\f\r ])(?:language|lang)-([^\t\n\f\r ]+)/;
+const LINE_ENDING = /\r\n?/g;
+
+export function languageOf(attributes: Attributes | null): string | null {
+  const className = attributes === null ? undefined : attributes.class;
+  if (className === undefined) return null;
+  const match = LANGUAGE_CLASS.exec(className);
+  return match === null ? null : (match[1] as string);
+}
+
+export function openCode(state: BlockState, attributes: Attributes | null): void {
+  if (state.mode !== Mode.Flow || state.quote !== null) {
+    openContainer(state);
+    return;
+  }
+  endParagraph(state);
+  state.code = { pieces: [], language: languageOf(attributes), atStart: true };
+  pushFrame(state, Frame.Code);
+  state.mode = Mode.Code;
+}
+
+export function codeText(state: BlockState, value: string): void {
+  const code = state.code!;
+  if (code.atStart) {
+    code.atStart = false;
+    if (value.charCodeAt(0) === 0x0a) value = value.slice(1);
+    else if (value.charCodeAt(0) === 0x0d) value = value.slice(value.charCodeAt(1) === 0x0a ? 2 : 1);
+  }
+  if (value !== '') code.pieces.push(value);
+}
+
+/** An element inside the code block: only `<br>` and a `<code>`'s language count. */
+export function codeElement(state: BlockState, isBreak: boolean, isCode: boolean, attributes: Attributes | null): void {
+  const code = state.code!;
+  code.atStart = false;
+  if (isBreak) code.pieces.push(LINE_BREAK);
+  else if (isCode && code.language === null) code.language = languageOf(attributes);
+}
+
+export function closeCode(state: BlockState): void {
+  const code = state.code!;
+  state.code = null;
+  let text = code.pieces.join('');
+  if (text.indexOf('\r') !== -1) text = text.replace(LINE_ENDING, '\n');
+  let end = text.length;
+  while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;
+  if (end > 0) emit(state, { type: 'code', text: makeSafe(end === text.length ? text : text.slice(0, end)), language: code.language }, null);
+  releaseLifted(state);
+}

@@ -1,0 +1,58 @@
+import type { Attributes } from '../tokens/body-tokenizer.js';
+import { appendBreak, closeInlinesTo, MAX_INLINE_DEPTH, type ActiveInline } from './inlines.js';
+import { endParagraph } from './paragraph.js';
+import { endLink, watchLink } from './placement.js';
+import { Frame, Mode, pushFrame, type BlockState } from './state.js';
+
+/**
+ * Inline elements: `<strong>`/`<b>`, `<em>`/`<i>`, `<code>` and `<a href>`
+ * (rules 1 and 9), and `<br>` (rule 2). Formatting nested deeper than
+ * {@link MAX_INLINE_DEPTH} is read as transparent.
+ */
+
+export const STRONG: ActiveInline = { type: 'strong' };
+export const EMPHASIS: ActiveInline = { type: 'emphasis' };
+export const CODE: ActiveInline = { type: 'code' };
+
+export function openInline(state: BlockState, entry: ActiveInline): void {
+  if (state.active.length >= MAX_INLINE_DEPTH) {
+    pushFrame(state, Frame.None);
+    return;
+  }
+  state.active.push(entry);
+  pushFrame(state, Frame.Inline);
+}
+
+export function closeInline(state: BlockState): void {
+  state.active.pop();
+  if (state.collector !== null) closeInlinesTo(state.collector, state.active.length);
+}
+
+/** `<a>`: a link when its `href` is safe and not empty (an unsafe one is reported); else transparent. */
+export function openAnchor(state: BlockState, attributes: Attributes | null): void {
+  const raw = attributes === null ? undefined : attributes.href;
+  if (raw === undefined || state.active.length >= MAX_INLINE_DEPTH) {
+    pushFrame(state, Frame.None);
+    return;
+  }
+  const result = state.urls.resolve(raw, 'link');
+  if (!result.ok) state.problems.unsafe(result.scheme, 'a link');
+  if (!result.ok || result.url === '') {
+    pushFrame(state, Frame.None);
+    return;
+  }
+  state.active.push({ type: 'link', href: result.url, title: attributes!.title ?? null });
+  watchLink(state, result.url, state.frames.length);
+  pushFrame(state, Frame.Anchor);
+}
+
+export function closeAnchor(state: BlockState): void {
+  closeInline(state);
+  if (state.linkDepth === state.frames.length) endLink(state);
+}
+
+/** `<br>`: a break; two in a row end the paragraph. */
+export function lineBreak(state: BlockState): void {
+  const collector = state.collector;
+  if (collector !== null && appendBreak(collector) && state.mode === Mode.Flow) endParagraph(state);
+}

@@ -1,0 +1,118 @@
+import type { Attributes } from '../tokens/body-tokenizer.js';
+import type { Block, Image, Media } from '../types.js';
+import { readEmbed, readImage, startPlayer } from './media.js';
+import { endParagraph } from './paragraph.js';
+import { Frame, Mode, pushFrame, type BlockState } from './state.js';
+
+/**
+ * Rule 5, placement: where a media block goes. A paragraph is split around
+ * it; inside a heading, quote, list or code block it follows that block. An
+ * image that is the whole content of a link (white space aside) takes the
+ * link's URL as its `link`, so it waits until the link ends. Blocks inside an
+ * open figure are held until the outermost figure ends, since its caption may
+ * come last.
+ */
+
+/** A heading, quote, list or code block is open: media wait until it ends. */
+export function hasOuterBlock(state: BlockState): boolean {
+  return state.headingLevel !== 0 || state.quote !== null || state.list !== null || state.code !== null;
+}
+
+/** Hands a finished block on, or holds it while a figure is open. */
+export function emit(state: BlockState, block: Block, paragraphClass: string | null): void {
+  if (state.figures.length > 0) {
+    state.held.push(block);
+    state.heldClasses.push(paragraphClass);
+  } else {
+    state.out(block, paragraphClass);
+  }
+}
+
+/** Hands on the blocks held by figures, once the outermost has ended. */
+export function releaseHeld(state: BlockState): void {
+  const { held, heldClasses } = state;
+  if (held.length === 0) return;
+  state.held = [];
+  state.heldClasses = [];
+  for (let index = 0; index < held.length; index++) state.out(held[index] as Block, heldClasses[index] as string | null);
+}
+
+export function placeMedia(state: BlockState, media: Media): void {
+  const figure = state.figures[state.figures.length - 1];
+  if (figure !== undefined && figure.free === null) figure.free = media;
+  if (hasOuterBlock(state)) {
+    state.lifted.push(media);
+    return;
+  }
+  endParagraph(state);
+  emit(state, media, null);
+}
+
+/** Media lifted out of an outer block follow it, once no outer block is open. */
+export function releaseLifted(state: BlockState): void {
+  if (state.lifted.length === 0 || hasOuterBlock(state)) return;
+  const media = state.lifted;
+  state.lifted = [];
+  for (let index = 0; index < media.length; index++) emit(state, media[index] as Media, null);
+}
+
+/** An image: held while it may be the whole content of the link around it. */
+export function placeImage(state: BlockState, image: Image): void {
+  if (state.linkDepth !== -1) {
+    if (state.linkImage === null) {
+      state.linkImage = image;
+      return;
+    }
+    spoilLink(state);
+  }
+  placeMedia(state, image);
+}
+
+/** A link with a safe URL opens at the current frame depth: watch its content. */
+export function watchLink(state: BlockState, href: string, depth: number): void {
+  if (state.linkDepth !== -1) spoilLink(state);
+  state.linkHref = href;
+  state.linkDepth = depth;
+  state.linkImage = null;
+}
+
+/** The watched link holds something besides one image: the image is placed without a link. */
+export function spoilLink(state: BlockState): void {
+  const image = state.linkImage;
+  state.linkHref = null;
+  state.linkDepth = -1;
+  state.linkImage = null;
+  if (image !== null) placeMedia(state, image);
+}
+
+/** The watched link ends: an image that was all its content takes its URL. */
+export function endLink(state: BlockState): void {
+  const image = state.linkImage;
+  if (image !== null) image.link = state.linkHref;
+  spoilLink(state);
+}
+
+// The media elements (reading them is media.ts).
+
+export function openImage(state: BlockState, attributes: Attributes | null): void {
+  const image = readImage(attributes, state.urls, state.problems);
+  if (image !== null) placeImage(state, image);
+}
+
+export function openEmbed(state: BlockState, attributes: Attributes | null): void {
+  const embed = readEmbed(attributes, state.urls, state.problems);
+  if (embed !== null) placeMedia(state, embed);
+}
+
+/** `<video>`, `<audio>`: only their `<source>` children are read; the block is placed when they end. */
+export function openPlayer(state: BlockState, kind: 'video' | 'audio', attributes: Attributes | null): void {
+  state.player = startPlayer(kind, attributes, state.urls, state.problems);
+  pushFrame(state, Frame.Player);
+  state.mode = Mode.Player;
+}
+
+export function closePlayer(state: BlockState): void {
+  const block = state.player!.block;
+  state.player = null;
+  if (block !== null) placeMedia(state, block);
+}

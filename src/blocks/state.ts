@@ -1,0 +1,206 @@
+import type { DiagnosticReporter } from '../diagnostics.js';
+import type { UrlResolver } from '../text/urls.js';
+import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
+import type { Block, Heading, Image, ListItem, Media, Paragraph } from '../types.js';
+import type { ActiveInline, InlineCollector } from './inlines.js';
+import type { MediaProblems, PlayerDraft } from './media.js';
+
+/**
+ * The state every construct of the block stage works on: one record, made
+ * once per parse, with one frame stack. Each construct (paragraph.ts,
+ * heading.ts, quote.ts, list.ts, code.ts, figure.ts, placement.ts) owns its
+ * fields and opens and closes itself; builder.ts picks the construct from a
+ * table by element kind.
+ */
+
+/** What block structure means where it stands. */
+export const enum Mode {
+  /** The body, a quote, a figure: `<p>` and block containers delimit paragraphs. */
+  Flow,
+  /** Inside `<ul>`/`<ol>`, outside `<li>`: text or `<li>` starts an item. */
+  List,
+  /** A heading, a list item: nested block structure reads as white space. */
+  Leaf,
+  /** A `<pre>`: text is kept as it is. */
+  Code,
+  /** A figure's `<figcaption>`: text is the caption of the figure's first media block. */
+  Caption,
+  /** A `<video>` or `<audio>`: only `<source>` is read. */
+  Player,
+}
+
+/** The construct whose `close` runs when an element ends. */
+export const enum Frame {
+  None,
+  Inline,
+  Anchor,
+  Container,
+  Paragraph,
+  Heading,
+  QuoteHeading,
+  Quote,
+  List,
+  NestedList,
+  ListItem,
+  NestedItem,
+  Code,
+  Figure,
+  Caption,
+  CaptionPart,
+  Player,
+}
+
+/** A frame is its construct in the low bits and the mode to restore above them. */
+export const FRAME_BITS = 5;
+export const FRAME_MASK = (1 << FRAME_BITS) - 1;
+
+export interface ListDraft {
+  ordered: boolean;
+  start: number | null;
+  /** Items in document order; null where an item turned out empty. */
+  items: (ListItem | null)[];
+  /** Inside a quote, a list becomes one of the quote's paragraphs. */
+  inQuote: boolean;
+}
+
+export interface CodeDraft {
+  pieces: string[];
+  language: string | null;
+  /** Nothing has come since `<pre>`: a line feed now is dropped. */
+  atStart: boolean;
+}
+
+export interface CaptionDraft {
+  /** Text of the whole caption, of the caption without credits, of the credits. */
+  full: string[];
+  plain: string[];
+  credits: string[];
+  /** Open elements inside the outermost credit element, itself included. */
+  creditDepth: number;
+  /** Per open element inside the caption: its {@link CaptionPart} flags. */
+  parts: number[];
+  /** The caption's events, to be read as body text when the figure has no media. */
+  events: number[];
+  names: string[];
+  attributes: (Attributes | null)[];
+  offsets: number[];
+}
+
+export interface FigureDraft {
+  /** The first media block of the figure that no nearer figure has captioned. */
+  free: Media | null;
+  caption: CaptionDraft | null;
+  /** Frames open when the figure opened: its direct children open at this depth + 1. */
+  depth: number;
+}
+
+export interface BlockState {
+  readonly urls: UrlResolver;
+  readonly diagnostics: DiagnosticReporter;
+  /** Where finished blocks go; `paragraphClass` is the class of the `<p>` a paragraph came from. */
+  readonly out: (block: Block, paragraphClass: string | null) => void;
+  /** The sink itself, for replaying a caption. */
+  readonly sink: TokenSink;
+  /** Reports unsafe URLs and missing sources at {@link offset}. */
+  readonly problems: MediaProblems;
+  mode: Mode;
+  frames: number[];
+  /** Offset of the element being opened, for diagnostics. */
+  offset: number;
+
+  // Inline formatting open now (inlines.ts), and the collector text goes to.
+  active: ActiveInline[];
+  collector: InlineCollector | null;
+
+  // paragraph.ts
+  paragraphClass: string | null;
+  collectorClass: string | null;
+  paragraphClasses: (string | null)[];
+
+  // heading.ts
+  headingLevel: Heading['level'] | 0;
+
+  // quote.ts
+  quote: Paragraph[] | null;
+
+  // list.ts
+  list: ListDraft | null;
+  itemCollector: InlineCollector | null;
+  itemIndex: number;
+  suspendedCollectors: (InlineCollector | null)[];
+  suspendedIndexes: number[];
+
+  // code.ts
+  code: CodeDraft | null;
+
+  // placement.ts: media waiting for their outer block, blocks held by an open figure,
+  // and an image that may be the whole content of a link.
+  lifted: Media[];
+  held: Block[];
+  heldClasses: (string | null)[];
+  linkHref: string | null;
+  linkDepth: number;
+  linkImage: Image | null;
+
+  // figure.ts
+  figures: FigureDraft[];
+  caption: CaptionDraft | null;
+  replaying: boolean;
+
+  // media.ts
+  player: PlayerDraft | null;
+}
+
+export function createBlockState(
+  urls: UrlResolver,
+  diagnostics: DiagnosticReporter,
+  out: (block: Block, paragraphClass: string | null) => void,
+  sink: TokenSink,
+): BlockState {
+  const state: BlockState = {
+    urls,
+    diagnostics,
+    out,
+    sink,
+    problems: {
+      unsafe(scheme, what) {
+        diagnostics.report('UNSAFE_URL', `Dropped a ${scheme}: URL of ${what}`, 'warning', state.offset);
+      },
+      missingSource(what) {
+        diagnostics.report('MISSING_SRC', `Dropped ${what} without a source`, 'warning', state.offset);
+      },
+    },
+    mode: Mode.Flow,
+    frames: [],
+    offset: 0,
+    active: [],
+    collector: null,
+    paragraphClass: null,
+    collectorClass: null,
+    paragraphClasses: [],
+    headingLevel: 0,
+    quote: null,
+    list: null,
+    itemCollector: null,
+    itemIndex: -1,
+    suspendedCollectors: [],
+    suspendedIndexes: [],
+    code: null,
+    lifted: [],
+    held: [],
+    heldClasses: [],
+    linkHref: null,
+    linkDepth: -1,
+    linkImage: null,
+    figures: [],
+    caption: null,
+    replaying: false,
+    player: null,
+  };
+  return state;
+}
+
+/** Opens a frame for `construct`; closing it restores the mode current now. */
+export function pushFrame(state: BlockState, construct: Frame): void {
+  state.frames.push(construct | (state.mode << FRAME_BITS));
+}
