@@ -148,7 +148,7 @@ describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, me
     const large = make(2 * n);
     streamTime(small);
     const times: [number[], number[]] = [[], []];
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       times[0].push(streamTime(small));
       times[1].push(streamTime(large));
     }

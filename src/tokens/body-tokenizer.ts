@@ -102,6 +102,9 @@ const LOWER_Z = 0x7a;
 const CASE_BIT = 0x20;
 const AMPERSAND = '&';
 const AMPERSAND_CODE = 0x26;
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
+const NUMBER_SIGN = 0x23;
 const LINE_FEED = '\n';
 
 /** No start tag is being read, or the one being read is ignored (a second `<form>`). */
@@ -177,6 +180,10 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   let run = '';
   /** How the run decodes: 0 as text, else as the `TEXT_ONLY` content it is. */
   let runMode = 0;
+  /** Where the run's last `&` stands, or -1. */
+  let runAmpersand = -1;
+  /** Whether the characters after the run's last `&` already end any reference it starts. */
+  let runReferenceEnded = false;
   /** The element whose content is the run, when it is escapable text (`<title>`, `<textarea>`). */
   let runElement = '';
 
@@ -432,9 +439,39 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
 
   function flushRun(): void {
     if (run === '') return;
-    const text = runMode === RAW_TEXT || run.indexOf(AMPERSAND) === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
+    const text = runMode === RAW_TEXT || runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
     run = '';
+    runAmpersand = -1;
     sink.text(text);
+  }
+
+  function appendToRun(piece: string): void {
+    const ampersand = piece.lastIndexOf(AMPERSAND);
+    if (ampersand !== -1) {
+      runAmpersand = run.length + ampersand;
+      runReferenceEnded = endsReference(piece, ampersand + 1);
+    } else if (runAmpersand !== -1 && !runReferenceEnded) {
+      runReferenceEnded = endsReference(piece, 0);
+    }
+    run = run === '' ? piece : run + piece;
+  }
+
+  /**
+   * At the end of a chunk, hands on the part of the text run that no later character can change,
+   * so that a long run is not held: all of it, unless a character reference may still continue
+   * (after the last `&`, only characters that a reference may hold). The text of `<title>` and
+   * `<textarea>` decodes as a whole.
+   */
+  function flushSettledText(): void {
+    if (run === '' || runMode === ESCAPABLE_TEXT) return;
+    if (runAmpersand === -1 || runReferenceEnded || runMode === RAW_TEXT) {
+      flushRun();
+    } else if (runAmpersand > 0) {
+      const settled = run.slice(0, runAmpersand);
+      run = run.slice(runAmpersand);
+      runAmpersand = 0;
+      sink.text(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled));
+    }
   }
 
   // --- the tokenizer's events -----------------------------------------------
@@ -447,12 +484,10 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       consumed = end;
       if (dropLevel !== 0 || textOnly === UNREAD_TEXT) return;
       if (run === '') {
-        run = slice(start, end);
         runMode = textOnly;
         if (textOnly === ESCAPABLE_TEXT) runElement = names[names.length - 1] as string;
-      } else {
-        run += slice(start, end);
       }
+      appendToRun(slice(start, end));
     },
     ontextentity() {
       // Not called: the tokenizer does not decode.
@@ -568,6 +603,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       chunkStarts.push(written);
       written += text.length;
       tokenizer.write(text);
+      flushSettledText();
       release();
     },
     end() {
@@ -604,6 +640,15 @@ function decodeTextOnly(text: string, element: string): string {
     }
   }
   return from === 0 ? decodeHTML(text) : result + decodeHTML(text.slice(from));
+}
+
+/** Whether `text` holds, from `from` on, a character that no character reference continues over. */
+function endsReference(text: string, from: number): boolean {
+  for (let index = from; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (!(isAsciiAlpha(code) || (code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === NUMBER_SIGN)) return true;
+  }
+  return false;
 }
 
 function isAsciiAlpha(code: number): boolean {
