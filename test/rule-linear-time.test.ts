@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parseBody } from './helpers.js';
+import { assertWellFormed } from './invariants.js';
+
+/**
+ * The block stage does a bounded amount of work per event, however many
+ * elements are open: each body below, built of n units, takes at 2n at most
+ * 2.5× its time at n (a quadratic stage takes 4×). Medians of several runs,
+ * alternating n and 2n.
+ */
+
+function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+}
+
+/** Median times of parsing `small` and `large`, run alternately so that a busy machine slows both alike. */
+function timesOf(small: string, large: string): [number, number] {
+  const smallTimes: number[] = [];
+  const largeTimes: number[] = [];
+  // Warm up: the first parses run before the compiler has optimized the stage.
+  for (let run = 0; run < 3; run++) {
+    parseBody(small);
+    parseBody(large);
+  }
+  for (let run = 0; run < 7; run++) {
+    let start = performance.now();
+    parseBody(small);
+    smallTimes.push(performance.now() - start);
+    start = performance.now();
+    parseBody(large);
+    largeTimes.push(performance.now() - start);
+  }
+  return [median(smallTimes), median(largeTimes)];
+}
+
+/** Each body of `units` units; the formatting bodies make 64 nested nodes per block, so they take fewer. */
+const bodies: [string, number, (n: number) => string][] = [
+  ['unclosed <b>, then paragraphs', 1000, (n) => '<b>'.repeat(n) + '<p>x</p>'.repeat(n)],
+  ['unclosed <em>, then list items', 1000, (n) => '<em>'.repeat(n) + '<ul>' + '<li>x</li>'.repeat(n) + '</ul>'],
+  ['unclosed <code>, then headings', 8000, (n) => '<code>'.repeat(n) + '<h2>x</h2>'.repeat(n)],
+  ['links around spans, then paragraphs', 500, (n) => '<a href="/x"><span>'.repeat(n) + '<p>x</p>'.repeat(n)],
+  ['unclosed <b> beyond the depth limit, then paragraphs', 1000, (n) => '<b>'.repeat(64 + n) + '<p>x</p>'.repeat(1000)],
+  ['nested lists', 16000, (n) => '<ul><li>x'.repeat(n)],
+  ['nested lists, closed', 8000, (n) => '<ul><li>x'.repeat(n) + '</li></ul>'.repeat(n)],
+  ['nested quotes, then paragraphs', 8000, (n) => '<blockquote>'.repeat(n) + '<p>x</p>'.repeat(n)],
+  ['nested figures, with media and captions', 4000, (n) => '<figure><img src="/i.png"><figcaption>c</figcaption>'.repeat(n)],
+  ['figures in a row, caption first', 8000, (n) => '<figure><figcaption>c <small>AP</small></figcaption><p>t</p><img src="/i.png"></figure>'.repeat(n)],
+  ['open containers, then paragraphs', 8000, (n) => '<div><section>'.repeat(n) + '<p>x</p>'.repeat(n)],
+  ['linked images in a paragraph', 8000, (n) => '<p>' + 'a <a href="/l"><img src="/i.png"></a> '.repeat(n) + '</p>'],
+  ['code blocks with breaks', 8000, (n) => ('<pre>' + 'line<br>'.repeat(8) + '</pre>').repeat(n)],
+];
+
+describe('linear time: doubling the input at most 2.5× the time', () => {
+  it.each(bodies)('%s', (_name, units, make) => {
+    const small = make(units);
+    const large = make(units * 2);
+    assertWellFormed(parseBody(small));
+    // A busy machine can disturb one round; a quadratic stage fails every round (about 4×).
+    let ratio = Infinity;
+    for (let round = 0; round < 3 && ratio > 2.5; round++) {
+      const [smallTime, largeTime] = timesOf(small, large);
+      ratio = Math.min(ratio, largeTime / smallTime);
+    }
+    expect(ratio).toBeLessThanOrEqual(2.5);
+  });
+
+  it('reads the paragraphs after 32,000 unclosed <b> as strong, nested at most 64 deep', () => {
+    const article = parseBody('<b>'.repeat(32_000) + '<p>x</p>'.repeat(100));
+    expect(article.body.length).toBe(99);
+    let depth = 0;
+    let inline = article.lead!.inlines[0]!;
+    while (inline.type === 'strong') {
+      depth++;
+      inline = inline.children[0]!;
+    }
+    expect(depth).toBe(64);
+    expect(inline).toEqual({ type: 'text', value: 'x' });
+  });
+});
