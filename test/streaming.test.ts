@@ -156,6 +156,49 @@ describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, me
   });
 });
 
+describe('bounded memory while streaming content that is dropped', () => {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+  const heapUsed = () => {
+    collect();
+    collect();
+    return process.memoryUsage().heapUsed;
+  };
+  const MB = 1 << 20;
+
+  // [name, start, the content repeated (in 64 KB byte chunks, each decoded to a new string), end, MB streamed]
+  const cases: [string, string, string, string, number][] = [
+    ['a comment', '<p>a</p><!--', 'comment text\n', '--><p>b</p>', 128],
+    ['script text', '<script>', 'var a = "</scrip" + 1;\n', '</script><p>b</p>', 128],
+    ['style text', '<style>', 'p { color: red }\n', '</style><p>b</p>', 32],
+    ['a bogus comment', '<?', 'processing instruction\n', '><p>b</p>', 32],
+    ['the tail of an end tag', '<p>a</p ', 'junk="x"\n', '><p>b</p>', 32],
+    ['an iframe\'s fallback content', '<iframe src="https://www.youtube.com/embed/x">', 'fallback <b>text</b>\n', '</iframe><p>b</p>', 32],
+    ['a data-selfpromo element', '<div data-selfpromo>', '<p>promo <a href="/p">text</a></p>\n', '</div><p>b</p>', 32],
+    ['a data-selfpromo element of one text run', '<div data-selfpromo>', 'promo text &amp; more\n', '</div><p>b</p>', 32],
+    ['an unwanted attribute value', '<p data-x="', 'value ', '">b</p>', 32],
+  ];
+
+  it.each(cases)('%s: the heap grows by less than 4 MB however much streams', (_name, start, unit, end, megabytes) => {
+    const encoder = new TextEncoder();
+    const chunk = encoder.encode(unit.repeat(Math.ceil(64 * 1024 / unit.length)));
+    const parser = createSeedParser();
+    parser.write(seed(start));
+    const before = heapUsed();
+    let most = 0;
+    const chunks = Math.ceil((megabytes * MB) / chunk.length);
+    for (let index = 0; index < chunks; index++) {
+      parser.write(chunk);
+      if (index % Math.ceil(chunks / 8) === 0) most = Math.max(most, heapUsed() - before);
+    }
+    most = Math.max(most, heapUsed() - before);
+    parser.write(end);
+    const article = parser.end();
+    expect(article.text).toMatch(/b$/);
+    expect(most).toBeLessThan(4 * MB);
+  });
+});
+
 describe('parseSeedStream', () => {
   const text = readFileSync(join(FIXTURES, 'harbour.seed.md'), 'utf8');
 
