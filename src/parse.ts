@@ -2,6 +2,7 @@ import { createArticleBuilder } from './article/article-builder.js';
 import { createBlockBuilder } from './blocks/builder.js';
 import { DROP_ATTRIBUTE_PREFIX, WANTED_ATTRIBUTES } from './blocks/kinds.js';
 import { createUrlResolver, unsafeScheme } from './text/urls.js';
+import { forgetLastMatch } from './text/speed.js';
 import { createDiagnosticLog } from './diagnostics.js';
 import { SeedParseError } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
@@ -101,21 +102,6 @@ export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {
       });
     },
   };
-}
-
-/** Matches the empty string. Global, so that bundlers see the match as stateful and keep it. */
-const EMPTY = /(?:)/g;
-
-/**
- * The JavaScript context remembers the last successful regular-expression
- * match (`RegExp.input`, `RegExp.lastMatch`), and with it the whole string it
- * was made on: a piece of the input, or the Article's `text`. Without this,
- * that string stayed alive after a parse until some other code matched a
- * regular expression. Matching the empty string replaces it.
- */
-function forgetLastMatch(): void {
-  EMPTY.lastIndex = 0;
-  EMPTY.exec('');
 }
 
 function readBaseUrl(options: ParseOptions | undefined): string | undefined {
