@@ -340,7 +340,7 @@ describe('the position of bad UTF-8', () => {
         const bytes = Uint8Array.from(pieces.flatMap((bytes) => [...bytes]));
         expect(locateInvalidUtf8(bytes)).toEqual(referencePosition(bytes));
       }),
-      checkOptions(2000),
+      checkOptions(400),
     );
   });
 });
