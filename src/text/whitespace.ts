@@ -40,12 +40,34 @@ export function makeSafe(raw: string): string {
 const NEEDS_NORMALIZING = /[\t\n\f\r\u00a0\0\ud800-\udfff]| {2}/;
 const SPACE_RUN = /[ \t\n\f\r\u00a0]+/g;
 
+/** Shorter text is checked by one character scan: a regular expression call costs more than the scan. */
+const SHORT_TEXT = 64;
+
+/** Whether {@link normalizeText} would change `raw` (a surrogate, even in a pair, is checked the long way). */
+function needsNormalizing(raw: string): boolean {
+  const length = raw.length;
+  if (length >= SHORT_TEXT) return NEEDS_NORMALIZING.test(raw);
+  let afterSpace = false;
+  for (let index = 0; index < length; index++) {
+    const code = raw.charCodeAt(index);
+    if (code === SPACE) {
+      if (afterSpace) return true;
+      afterSpace = true;
+    } else if (code < SPACE || code === NO_BREAK_SPACE || (code >= 0xd800 && code <= 0xdfff)) {
+      return true;
+    } else {
+      afterSpace = false;
+    }
+  }
+  return false;
+}
+
 /**
  * Makes text safe and collapses white space, without trimming: NUL becomes
  * U+FFFD, a lone surrogate becomes U+FFFD, each run of white space one space.
  */
 export function normalizeText(raw: string): string {
-  if (!NEEDS_NORMALIZING.test(raw)) return raw;
+  if (!needsNormalizing(raw)) return raw;
   return makeSafe(raw).replace(SPACE_RUN, ' ');
 }
 
