@@ -27,11 +27,6 @@ const enum CaptionEvent {
   Text,
 }
 
-/** Flags of an element inside a caption. */
-const enum CaptionPart {
-  BlockLike = 1,
-}
-
 export function openFigure(state: BlockState): void {
   if (state.figures.length >= FIGURE_MAX_DEPTH) {
     state.diagnostics.report(
@@ -79,17 +74,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
     openContainer(state);
     return;
   }
-  const caption: CaptionDraft = {
-    full: [],
-    plain: [],
-    credits: [],
-    creditDepth: 0,
-    parts: [],
-    events: [],
-    names: [],
-    attributes: [],
-    offsets: [],
-  };
+  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], events: [] };
   figure.caption = caption;
   state.caption = caption;
   record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);
@@ -110,11 +95,11 @@ export function openCaptionPart(state: BlockState, name: string, attributes: Att
   if (caption.creditDepth > 0) {
     caption.creditDepth++;
   } else if (isCredit(name, attributes)) {
-    if (caption.credits.length > 0) caption.credits.push(' ');
+    if (caption.credits !== '') caption.credits += ' ';
     caption.creditDepth = 1;
   }
   if (blockLike) addText(caption, ' ');
-  caption.parts.push(blockLike ? CaptionPart.BlockLike : 0);
+  caption.parts.push(blockLike);
   pushFrame(state, Frame.CaptionPart);
 }
 
@@ -122,7 +107,7 @@ export function closeCaptionPart(state: BlockState): void {
   const caption = state.caption!;
   record(caption, CaptionEvent.Close, '', null, 0);
   if (caption.creditDepth > 0) caption.creditDepth--;
-  if (caption.parts.pop() === CaptionPart.BlockLike) addText(caption, ' ');
+  if (caption.parts.pop() === true) addText(caption, ' ');
 }
 
 export function captionText(state: BlockState, value: string): void {
@@ -132,16 +117,13 @@ export function captionText(state: BlockState, value: string): void {
 }
 
 function addText(caption: CaptionDraft, value: string): void {
-  caption.full.push(value);
-  if (caption.creditDepth > 0) caption.credits.push(value);
-  else caption.plain.push(value);
+  caption.full += value;
+  if (caption.creditDepth > 0) caption.credits += value;
+  else caption.plain += value;
 }
 
 function record(caption: CaptionDraft, event: CaptionEvent, name: string, attributes: Attributes | null, offset: number): void {
-  caption.events.push(event);
-  caption.names.push(name);
-  caption.attributes.push(attributes);
-  caption.offsets.push(offset);
+  caption.events.push(event, name, attributes, offset);
 }
 
 function isCredit(name: string, attributes: Attributes | null): boolean {
@@ -150,8 +132,8 @@ function isCredit(name: string, attributes: Attributes | null): boolean {
   return className !== undefined && className.toLowerCase().includes('credit');
 }
 
-function orNull(pieces: string[]): string | null {
-  const text = collapseWhitespace(pieces.join(''));
+function orNull(raw: string): string | null {
+  const text = collapseWhitespace(raw);
   return text === '' ? null : text;
 }
 
@@ -169,20 +151,21 @@ function giveCaption(media: Media, caption: CaptionDraft): void {
 function replayCaption(state: BlockState, caption: CaptionDraft): void {
   const { sink } = state;
   state.replaying = true;
-  const { events, names, attributes, offsets } = caption;
+  const { events } = caption;
   // Elements the sink drops on opening (`<br>`, `<hr>`) get no close: their recorded content and close are skipped.
   let skipped = 0;
-  for (let index = 0; index < events.length; index++) {
-    const event = events[index];
+  for (let index = 0; index < events.length; index += 4) {
+    const event = events[index] as CaptionEvent;
+    const value = events[index + 1] as string;
     if (skipped > 0) {
       if (event === CaptionEvent.Open) skipped++;
       else if (event === CaptionEvent.Close) skipped--;
     } else if (event === CaptionEvent.Open) {
-      if (sink.openElement(names[index] as string, attributes[index] as Attributes | null, offsets[index] as number) === true) skipped = 1;
+      if (sink.openElement(value, events[index + 2] as Attributes | null, events[index + 3] as number) === true) skipped = 1;
     } else if (event === CaptionEvent.Close) {
-      sink.closeElement(names[index] as string);
+      sink.closeElement(value);
     } else {
-      sink.text(names[index] as string);
+      sink.text(value);
     }
   }
   state.replaying = false;

@@ -152,8 +152,12 @@ const PROVIDERS: readonly (readonly [string, readonly string[]])[] = [
 
 /** The provider named by a URL's host, or null. */
 export function providerOf(src: string): string | null {
-  if (!URL.canParse(src)) return null;
-  const host = new URL(src).hostname.toLowerCase();
+  let host: string;
+  try {
+    host = new URL(src).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
   for (const [provider, domains] of PROVIDERS) {
     for (const domain of domains) {
       if (host === domain || host.endsWith(`.${domain}`)) return provider;

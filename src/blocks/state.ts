@@ -72,18 +72,18 @@ export interface CodeDraft {
 
 export interface CaptionDraft {
   /** Text of the whole caption, of the caption without credits, of the credits. */
-  full: string[];
-  plain: string[];
-  credits: string[];
+  full: string;
+  plain: string;
+  credits: string;
   /** Open elements inside the outermost credit element, itself included. */
   creditDepth: number;
-  /** Per open element inside the caption: its {@link CaptionPart} flags. */
-  parts: number[];
-  /** The caption's events, to be read as body text when the figure has no media. */
-  events: number[];
-  names: string[];
-  attributes: (Attributes | null)[];
-  offsets: number[];
+  /** Per open element inside the caption: whether it is block-like (read as a space at both ends). */
+  parts: boolean[];
+  /**
+   * The caption's events, to be read as body text when the figure has no
+   * media: four entries each (event, name or text, attributes, offset).
+   */
+  events: (number | string | Attributes | null)[];
 }
 
 export interface FigureDraft {
