@@ -3,6 +3,7 @@ import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
+import { ownCopy } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 import {
   BR,
@@ -46,6 +47,9 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
  * attribute value is complete (so an entity split between chunks decodes
  * whole). Raw text (`<script>`, `<style>`, `<xmp>`, `<iframe>`, `<noembed>`,
  * `<noframes>`, `<plaintext>` outside foreign content) is never decoded.
+ *
+ * What it hands on are copies (`ownCopy`), not views of the input: a view
+ * would keep its whole chunk alive for as long as the Article.
  *
  * Streaming memory: input chunks are kept only while a pending token still
  * needs their text. What is never read is not kept: comments, declarations,
@@ -113,6 +117,8 @@ const NO_TAG = -1;
 const END_TAG_LOOKBEHIND = 16;
 /** Drop the chunks consumed so far in one go once this many are. */
 const COMPACT_AFTER = 64;
+/** Up to this depth, whether an element is open is found by searching the stack; deeper, by counts. */
+const SCANNED_DEPTH = 24;
 /** Names quoted in messages are cut to this many characters. */
 const QUOTED_NAME_LENGTH = 40;
 
@@ -151,8 +157,12 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   // Open elements, innermost last.
   const ids: number[] = [];
   const names: string[] = [];
-  const openCounts = new Int32Array(ELEMENT_NAMES.length);
-  const unknownCounts = new Map<string, number>();
+  /**
+   * How many elements of each id (and each unknown name) are open, once the stack has been deeper
+   * than {@link SCANNED_DEPTH}; until then (most documents) the stack itself is searched.
+   */
+  let openCounts: Int32Array | null = null;
+  let unknownCounts: Map<string, number> | null = null;
   /** Parser's foreign-context stack: what each foreign or integration element started. */
   const foreign: Foreign[] = [Foreign.Html];
   let foreignTop: Foreign = Foreign.Html;
@@ -316,7 +326,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     }
     if (foreignTop === Foreign.Svg) {
       if (SVG_CASED[id] !== 0) id = SVG_CASED[id] as number;
-    } else if (foreign.length > 1 && SVG_CASED[id] !== 0 && (openCounts[SVG_CASED[id] as number] as number) > 0) {
+    } else if (foreign.length > 1 && SVG_CASED[id] !== 0 && isOpen(SVG_CASED[id] as number, '')) {
       // The end tag of an SVG element from inside an integration point in it (`</foreignObject>`).
       id = SVG_CASED[id] as number;
     } else if (id === IMAGE && foreignTop === Foreign.Html) {
@@ -327,14 +337,31 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   }
 
   function isOpen(id: number, name: string): boolean {
-    return id === UNKNOWN ? (unknownCounts.get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
+    if (openCounts === null) return id === UNKNOWN ? names.lastIndexOf(name) !== -1 : ids.lastIndexOf(id) !== -1;
+    return id === UNKNOWN ? ((unknownCounts as Map<string, number>).get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
+  }
+
+  function count(id: number, name: string, change: number): void {
+    if (id === UNKNOWN) {
+      const counts = unknownCounts as Map<string, number>;
+      counts.set(name, (counts.get(name) ?? 0) + change);
+    } else {
+      const counts = openCounts as Int32Array;
+      counts[id] = (counts[id] as number) + change;
+    }
+  }
+
+  function startCounting(): void {
+    openCounts = new Int32Array(ELEMENT_NAMES.length);
+    unknownCounts = new Map();
+    for (let index = 0; index < ids.length; index++) count(ids[index] as number, names[index] as string, 1);
   }
 
   function push(id: number, name: string): void {
     ids.push(id);
     names.push(name);
-    if (id === UNKNOWN) unknownCounts.set(name, (unknownCounts.get(name) ?? 0) + 1);
-    else openCounts[id] = (openCounts[id] as number) + 1;
+    if (openCounts !== null) count(id, name, 1);
+    else if (ids.length > SCANNED_DEPTH) startCounting();
     const starts = FOREIGN[id] as Foreign;
     if (starts !== Foreign.None) {
       foreign.push(starts);
@@ -346,8 +373,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
   function pop(report: boolean): void {
     const id = ids.pop() as number;
     const name = names.pop() as string;
-    if (id === UNKNOWN) unknownCounts.set(name, (unknownCounts.get(name) as number) - 1);
-    else openCounts[id] = (openCounts[id] as number) - 1;
+    if (openCounts !== null) count(id, name, -1);
     if (FOREIGN[id] !== Foreign.None) {
       foreign.pop();
       foreignTop = foreign[foreign.length - 1] as Foreign;
@@ -366,7 +392,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     tagPushed = false;
     capturing = false;
     // A second <form> while one is open is ignored, with its attributes.
-    if (id === FORM && (openCounts[FORM] as number) > 0) {
+    if (id === FORM && isOpen(FORM, '')) {
       tagId = NO_TAG;
       return;
     }
@@ -442,7 +468,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     const text = runMode === RAW_TEXT || runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
     run = '';
     runAmpersand = -1;
-    sink.text(text);
+    sink.text(ownCopy(text));
   }
 
   function appendToRun(piece: string): void {
@@ -470,7 +496,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       const settled = run.slice(0, runAmpersand);
       run = run.slice(runAmpersand);
       runAmpersand = 0;
-      sink.text(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled));
+      sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled)));
     }
   }
 
@@ -538,7 +564,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
       if (!Object.hasOwn(attributes, attributeName)) {
         attributes[attributeName] = flags.has(attributeName)
           ? ''
-          : makeSafe(attributeValue.indexOf(AMPERSAND) === -1 ? attributeValue : decodeHTMLAttribute(attributeValue));
+          : ownCopy(makeSafe(attributeValue.indexOf(AMPERSAND) === -1 ? attributeValue : decodeHTMLAttribute(attributeValue)));
       }
       attributeName = null;
       attributeValue = '';
@@ -549,7 +575,7 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     },
     oncdata(start, end, endOffset) {
       flushRun();
-      if (foreignTop !== Foreign.Html && dropLevel === 0) sink.text(slice(start, end - endOffset));
+      if (foreignTop !== Foreign.Html && dropLevel === 0) sink.text(ownCopy(slice(start, end - endOffset)));
       consumed = end + 1;
     },
     ondeclaration(_start, end) {
