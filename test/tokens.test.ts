@@ -323,3 +323,63 @@ describe('tag names in messages', () => {
     expect(diagnostic?.message).toBe(`Ignored the end tag </${'x'.repeat(40)}…>: no <${'x'.repeat(40)}…> is open`);
   });
 });
+
+describe('positions of the offsets handed out', () => {
+  /** Line and column of an offset, read directly from the text (lines end at LF; CRLF counts once). */
+  function expectedPosition(text: string, offset: number): [number, number, number] {
+    const before = text.slice(0, offset);
+    return [offset, before.split('\n').length, offset - (before.lastIndexOf('\n') + 1) + 1];
+  }
+
+  /** Asks for the position of every element's offset when it opens, when it closes, and at the very end. */
+  function positions(chunks: readonly string[]): [number, number, number][] {
+    const opened: number[] = [];
+    const all: number[] = [];
+    const asked: [number, number, number][] = [];
+    let tokens: ReturnType<typeof createBodyTokenizer> | null = null;
+    const ask = (offset: number) => {
+      const position = (tokens as ReturnType<typeof createBodyTokenizer>).position(offset);
+      asked.push([position.offset, position.line, position.column]);
+    };
+    const sink: TokenSink = {
+      openElement(_name, _attributes, offset) {
+        ask(offset);
+        opened.push(offset);
+        all.push(offset);
+        return undefined;
+      },
+      closeElement() {
+        ask(opened.pop() as number);
+      },
+      text() {},
+    };
+    const locator = createLocator(0, 1);
+    const diagnostics = createDiagnosticLog((offset) => (tokens as ReturnType<typeof createBodyTokenizer>).position(offset));
+    tokens = createBodyTokenizer(sink, { attributes: ATTRIBUTES, flags: FLAGS, offset: 0, locator, diagnostics });
+    for (const chunk of chunks) tokens.write(chunk);
+    tokens.end();
+    for (const offset of all) ask(offset);
+    return asked;
+  }
+
+  const lines = fc
+    .array(fc.oneof(soupToken, fc.constantFrom('\n', '\r\n', '\n\n<p>\n', '<!--\n\n-->', '<script>\n</script>')), { maxLength: 60, size: 'max' })
+    .map((tokens) => tokens.join(''));
+
+  it('are exact at any later time, whole or in any chunks', () => {
+    fc.assert(
+      fc.property(lines, cutsFor(600), (body, cuts) => {
+        const asked = positions(splitAt(body, cuts));
+        expect(asked).toEqual(asked.map(([offset]) => expectedPosition(body, offset)));
+      }),
+      checkOptions(800),
+    );
+  });
+
+  it('on every corpus body in 64-character chunks', () => {
+    for (const [, body] of corpusBodies) {
+      const asked = positions(splitAt(body, Array.from({ length: Math.ceil(body.length / 64) }, (_, index) => index * 64)));
+      expect(asked).toEqual(asked.map(([offset]) => expectedPosition(body, offset)));
+    }
+  });
+});

@@ -14,8 +14,12 @@ import type { SourcePosition } from '../errors.js';
  * however many lines it has.
  */
 export interface Locator {
-  /** Advances to `until`, counting the line feeds of `text` (which starts at `textOffset`) on the way. */
-  advance(text: string, textOffset: number, until: number): void;
+  /**
+   * Advances to `until`, counting the line feeds of `text` (which starts at `textOffset`) on the
+   * way. Returns the offset of the first line feed of `text` at or after `until` (where the line
+   * advanced to ends), or -1 when `text` holds none or nothing was advanced over.
+   */
+  advance(text: string, textOffset: number, until: number): number;
   /** Keeps the line advanced to, so that `position` answers for every offset on it later. */
   keepLine(): void;
   /**
@@ -38,7 +42,7 @@ export function createLocator(startOffset = 0, startLine = 1): Locator {
   return {
     advance(text, textOffset, until) {
       const end = Math.min(until, textOffset + text.length);
-      if (end <= cursor) return;
+      if (end <= cursor) return -1;
       let index = text.indexOf(LINE_FEED, Math.max(cursor - textOffset, 0));
       while (index !== -1 && index + textOffset < end) {
         line++;
@@ -46,6 +50,7 @@ export function createLocator(startOffset = 0, startLine = 1): Locator {
         index = text.indexOf(LINE_FEED, index + 1);
       }
       cursor = end;
+      return index === -1 ? -1 : index + textOffset;
     },
     keepLine() {
       if (keptStarts[keptStarts.length - 1] === lineStart) return;

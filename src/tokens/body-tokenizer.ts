@@ -229,30 +229,33 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     return (chunks[index] as string).charCodeAt(offset - (chunkStarts[index] as number));
   }
 
-  /** Counts the line feeds up to `offset` (which is in a chunk still held, or the newest). */
-  function advanceTo(offset: number): void {
-    if (offset <= scanned) return;
+  /**
+   * Counts the line feeds up to `offset` (which is in a chunk still held, or the newest). Returns
+   * the body index of the next line feed in the newest chunk, when `offset` is in it, else -1.
+   */
+  function advanceTo(offset: number): number {
+    if (offset <= scanned) return -1;
+    let next = -1;
     if (scanned >= lastOffset) {
-      locator.advance(last, bodyOffset + lastOffset, bodyOffset + offset);
+      next = locator.advance(last, bodyOffset + lastOffset, bodyOffset + offset);
     } else {
       for (let index = chunkAt(scanned); index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
-        locator.advance(chunks[index] as string, bodyOffset + (chunkStarts[index] as number), bodyOffset + offset);
+        next = locator.advance(chunks[index] as string, bodyOffset + (chunkStarts[index] as number), bodyOffset + offset);
       }
     }
     scanned = offset;
+    return next === -1 || offset < lastOffset ? -1 : next - bodyOffset;
   }
 
   /** Keeps the line of `offset` (a `<` being read), so that its position can be asked later. */
   function keepLineOf(offset: number): void {
     if (offset < lineLimit) return;
-    advanceTo(offset);
+    const next = advanceTo(offset);
     locator.keepLine();
-    if (offset >= lastOffset) {
-      const next = last.indexOf(LINE_FEED, offset - lastOffset);
-      lineLimit = next === -1 ? written : lastOffset + next + 1;
-    } else {
-      lineLimit = offset + 1;
-    }
+    // No line feed between `offset` and the limit: every offset before it is on the kept line.
+    if (next !== -1) lineLimit = next + 1;
+    else if (offset >= lastOffset && offset === scanned && last.indexOf(LINE_FEED, offset - lastOffset) === -1) lineLimit = written;
+    else lineLimit = offset + 1;
   }
 
   /** Where the text still needed starts, once the tokenizer has read everything written. */
