@@ -1,5 +1,6 @@
 import { isCollapsibleSpace, isEdgeSpace, normalizeText } from '../text/whitespace.js';
 import type { Inline } from '../types.js';
+import { LINE_BREAK } from './joins.js';
 
 /**
  * Collects the inline content of one leaf block (a paragraph, a heading, a
@@ -150,7 +151,7 @@ function endRun(collector: InlineCollector): void {
 /** Emits the pending space or break where the content before it stands. */
 function flushPending(collector: InlineCollector): void {
   if (collector.pendingBreak) {
-    if (collector.code !== null) extend(collector, collector.code, '\n');
+    if (collector.code !== null) extend(collector, collector.code, LINE_BREAK);
     else collector.target.push({ type: 'break' });
   } else if (collector.pendingSpace !== '') {
     put(collector, collector.pendingSpace);
@@ -229,7 +230,7 @@ export function finishInlines(collector: InlineCollector): CollectedInlines {
   endRun(collector);
   const inlines = compact(collector.inlines);
   const only = inlines.length === 1 ? inlines[0] : undefined;
-  return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, '\n'), inlines };
+  return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, LINE_BREAK), inlines };
 }
 
 /**
