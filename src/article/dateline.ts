@@ -1,7 +1,7 @@
 import type { Dateline } from '../types.js';
 
 /**
- * Text rule 7: a paragraph that is wholly a date-time, in one of the forms
+ * Rule 7: a paragraph that is wholly a date-time, in one of the forms
  * `DD/MM/YYYY - HH:MM`, `DD/MM/YYYY HH:MM`, `YYYY-MM-DD HH:MM[:SS]`,
  * `YYYY/MM/DD HH:MM` and `YYYY年M月D日 HH:MM`.
  */
