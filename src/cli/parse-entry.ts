@@ -115,15 +115,15 @@ function fromParseError(error: SeedParseError): RecordError {
   return { code: error.code, message: error.message, line: error.line, column: error.column };
 }
 
-function failure(code: RecordErrorCode, message: string, position: Utf8Position | null = null): Outcome {
+function failure(code: RecordErrorCode, message: string, position: Utf8Position | null = null): { ok: false; error: RecordError } {
   return { ok: false, error: { code, message, line: position?.line ?? null, column: position?.column ?? null } };
 }
 
 function binary(): { ok: false; error: RecordError } {
-  return failure('BINARY_FILE', 'a NUL byte: binary data, not a text file') as { ok: false; error: RecordError };
+  return failure('BINARY_FILE', 'a NUL byte: binary data, not a text file');
 }
 
 function invalidUtf8(position: Utf8Position | null): { ok: false; error: RecordError } {
   const at = position === null ? '' : ` at line ${position.line}, column ${position.column}`;
-  return failure('INVALID_UTF8', `the bytes are not valid UTF-8${at}`, position) as { ok: false; error: RecordError };
+  return failure('INVALID_UTF8', `the bytes are not valid UTF-8${at}`, position);
 }
