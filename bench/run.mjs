@@ -278,20 +278,25 @@ if (runs('linear')) {
 }
 
 /**
- * The size at which a pathological seed is timed: it is parsed once at 32 KB, 64 KB, … up to 4 MB,
- * and timed at 4 MB unless its cost per MB passes PROBE_LIMIT times a normal seed's on the way (a
- * seed that costs more than linear time does, soon). It is then timed at the size before, or at
- * 32 KB, and its row says so. So a superlinear seed costs the bench seconds, not hours, whatever
- * the machine's speed.
+ * The size at which a pathological seed is timed: after a warm-up at 32 KB it is parsed once at
+ * 32 KB, 64 KB, … up to its size, and timed at full size unless on the way its cost per MB both
+ * passes PROBE_LIMIT times a normal seed's and grows by more than half at a doubling (so it grows
+ * faster than linearly, and the next sizes would take minutes, then hours). It is then timed at
+ * the size before, and its row says so. A seed that is merely slow per MB, or slow while cold, is
+ * timed at full size; a superlinear one costs the bench seconds, whatever the machine's speed.
  */
 const PROBE_LIMIT = 10;
+const PROBE_GROWTH = 1.5;
 function probeSize({ make, chunk, max = PATHOLOGICAL_BYTES }, normalPerMb) {
+  parser(make(32 * 1024), chunk)();
+  let previous = Infinity;
   for (let bytes = 32 * 1024; bytes <= max; bytes = bytes < max && bytes * 2 > max ? max : bytes * 2) {
     const run = parser(make(bytes), chunk);
     const start = performance.now();
     run();
     const perMb = (performance.now() - start) / (bytes / MB);
-    if (perMb > PROBE_LIMIT * normalPerMb) return Math.max(32 * 1024, bytes / 2);
+    if (perMb > PROBE_LIMIT * normalPerMb && perMb > PROBE_GROWTH * previous) return Math.max(32 * 1024, bytes / 2);
+    previous = perMb;
     if (bytes === max) break;
   }
   return max;
@@ -301,7 +306,7 @@ if (runs('pathological')) {
   progress('pathological seeds');
   say('### Pathological seeds (4 MB each, front matter 120 KB, unless the row says less)');
   say('');
-  say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed whose cost per MB passes ${PROBE_LIMIT}× the normal seed's on its way from 32 KB to 4 MB (so it grows faster than linearly) is measured at a smaller size, which its row gives.`);
+  say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed whose cost per MB, on its way from 32 KB to 4 MB, passes ${PROBE_LIMIT}× the normal seed's while growing by more than half at a doubling (so it grows faster than linearly) is measured at a smaller size, which its row gives.`);
   say('');
   say('| seed | size | result | ms per MB | normal seed, ms per MB | vs normal |');
   say('| --- | ---: | --- | ---: | ---: | ---: |');
