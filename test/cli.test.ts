@@ -246,6 +246,7 @@ describe('usage errors', () => {
     [['--bogus', 'x'], "Unknown option '--bogus'"],
     [['--jobs', '0', 'x'], '--jobs must be a whole number of at least 1, not "0"'],
     [['no/such/path.md'], 'cannot read "no/such/path.md": no such file or directory (ENOENT)'],
+    [['--base-url', 'javascript:alert(1)', 'x'], '--base-url: options.baseUrl must not be a javascript: URL'],
   ])('%j exits 2, names the problem and points to --help', (args, message) => {
     const run = cli(args);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `seed-parser: ${message}\nTry 'seed-parser --help' for more information.\n` });
