@@ -19,6 +19,21 @@ describe('createNameMatcher', () => {
     expect(matcher.match('ımg', 0, 3)).toBeNull();
   });
 
+  it('finds the index of a listed name (prefixes after the names), or -1', () => {
+    expect(matcher.find('<IMG>', 1, 4)).toBe(4);
+    expect(matcher.find('a', 0, 1)).toBe(0);
+    expect(matcher.find('data-xyz', 0, 8)).toBe(5);
+    expect(matcher.find('div', 0, 3)).toBe(-1);
+    expect(matcher.find('x'.repeat(40), 0, 40)).toBe(-1);
+  });
+
+  it('lists only lower-case ASCII names of at most 31 characters', () => {
+    expect(() => createNameMatcher(['Img'])).toThrow('cannot list');
+    expect(() => createNameMatcher(['x'.repeat(32)])).toThrow('cannot list');
+    expect(() => createNameMatcher(['\u00e9t\u00e9'])).toThrow('cannot list');
+    expect(createNameMatcher(['x'.repeat(31)]).find('X'.repeat(31), 0, 31)).toBe(0);
+  });
+
   it('reports a name that starts with a listed prefix as the prefix', () => {
     expect(matcher.match('DATA-X-Y', 0, 8)).toBe('data-x');
     expect(matcher.match('data-', 0, 5)).toBeNull();
