@@ -35,6 +35,43 @@ export function readTimestampLine(line: string): TimestampLine {
   return { kind: 'timestamp', value };
 }
 
+const MS_PER_DAY = 86400000;
+/** Days from 0000-03-01 to 1970-01-01 in the proleptic Gregorian calendar. */
+const DAYS_TO_EPOCH = 719468;
+const DAYS_PER_400_YEARS = 146097;
+const TWO_DIGITS: readonly string[] = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : `${n}`));
+
+/**
+ * `new Date(value).toISOString()` for a timestamp the header accepts (0 to
+ * {@link MAX_TIMESTAMP}: years 1970 to 9999, always four digits). Computed by
+ * integer arithmetic (days to civil date, H. Hinnant's algorithm): the Date
+ * round trip costs more than the rest of a timestamp line.
+ */
+export function isoDate(value: number): string {
+  const days = Math.floor(value / MS_PER_DAY);
+  let rest = value - days * MS_PER_DAY;
+  const shifted = days + DAYS_TO_EPOCH;
+  const era = Math.floor(shifted / DAYS_PER_400_YEARS);
+  const dayOfEra = shifted - era * DAYS_PER_400_YEARS;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  // Months counted from March, so that February's leap day ends the year.
+  const marchMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * marchMonth + 2) / 5) + 1;
+  const month = marchMonth < 10 ? marchMonth + 3 : marchMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const milliseconds = rest % 1000;
+  rest = (rest - milliseconds) / 1000;
+  const seconds = rest % 60;
+  rest = (rest - seconds) / 60;
+  const minutes = rest % 60;
+  const hours = (rest - minutes) / 60;
+  const millisecondDigits = (milliseconds < 100 ? '0' : '') + (TWO_DIGITS[milliseconds] ?? `${milliseconds}`);
+  return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hours]}:${TWO_DIGITS[minutes]}:${TWO_DIGITS[seconds]}.${millisecondDigits}Z`;
+}
+
 export type TitleLinkLine =
   | { kind: 'link'; title: string; url: string; /** Index in the line of the destination's first character. */ urlIndex: number }
   | { kind: 'not-a-link'; reason: string };
@@ -79,7 +116,11 @@ export function readTitleLinkLine(line: string): TitleLinkLine {
  * it is vetted both as written and as read that way.
  */
 export function unsafeDestination(url: string): string | null {
-  return unsafeScheme(url, 'link') ?? unsafeScheme(decodeEscapes(url), 'link');
+  const unsafe = unsafeScheme(url, 'link');
+  if (unsafe !== null) return unsafe;
+  const decoded = decodeEscapes(url);
+  // Most destinations hold neither escapes nor entities: read that way, they are the same URL.
+  return decoded === url ? null : unsafeScheme(decoded, 'link');
 }
 
 /** Index of the `(` that balances the `)` at `close`, or -1. */

@@ -1,11 +1,12 @@
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticCode, Header } from '../types.js';
-import { ownCopy } from '../text/own-copy.js';
+import { ownCopy } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import {
   isBlankLine,
   isFrontMatterFence,
+  isoDate,
   isUnderlineLine,
   readTimestampLine,
   readTitleLinkLine,
@@ -165,7 +166,7 @@ export function createHeaderScanner(): HeaderScanner {
         state = State.Done;
         header = {
           timestamp,
-          published: new Date(timestamp).toISOString(),
+          published: isoDate(timestamp),
           title: ownCopy(title),
           url: ownCopy(url),
           frontMatter,
