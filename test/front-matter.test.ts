@@ -9,6 +9,7 @@ import {
   type FrontMatterResult,
 } from '../src/header/front-matter.js';
 import { checkOptions } from './chunks.js';
+import { stringsOf } from './invariants.js';
 
 const CORE = { version: '1.2', schema: 'core', resolveKnownTags: false, uniqueKeys: true, logLevel: 'silent' } as const;
 
@@ -65,18 +66,6 @@ function expectSameReading(ours: unknown, theirs: unknown): void {
   expect(ours).toBe(theirs);
 }
 
-/** Every string of a value (keys included). */
-function stringsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      stringsOf(item, out);
-    }
-  }
-  return out;
-}
 
 /** Plain JSON data: no Map, Set, Date, typed array, class instance, -0, NaN or Infinity. */
 function expectPlainData(value: unknown): void {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSeed, safeParseSeed, SeedParseError } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 import { seed } from './helpers.js';
+import { stringsOf } from './invariants.js';
+import { IMAGE_DATA_URLS, UNSAFE_URLS } from './unsafe-url-vectors.js';
 
 /**
  * Ways of writing a javascript:, vbscript: or data: destination on the title
@@ -10,48 +12,10 @@ import { seed } from './helpers.js';
  * line, plus Markdown's own ways: backslash escapes and `<…>`.
  */
 const UNSAFE = [
-  'javascript:alert(1)',
-  'JaVaScRiPt:alert(1)',
-  'JAVASCRIPT:alert(1)',
+  ...UNSAFE_URLS.filter((url) => !url.includes('\n')),
+  ...IMAGE_DATA_URLS,
   'javascript:alert(1)//',
-  '&#106;avascript:alert(1)',
-  '&#x6A;avascript:alert(1)',
-  '&#X6a;avascript:alert(1)',
-  '&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)',
-  '&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert(1)',
-  'jav&#97;script:alert(1)',
-  'javascript&colon;alert(1)',
-  'javascript&#58;alert(1)',
-  'java\tscript:alert(1)',
-  'java\rscript:alert(1)',
-  'java&#x09;script:alert(1)',
-  'java&#x0A;script:alert(1)',
-  'java&#x0D;script:alert(1)',
-  'java&Tab;script:alert(1)',
-  'java&NewLine;script:alert(1)',
-  ' javascript:alert(1)',
-  '   \t javascript:alert(1)  ',
-  '\x01javascript:alert(1)',
-  '\x1fjavascript:alert(1)',
-  '&#x0C;javascript:alert(1)',
-  '&#x09;javascript:alert(1)',
-  '&#x20;javascript:alert(1)',
-  'javascript:alert(1)\x00',
-  'vbscript:msgbox(1)',
-  'VBScript:msgbox(1)',
-  'vb&#x73;cript:msgbox(1)',
-  'data:text/html,<script>alert(1)</script>',
-  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
-  'DATA:text/html,x',
-  'd&#97;ta:text/html,x',
-  ' data:text/html,x',
-  'data:application/xhtml+xml,x',
-  'data:,plain',
-  'data:image/png;base64,AAAA',
-  'data:image/svg+xml,<svg onload=alert(1)>',
   'jav\tas\rcr\tipt:alert(1)',
-  'javascript://%0Aalert(1)',
-  'javascript:void(0)',
   '<javascript:alert(1)>',
   '< javascript:alert(1) >',
   'javascript\\:alert(1)',
@@ -152,17 +116,6 @@ function expectClean(text: string): void {
   expect(text.isWellFormed()).toBe(true);
 }
 
-function stringsOf(value: unknown, out: string[] = []): string[] {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
-  else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      out.push(key);
-      stringsOf(item, out);
-    }
-  }
-  return out;
-}
 
 describe('clean text in the header', () => {
   it('title, url, front matter keys and strings, error messages and front matter warnings hold no NUL and no lone surrogate', () => {

@@ -237,3 +237,16 @@ export function assertNoUnsafeUrl(article: Article): void {
     if (!imageData) throw new Error(`unsafe URL survived as ${use}: ${JSON.stringify(url)}`);
   }
 }
+
+/** Every string of a value (keys included). */
+export function stringsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) stringsOf(item, out);
+  else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      out.push(key);
+      stringsOf(item, out);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/** Unsafe URLs as written by attackers, shared by the body's and the header's tests. */
+
+/** Ways of writing a dangerous URL in an attribute value (as it stands in the HTML source). */
+export const UNSAFE_URLS = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'JAVASCRIPT:alert(1)',
+  '&#106;avascript:alert(1)',
+  '&#x6A;avascript:alert(1)',
+  '&#X6a;avascript:alert(1)',
+  '&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058alert(1)',
+  '&#x6a&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3a;alert(1)',
+  'jav&#97;script:alert(1)',
+  'javascript&colon;alert(1)',
+  'javascript&#58;alert(1)',
+  'java\tscript:alert(1)',
+  'java\nscript:alert(1)',
+  'java\rscript:alert(1)',
+  'java&#x09;script:alert(1)',
+  'java&#x0A;script:alert(1)',
+  'java&#x0D;script:alert(1)',
+  'java&Tab;script:alert(1)',
+  'java&NewLine;script:alert(1)',
+  ' javascript:alert(1)',
+  '   \t javascript:alert(1)  ',
+  '\x01javascript:alert(1)',
+  '\x1fjavascript:alert(1)',
+  '&#x0C;javascript:alert(1)',
+  '&#x09;javascript:alert(1)',
+  '&#x20;javascript:alert(1)',
+  'javascript:alert(1)\x00',
+  'vbscript:msgbox(1)',
+  'VBScript:msgbox(1)',
+  'vb&#x73;cript:msgbox(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'DATA:text/html,x',
+  'd&#97;ta:text/html,x',
+  ' data:text/html,x',
+  'data:application/xhtml+xml,x',
+  'data:,plain',
+  'jav\tas\ncr\tipt:alert(1)',
+  'javascript://%0Aalert(1)',
+  'javascript:void(0)',
+];
+
+/** Dangerous as a link or a media source, allowed only as an image `src` or a video `poster`. */
+export const IMAGE_DATA_URLS = ['data:image/svg+xml,<svg onload=alert(1)>', 'data:image/png;base64,AAAA', 'DATA:IMAGE/GIF;base64,R0lGOD'];
