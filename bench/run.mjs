@@ -282,11 +282,13 @@ if (runs('linear')) {
  * 32 KB, 64 KB, … up to its size, and timed at full size unless on the way its cost per MB both
  * passes PROBE_LIMIT times a normal seed's and grows by more than half at a doubling (so it grows
  * faster than linearly, and the next sizes would take minutes, then hours). It is then timed at
- * the size before, and its row says so. A seed that is merely slow per MB, or slow while cold, is
+ * the size before, and its row says so; one that passes PROBE_CAP times it is timed where it is. A seed that is merely slow per MB, or slow while cold, is
  * timed at full size; a superlinear one costs the bench seconds, whatever the machine's speed.
  */
 const PROBE_LIMIT = 10;
 const PROBE_GROWTH = 1.5;
+/** Past this many times a normal seed's cost per MB the target (3×) is missed by far: no larger size is tried. */
+const PROBE_CAP = 30;
 function probeSize({ make, chunk, max = PATHOLOGICAL_BYTES }, normalPerMb) {
   parser(make(32 * 1024), chunk)();
   let previous = Infinity;
@@ -296,6 +298,7 @@ function probeSize({ make, chunk, max = PATHOLOGICAL_BYTES }, normalPerMb) {
     run();
     const perMb = (performance.now() - start) / (bytes / MB);
     if (perMb > PROBE_LIMIT * normalPerMb && perMb > PROBE_GROWTH * previous) return Math.max(32 * 1024, bytes / 2);
+    if (perMb > PROBE_CAP * normalPerMb) return bytes;
     previous = perMb;
     if (bytes === max) break;
   }
@@ -306,7 +309,7 @@ if (runs('pathological')) {
   progress('pathological seeds');
   say('### Pathological seeds (4 MB each, front matter 120 KB, unless the row says less)');
   say('');
-  say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed whose cost per MB, on its way from 32 KB to 4 MB, passes ${PROBE_LIMIT}× the normal seed's while growing by more than half at a doubling (so it grows faster than linearly) is measured at a smaller size, which its row gives.`);
+  say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed whose cost per MB, on its way from 32 KB to 4 MB, passes ${PROBE_LIMIT}× the normal seed's while growing by more than half at a doubling (so it grows faster than linearly), or passes ${PROBE_CAP}× it, is measured at a smaller size, which its row gives.`);
   say('');
   say('| seed | size | result | ms per MB | normal seed, ms per MB | vs normal |');
   say('| --- | ---: | --- | ---: | ---: | ---: |');
