@@ -299,9 +299,6 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 /** Anything a core-schema number could be: left to `yaml`. */
 const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
-/** The core schema's decimal integers; those that are safe integers are read here. */
-const DECIMAL_INTEGER = /^[-+]?[0-9]+$/;
-
 type Scalar = string | number | boolean | null;
 
 const SPACE = 0x20;
@@ -310,6 +307,11 @@ const COLON = 0x3a;
 const HASH = 0x23;
 const COMMA = 0x2c;
 const CR = 0x0d;
+const DEL = 0x7f;
+const PLUS = 0x2b;
+const FULL_STOP = 0x2e;
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
 
 function readSimpleMapping(source: string): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
@@ -324,7 +326,8 @@ function readSimpleMapping(source: string): Record<string, unknown> | undefined 
     const colon = readKeyEnd(source, lineStart, end);
     if (colon === -1) return undefined;
     const key = source.slice(lineStart, colon);
-    if (Object.hasOwn(result, key) || scalarKeyword(key) !== undefined) return undefined;
+    // A key is letters, digits, `_` and `-`: of the keywords, only `null`, `true` and `false` spellings (4 or 5 letters) can be one.
+    if (Object.hasOwn(result, key) || (key.length >= 4 && key.length <= 5 && scalarKeyword(key) !== undefined)) return undefined;
     let value: unknown = null;
     const valueStart = skipSpaces(source, colon + 1, end);
     if (valueStart < end) {
@@ -363,7 +366,7 @@ function readQuoted(source: string, start: number, end: number, quote: number): 
   if (end - start < 2 || source.charCodeAt(end - 1) !== quote) return undefined;
   for (let index = start + 1; index < end - 1; index++) {
     const code = source.charCodeAt(index);
-    if (code === quote || (quote === 0x22 && code === 0x5c /* \ */) || isUnsafe(code)) return undefined;
+    if (code === quote || (quote === 0x22 && code === 0x5c /* \ */) || code < SPACE || (code >= DEL && isUnsafe(code))) return undefined;
   }
   return source.slice(start + 1, end - 1);
 }
@@ -401,25 +404,52 @@ function readPlain(source: string, start: number, end: number, inFlow: boolean):
       break;
   }
   let previous = 0;
+  // Whether the scalar is `+`? and digits only, and whether every character may appear in a number (NUMBER_LIKE).
+  let digitsOnly = first !== PLUS || end - start > 1;
+  let numberCharactersOnly = true;
   for (let index = start; index < end; index++) {
     const code = source.charCodeAt(index);
-    if (isUnsafe(code)) return undefined;
-    if (code === COLON && index + 1 < end && source.charCodeAt(index + 1) === SPACE) return undefined;
-    if (code === HASH && previous === SPACE) return undefined;
-    if (inFlow && (code === COMMA || code === COLON || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d)) return undefined;
+    if (code < SPACE || (code >= DEL && isUnsafe(code))) return undefined;
+    if (code === COLON) {
+      if (inFlow || (index + 1 < end && source.charCodeAt(index + 1) === SPACE)) return undefined;
+    } else if (code === HASH) {
+      if (previous === SPACE) return undefined;
+    } else if (inFlow && (code === COMMA || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d)) {
+      return undefined;
+    }
+    if (code < DIGIT_ZERO || code > DIGIT_NINE) {
+      if (index > start || code !== PLUS) digitsOnly = false;
+      if (numberCharactersOnly && !isNumberCharacter(code)) numberCharactersOnly = false;
+    }
     previous = code;
   }
   if (previous === COLON) return undefined;
   const text = source.slice(start, end);
   // Digits, signs and dots may start a number: safe decimal integers are read here, other numbers by `yaml`.
-  if (((first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2e) && NUMBER_LIKE.test(text)) {
-    if (!DECIMAL_INTEGER.test(text)) return undefined;
-    const number = Number(text);
-    // `-0` is 0, as in the yaml reading.
-    return Number.isSafeInteger(number) ? number + 0 : undefined;
+  if ((first >= DIGIT_ZERO && first <= DIGIT_NINE) || first === PLUS || first === FULL_STOP) {
+    if (digitsOnly) {
+      const number = Number(text);
+      // `-0` is 0, as in the yaml reading.
+      return Number.isSafeInteger(number) ? number + 0 : undefined;
+    }
+    if (numberCharactersOnly && NUMBER_LIKE.test(text)) return undefined;
   }
+  // Every keyword is 1 to 5 characters long.
+  if (text.length > 5) return text;
   const keyword = scalarKeyword(text);
   return keyword === undefined ? text : keyword;
+}
+
+/**
+ * A character that may appear in a match of {@link NUMBER_LIKE}: digits,
+ * `+-.`, hexadecimal letters, and the letters of `0o`, `0x`, `.inf`, `.nan`.
+ * A scalar with any other character is no number, and needs no regular
+ * expression to say so.
+ */
+function isNumberCharacter(code: number): boolean {
+  if ((code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === PLUS || code === 0x2d /* - */ || code === FULL_STOP) return true;
+  const lower = code | 0x20;
+  return (lower >= 0x61 /* a */ && lower <= 0x66 /* f */) || lower === 0x69 /* i */ || lower === 0x6e /* n */ || code === 0x6f /* o */ || code === 0x78 /* x */;
 }
 
 /** The core schema's `null`, `true` and `false` spellings. */
