@@ -63,215 +63,249 @@ export interface HeaderScanner {
   readonly warnings: HeaderWarning[];
 }
 
-export function createHeaderScanner(): HeaderScanner {
-  let state = State.FirstLine;
-  let header: Header | null = null;
-  const warnings: HeaderWarning[] = [];
-
-  /** Pieces of the line being assembled. */
-  let pieces: string[] = [];
+/** Everything one scan keeps: plain data, read and changed by the functions below. */
+interface Scan {
+  state: State;
+  header: Header | null;
+  warnings: HeaderWarning[];
+  /** Pieces of the line being assembled, when it spans writes. */
+  pieces: string[] | null;
   /** Offset and number of the line being assembled. */
-  let lineOffset = 0;
-  let lineNumber = 1;
+  lineOffset: number;
+  lineNumber: number;
   /** Length of the line being read, without its line feed (a CR before it included). */
-  let lineLength = 0;
+  lineLength: number;
   /** Total length written so far. */
-  let written = 0;
-  let sawNonBlank = false;
+  written: number;
+  sawNonBlank: boolean;
+  frontMatter: FrontMatterLines | null;
+  frontMatterValue: Record<string, unknown> | null;
+  timestamp: number;
+  title: string;
+  url: string;
+  bodyStart: SourcePosition;
+}
 
-  let frontMatterLines: string[] | null = null;
-  /** Offsets of the front matter's lines in the input, of its first line, and of its closing fence. */
-  const frontMatterOffsets: number[] = [];
-  /** Offsets of the front matter's lines in the YAML source (CRs dropped), and its length. */
-  const frontMatterSourceStarts: number[] = [];
-  let frontMatterSourceLength = 0;
-  let frontMatterStart = 0;
-  let lineOffsetOfFence = 0;
-  let frontMatter: Record<string, unknown> | null = null;
-  let timestamp = 0;
-  let title = '';
-  let url = '';
-  let bodyStart: SourcePosition = { offset: 0, line: 1, column: 1 };
+/** The lines of the front matter as read, and where each is in the input and in the YAML source. */
+interface FrontMatterLines {
+  lines: string[];
+  /** Offsets of the lines in the input. */
+  offsets: number[];
+  /** Offsets of the lines in the YAML source (CRs dropped), and its length. */
+  sourceStarts: number[];
+  sourceLength: number;
+  /** Offset of its first line, and of its closing fence. */
+  start: number;
+  fenceOffset: number;
+}
 
-  function fail(code: HeaderErrorCode, found: string, position: SourcePosition, detail?: string): never {
-    throw headerError(code, found, position, detail);
-  }
-
-  /** Read through a function: TypeScript cannot see that `completeLine` changes `state`. */
-  function isDone(): boolean {
-    return state === State.Done;
-  }
-
-  /** The position of `index` in the line being read. */
-  function inLine(index: number): SourcePosition {
-    return { offset: lineOffset + index, line: lineNumber, column: index + 1 };
-  }
-
-  /** The end of what was written: on the line being assembled, if any. */
-  function endOfInput(): SourcePosition {
-    return { offset: written, line: lineNumber, column: written - lineOffset + 1 };
-  }
-
-  function readLine(line: string): void {
-    switch (state) {
-      case State.FirstLine:
-        if (isFrontMatterFence(line)) {
-          frontMatterLines = [];
-          frontMatterStart = lineOffset + lineLength + 1;
-          state = State.FrontMatter;
-          return;
-        }
-        state = State.BeforeTimestamp;
-        readLine(line);
-        return;
-      case State.FrontMatter:
-        if (isFrontMatterFence(line)) {
-          lineOffsetOfFence = lineOffset;
-          frontMatter = readFrontMatter(frontMatterLines as string[]);
-          sawNonBlank = true;
-          state = State.BeforeTimestamp;
-          return;
-        }
-        if (lineOffset + lineLength + 1 - frontMatterStart > MAX_FRONT_MATTER_LENGTH) {
-          // The first character beyond the limit is on this line.
-          fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(frontMatterStart + MAX_FRONT_MATTER_LENGTH - lineOffset));
-        }
-        frontMatterOffsets.push(lineOffset);
-        frontMatterSourceStarts.push(frontMatterSourceLength);
-        frontMatterSourceLength += line.length + 1;
-        (frontMatterLines as string[]).push(line);
-        return;
-      case State.BeforeTimestamp: {
-        if (isBlankLine(line)) return;
-        sawNonBlank = true;
-        const found = readTimestampLine(line);
-        if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(line), inLine(0));
-        if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(found.contentColumn - 1));
-        timestamp = found.value;
-        state = State.ExpectLink;
-        return;
-      }
-      case State.ExpectLink: {
-        const found = readTitleLinkLine(line);
-        if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(0), found.reason);
-        const scheme = unsafeDestination(found.url);
-        if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(found.urlIndex));
-        title = found.title;
-        url = found.url;
-        state = State.ExpectUnderline;
-        return;
-      }
-      case State.ExpectUnderline:
-        if (!isUnderlineLine(line)) fail('MISSING_UNDERLINE', quoteFound(line), inLine(0));
-        state = State.Done;
-        header = {
-          timestamp,
-          published: isoDate(timestamp),
-          title: ownCopy(title),
-          url: ownCopy(url),
-          frontMatter,
-        };
-        return;
-      case State.Done:
-        return;
-    }
-  }
-
-  function readFrontMatter(lines: string[]): Record<string, unknown> {
-    // One line joined is that line itself, a view of the input: the values read from it would be too.
-    const result = parseFrontMatter(lines.length === 1 ? ownCopy(lines[0] as string) : lines.join('\n'));
-    if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(result.problem));
-    for (const warning of result.warnings) {
-      warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(warning) });
-    }
-    return result.value;
-  }
-
-  /**
-   * Maps an offset within the YAML source (its lines joined by LF; line 2 of
-   * the input) to the input. A binary search over the lines: front matter
-   * may hold thousands of lines with a warning on each.
-   */
-  function frontMatterPosition(problem: FrontMatterProblem): SourcePosition {
-    const lines = frontMatterLines as string[];
-    if (lines.length === 0) return { offset: lineOffsetOfFence, line: 2, column: 1 };
-    const sourceStart = (index: number) => frontMatterSourceStarts[index] as number;
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (sourceStart(middle) <= problem.offset) low = middle;
-      else high = middle - 1;
-    }
-    const column = Math.max(Math.min(problem.offset - sourceStart(low), (lines[low] as string).length), 0) + 1;
-    return { offset: (frontMatterOffsets[low] as number) + column - 1, line: low + 2, column };
-  }
-
-  function completeLine(tail: string): void {
-    let line = pieces.length === 0 ? tail : pieces.join('') + tail;
-    pieces = [];
-    const length = line.length;
-    lineLength = length;
-    const endsWithCr = line.charCodeAt(length - 1) === 0x0d;
-    if (endsWithCr) line = line.slice(0, -1);
-    readLine(line);
-    lineOffset += length + 1;
-    lineNumber++;
-  }
-
+export function createHeaderScanner(): HeaderScanner {
+  const scan: Scan = {
+    state: State.FirstLine,
+    header: null,
+    warnings: [],
+    pieces: null,
+    lineOffset: 0,
+    lineNumber: 1,
+    lineLength: 0,
+    written: 0,
+    sawNonBlank: false,
+    frontMatter: null,
+    frontMatterValue: null,
+    timestamp: 0,
+    title: '',
+    url: '',
+    bodyStart: START,
+  };
   return {
-    header() {
-      return header;
-    },
-    bodyStart() {
-      return bodyStart;
-    },
-    warnings,
-    write(text) {
-      if (state === State.Done) return 0;
-      let from = 0;
-      const base = written;
-      written += text.length;
-      for (;;) {
-        const newline = text.indexOf('\n', from);
-        if (newline === -1) {
-          if (from < text.length) pieces.push(text.slice(from));
-          return -1;
-        }
-        completeLine(text.slice(from, newline));
-        from = newline + 1;
-        if (isDone()) {
-          bodyStart = { offset: base + from, line: lineNumber, column: 1 };
-          return from;
-        }
-      }
-    },
-    end() {
-      if (isDone()) return;
-      const atEnd = endOfInput();
-      if (pieces.length > 0) {
-        completeLine('');
-        if (isDone()) {
-          bodyStart = atEnd;
-          return;
-        }
-      }
-      switch (state) {
-        case State.FirstLine:
-          fail('EMPTY_INPUT', FOUND.emptyInput, { offset: 0, line: 1, column: 1 });
-        case State.FrontMatter:
-          fail('INVALID_FRONT_MATTER', FRONT_MATTER_UNCLOSED, { offset: 0, line: 1, column: 1 });
-        case State.BeforeTimestamp:
-          if (!sawNonBlank) fail('EMPTY_INPUT', FOUND.onlyWhiteSpace, { offset: 0, line: 1, column: 1 });
-          fail('MISSING_TIMESTAMP', FOUND.endOfInput, atEnd);
-        case State.ExpectLink:
-          fail('MISSING_TITLE_LINK', FOUND.endOfInput, atEnd);
-        case State.ExpectUnderline:
-          fail('MISSING_UNDERLINE', FOUND.endOfInput, atEnd);
-      }
-    },
+    write: (text) => write(scan, text),
+    end: () => end(scan),
+    header: () => scan.header,
+    bodyStart: () => scan.bodyStart,
+    warnings: scan.warnings,
   };
 }
 
+const START: SourcePosition = Object.freeze({ offset: 0, line: 1, column: 1 });
+
+function fail(code: HeaderErrorCode, found: string, position: SourcePosition, detail?: string): never {
+  throw headerError(code, found, position, detail);
+}
+
+/** Read through a function: TypeScript cannot see that `completeLine` changes the state. */
+function isDone(scan: Scan): boolean {
+  return scan.state === State.Done;
+}
+
+/** The position of `index` in the line being read. */
+function inLine(scan: Scan, index: number): SourcePosition {
+  return { offset: scan.lineOffset + index, line: scan.lineNumber, column: index + 1 };
+}
+
+function write(scan: Scan, text: string): number {
+  if (scan.state === State.Done) return 0;
+  let from = 0;
+  const base = scan.written;
+  scan.written += text.length;
+  for (;;) {
+    const newline = text.indexOf('\n', from);
+    if (newline === -1) {
+      if (from < text.length) (scan.pieces ??= []).push(text.slice(from));
+      return -1;
+    }
+    completeLine(scan, text.slice(from, newline));
+    from = newline + 1;
+    if (isDone(scan)) {
+      scan.bodyStart = { offset: base + from, line: scan.lineNumber, column: 1 };
+      return from;
+    }
+  }
+}
+
+function end(scan: Scan): void {
+  if (scan.state === State.Done) return;
+  // The end of what was written: on the line being assembled, if any.
+  const atEnd = { offset: scan.written, line: scan.lineNumber, column: scan.written - scan.lineOffset + 1 };
+  if (scan.pieces !== null && scan.pieces.length > 0) {
+    completeLine(scan, '');
+    if (isDone(scan)) {
+      scan.bodyStart = atEnd;
+      return;
+    }
+  }
+  switch (scan.state) {
+    case State.FirstLine:
+      fail('EMPTY_INPUT', FOUND.emptyInput, { offset: 0, line: 1, column: 1 });
+    case State.FrontMatter:
+      fail('INVALID_FRONT_MATTER', FRONT_MATTER_UNCLOSED, { offset: 0, line: 1, column: 1 });
+    case State.BeforeTimestamp:
+      if (!scan.sawNonBlank) fail('EMPTY_INPUT', FOUND.onlyWhiteSpace, { offset: 0, line: 1, column: 1 });
+      fail('MISSING_TIMESTAMP', FOUND.endOfInput, atEnd);
+    case State.ExpectLink:
+      fail('MISSING_TITLE_LINK', FOUND.endOfInput, atEnd);
+    case State.ExpectUnderline:
+      fail('MISSING_UNDERLINE', FOUND.endOfInput, atEnd);
+  }
+}
+
+function completeLine(scan: Scan, tail: string): void {
+  const pieces = scan.pieces;
+  let line = tail;
+  if (pieces !== null && pieces.length > 0) {
+    line = pieces.join('') + tail;
+    scan.pieces = null;
+  }
+  const length = line.length;
+  scan.lineLength = length;
+  if (line.charCodeAt(length - 1) === CR) line = line.slice(0, -1);
+  readLine(scan, line);
+  scan.lineOffset += length + 1;
+  scan.lineNumber++;
+}
+
+function readLine(scan: Scan, line: string): void {
+  switch (scan.state) {
+    case State.FirstLine:
+      if (isFrontMatterFence(line)) {
+        scan.frontMatter = {
+          lines: [],
+          offsets: [],
+          sourceStarts: [],
+          sourceLength: 0,
+          start: scan.lineOffset + scan.lineLength + 1,
+          fenceOffset: 0,
+        };
+        scan.state = State.FrontMatter;
+        return;
+      }
+      scan.state = State.BeforeTimestamp;
+      readLine(scan, line);
+      return;
+    case State.FrontMatter: {
+      const frontMatter = scan.frontMatter as FrontMatterLines;
+      if (isFrontMatterFence(line)) {
+        frontMatter.fenceOffset = scan.lineOffset;
+        scan.frontMatterValue = readFrontMatter(scan, frontMatter);
+        scan.sawNonBlank = true;
+        scan.state = State.BeforeTimestamp;
+        return;
+      }
+      if (scan.lineOffset + scan.lineLength + 1 - frontMatter.start > MAX_FRONT_MATTER_LENGTH) {
+        // The first character beyond the limit is on this line.
+        fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(scan, frontMatter.start + MAX_FRONT_MATTER_LENGTH - scan.lineOffset));
+      }
+      frontMatter.offsets.push(scan.lineOffset);
+      frontMatter.sourceStarts.push(frontMatter.sourceLength);
+      frontMatter.sourceLength += line.length + 1;
+      frontMatter.lines.push(line);
+      return;
+    }
+    case State.BeforeTimestamp: {
+      if (isBlankLine(line)) return;
+      scan.sawNonBlank = true;
+      const found = readTimestampLine(line);
+      if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(line), inLine(scan, 0));
+      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(scan, found.contentColumn - 1));
+      scan.timestamp = found.value;
+      scan.state = State.ExpectLink;
+      return;
+    }
+    case State.ExpectLink: {
+      const found = readTitleLinkLine(line);
+      if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(scan, 0), found.reason);
+      const scheme = unsafeDestination(found.url);
+      if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, found.urlIndex));
+      scan.title = found.title;
+      scan.url = found.url;
+      scan.state = State.ExpectUnderline;
+      return;
+    }
+    case State.ExpectUnderline:
+      if (!isUnderlineLine(line)) fail('MISSING_UNDERLINE', quoteFound(line), inLine(scan, 0));
+      scan.state = State.Done;
+      scan.header = {
+        timestamp: scan.timestamp,
+        published: isoDate(scan.timestamp),
+        title: ownCopy(scan.title),
+        url: ownCopy(scan.url),
+        frontMatter: scan.frontMatterValue,
+      };
+      return;
+    case State.Done:
+      return;
+  }
+}
+
+function readFrontMatter(scan: Scan, frontMatter: FrontMatterLines): Record<string, unknown> {
+  const lines = frontMatter.lines;
+  // One line joined is that line itself, a view of the input: the values read from it would be too.
+  const result = parseFrontMatter(lines.length === 1 ? ownCopy(lines[0] as string) : lines.join('\n'));
+  if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(frontMatter, result.problem));
+  for (const warning of result.warnings) {
+    scan.warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(frontMatter, warning) });
+  }
+  return result.value;
+}
+
+/**
+ * Maps an offset within the YAML source (its lines joined by LF; line 2 of
+ * the input) to the input. A binary search over the lines: front matter
+ * may hold thousands of lines with a warning on each.
+ */
+function frontMatterPosition(frontMatter: FrontMatterLines, problem: FrontMatterProblem): SourcePosition {
+  const { lines, sourceStarts, offsets } = frontMatter;
+  if (lines.length === 0) return { offset: frontMatter.fenceOffset, line: 2, column: 1 };
+  let low = 0;
+  let high = lines.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((sourceStarts[middle] as number) <= problem.offset) low = middle;
+    else high = middle - 1;
+  }
+  const column = Math.max(Math.min(problem.offset - (sourceStarts[low] as number), (lines[low] as string).length), 0) + 1;
+  return { offset: (offsets[low] as number) + column - 1, line: low + 2, column };
+}
+
+const CR = 0x0d;
 const FRONT_MATTER_UNCLOSED = `${FOUND.endOfInput} before the line "---" closing it`;
 const FRONT_MATTER_TOO_LONG = `more than ${MAX_FRONT_MATTER_LENGTH} characters of front matter (the limit; line breaks count)`;
