@@ -17,6 +17,10 @@ export type TimestampLine =
   | { kind: 'invalid'; content: string; contentColumn: number };
 
 const DIGITS = /^[0-9]+$/;
+const DIGIT_ZERO = 0x30;
+const DIGIT_NINE = 0x39;
+const SPACE = 0x20;
+const DEL = 0x7f;
 
 /** A line that is exactly one comment holding decimal digits (spaces around them allowed). */
 export function readTimestampLine(line: string): TimestampLine {
@@ -25,13 +29,29 @@ export function readTimestampLine(line: string): TimestampLine {
   if (end - start < 7 || !line.startsWith('<!--', start) || !line.endsWith('-->', end)) {
     return { kind: 'not-a-comment' };
   }
-  const content = line.slice(start + 4, end - 3);
-  const digits = content.trim();
-  if (!DIGITS.test(digits)) return { kind: 'invalid', content, contentColumn: start + 5 };
-  const value = Number(digits);
-  if (!Number.isSafeInteger(value) || value > MAX_TIMESTAMP) {
-    return { kind: 'invalid', content, contentColumn: start + 5 };
+  // Digits between spaces and tabs, the usual form, are read in one scan; anything else below.
+  const contentEnd = end - 3;
+  let index = skipSpaces(line, start + 4);
+  const digitsStart = index;
+  let value = 0;
+  for (; index < contentEnd; index++) {
+    const code = line.charCodeAt(index);
+    if (code < DIGIT_ZERO || code > DIGIT_NINE) break;
+    // Exact: the value stays below 2^53 until it is past MAX_TIMESTAMP, and it only grows.
+    value = value * 10 + (code - DIGIT_ZERO);
   }
+  if (index > digitsStart && value <= MAX_TIMESTAMP && skipSpaces(line, index) === contentEnd) {
+    return { kind: 'timestamp', value };
+  }
+  return readTimestampContent(line.slice(start + 4, contentEnd), start + 5);
+}
+
+/** The content of a timestamp comment that is not just spaces and digits: trimmed of any white space, then read. */
+function readTimestampContent(content: string, contentColumn: number): TimestampLine {
+  const digits = content.trim();
+  if (!DIGITS.test(digits)) return { kind: 'invalid', content, contentColumn };
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value) || value > MAX_TIMESTAMP) return { kind: 'invalid', content, contentColumn };
   return { kind: 'timestamp', value };
 }
 
@@ -160,6 +180,9 @@ export function isFrontMatterFence(line: string): boolean {
 }
 
 export function isBlankLine(line: string): boolean {
+  const first = line.charCodeAt(0);
+  // A printable ASCII character is not white space; anything else may be, as `trim` reads it.
+  if (first > SPACE && first < DEL) return false;
   return line.trim() === '';
 }
 
