@@ -16,8 +16,13 @@ import { LINE_BREAK } from './joins.js';
  * entries, so a new block materializes a bounded number of nodes however
  * many elements are left open.
  *
- * A collector is a plain record worked on by the functions below: one
- * allocation per block.
+ * A collector is a plain record worked on by the functions below. Its nodes
+ * go to one list (`nodes`, every open level after its parent's), and each
+ * container gets its children as one exact-length slice of it when its level
+ * closes: an Article keeps every inline list, and a list grown by `push` keeps
+ * spare room (bench/README.md). Text is held as pieces until something else
+ * comes, then becomes one node whose value is the pieces joined once (one
+ * string of its own rather than a chain of concatenations).
  */
 
 /** Inline formatting nested deeper than this is read as transparent. */
@@ -29,27 +34,21 @@ export type ActiveInline =
 
 type ContainerInline = Extract<Inline, { children: Inline[] }>;
 type CodeInline = Extract<Inline, { type: 'code' }>;
-type ValueInline = Extract<Inline, { value: string }>;
 
 export interface InlineCollector {
-  readonly inlines: Inline[];
+  /** The nodes of every open level, each level's after the container that opened it. */
+  nodes: Inline[];
   /**
-   * For each materialized entry of `active`, the children list that content
-   * goes to from that depth on (its own node's, or its parent's where the
-   * entry adds no node).
+   * For each materialized entry of `active`, the container it added (its
+   * children start at `starts[depth]` in `nodes`), or null where it added none.
    */
-  open: Inline[][];
-  /** Children of the innermost materialized container. */
-  target: Inline[];
+  open: (ContainerInline | null)[];
+  starts: number[];
   /** Inside a materialized `code`, all text goes to its value. */
   code: CodeInline | null;
   codeDepth: number;
-  /**
-   * The text or code node whose value is growing, and its pieces so far:
-   * they are joined once, when the node is complete (`endRun`), into one
-   * string of its own rather than a chain of concatenations.
-   */
-  run: ValueInline | null;
+  /** The text not yet made a node (or the open code's value): its first piece, then the rest. */
+  run: string | null;
   runPieces: string[];
   hasContent: boolean;
   /**
@@ -67,21 +66,22 @@ export interface CollectedInlines {
 }
 
 /**
- * The `open` of a collector that has materialized nothing yet: most never do
- * (plain text), so they share this one, and `materialize` gives a collector its
- * own on first use. Nothing is ever pushed to it.
+ * Shared empty lists, replaced by a collector's own on first use: most
+ * collectors hold one text node and never need them. Nothing is ever pushed
+ * to these.
  */
-const NOTHING_OPEN: Inline[][] = [];
-
-/** The `runPieces` of a collector with no run: nothing is ever pushed to it. */
+const NO_NODES: Inline[] = [];
+const NOTHING_OPEN: (ContainerInline | null)[] = [];
+const NO_STARTS: number[] = [];
 const NO_PIECES: string[] = [];
+/** The children of a container until its level closes. */
+const NO_CHILDREN: Inline[] = [];
 
 export function createInlineCollector(): InlineCollector {
-  const inlines: Inline[] = [];
   return {
-    inlines,
+    nodes: NO_NODES,
     open: NOTHING_OPEN,
-    target: inlines,
+    starts: NO_STARTS,
     code: null,
     codeDepth: -1,
     run: null,
@@ -92,67 +92,75 @@ export function createInlineCollector(): InlineCollector {
   };
 }
 
+function pushNode(collector: InlineCollector, node: Inline): void {
+  if (collector.nodes === NO_NODES) collector.nodes = [node];
+  else collector.nodes.push(node);
+}
+
 function materialize(collector: InlineCollector, active: readonly ActiveInline[]): void {
-  if (collector.open === NOTHING_OPEN) collector.open = [];
-  const { open } = collector;
+  if (collector.open === NOTHING_OPEN) {
+    collector.open = [];
+    collector.starts = [];
+  }
+  const { open, starts } = collector;
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
     if (collector.code !== null) {
-      open.push(collector.target);
+      open.push(null);
+      starts.push(-1);
     } else if (entry.type === 'code') {
+      endRun(collector);
       const code: CodeInline = { type: 'code', value: '' };
       collector.code = code;
       collector.codeDepth = open.length;
-      collector.target.push(code);
-      open.push(collector.target);
+      pushNode(collector, code);
+      open.push(null);
+      starts.push(-1);
     } else {
+      endRun(collector);
       const node: ContainerInline =
         entry.type === 'link'
-          ? { type: 'link', href: entry.href, title: entry.title, children: [] }
-          : { type: entry.type, children: [] };
-      collector.target.push(node);
-      open.push(node.children);
-      collector.target = node.children;
+          ? { type: 'link', href: entry.href, title: entry.title, children: NO_CHILDREN }
+          : { type: entry.type, children: NO_CHILDREN };
+      pushNode(collector, node);
+      open.push(node);
+      starts.push(collector.nodes.length);
     }
   }
 }
 
+/** Adds text to the run (of the open code, or of a text node to come). */
 function put(collector: InlineCollector, value: string): void {
-  if (collector.code !== null) {
-    extend(collector, collector.code, value);
-    return;
-  }
-  const { target } = collector;
-  const previous = target[target.length - 1];
-  if (previous !== undefined && previous.type === 'text') extend(collector, previous, value);
-  else target.push({ type: 'text', value });
+  if (collector.run === null) collector.run = value;
+  else if (collector.runPieces === NO_PIECES) collector.runPieces = [collector.run, value];
+  else collector.runPieces.push(value);
 }
 
-/** Adds `value` to the end of `node.value`, once the run ends. */
-function extend(collector: InlineCollector, node: ValueInline, value: string): void {
-  if (collector.run === node) {
-    collector.runPieces.push(value);
-    return;
-  }
-  endRun(collector);
-  collector.run = node;
-  collector.runPieces = [node.value, value];
-}
-
-/** Gives the growing node its value: its pieces joined. */
-function endRun(collector: InlineCollector): void {
-  const { run } = collector;
-  if (run === null) return;
-  run.value = collector.runPieces.join('');
+/** The run's text: its pieces joined. */
+function takeRun(collector: InlineCollector): string {
+  const pieces = collector.runPieces;
+  const value = pieces === NO_PIECES ? (collector.run as string) : pieces.join('');
   collector.run = null;
   collector.runPieces = NO_PIECES;
+  return value;
+}
+
+/** Ends the run: the open code's value, or a text node. */
+function endRun(collector: InlineCollector): void {
+  if (collector.run === null) return;
+  const value = takeRun(collector);
+  if (collector.code !== null) collector.code.value = value;
+  else pushNode(collector, { type: 'text', value });
 }
 
 /** Emits the pending space or break where the content before it stands. */
 function flushPending(collector: InlineCollector): void {
   if (collector.pendingBreak) {
-    if (collector.code !== null) extend(collector, collector.code, LINE_BREAK);
-    else collector.target.push({ type: 'break' });
+    if (collector.code !== null) put(collector, LINE_BREAK);
+    else {
+      endRun(collector);
+      pushNode(collector, { type: 'break' });
+    }
   } else if (collector.pendingSpace !== '') {
     put(collector, collector.pendingSpace);
   }
@@ -213,43 +221,40 @@ export function appendBreak(collector: InlineCollector): boolean {
   return false;
 }
 
-/** Formatting at `depth` and deeper has ended. */
+/** Formatting at `depth` and deeper has ended: each container closed gets its children. */
 export function closeInlinesTo(collector: InlineCollector, depth: number): void {
-  const { open } = collector;
+  const { open, starts } = collector;
   if (open.length <= depth) return;
-  open.length = depth;
-  if (collector.code !== null && collector.codeDepth >= depth) {
+  if (collector.code === null || collector.codeDepth >= depth) {
+    endRun(collector);
     collector.code = null;
     collector.codeDepth = -1;
   }
-  collector.target = depth === 0 ? collector.inlines : (open[depth - 1] as Inline[]);
+  const { nodes } = collector;
+  for (let index = open.length - 1; index >= depth; index--) {
+    const node = open[index] as ContainerInline | null;
+    if (node === null) continue;
+    const start = starts[index] as number;
+    node.children = nodes.slice(start);
+    nodes.length = start;
+  }
+  open.length = depth;
+  starts.length = depth;
 }
 
 /** The collected inlines and their text (a break reads as a line feed). */
 export function finishInlines(collector: InlineCollector): CollectedInlines {
+  if (collector.nodes === NO_NODES) {
+    // Plain text, or nothing: no list was grown.
+    if (collector.run === null) return { text: '', inlines: [] };
+    const value = takeRun(collector);
+    return { text: value, inlines: [{ type: 'text', value }] };
+  }
+  closeInlinesTo(collector, 0);
   endRun(collector);
-  const inlines = compact(collector.inlines);
+  const inlines = collector.nodes.slice();
   const only = inlines.length === 1 ? inlines[0] : undefined;
   return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, LINE_BREAK), inlines };
-}
-
-/**
- * The same inlines in arrays of their exact length. An array that grew by
- * `push` keeps room for 16 or more entries; most inline lists hold one or
- * two, and an Article keeps every one of them.
- */
-function compact(inlines: Inline[]): Inline[] {
-  const length = inlines.length;
-  if (length === 1) {
-    const only = inlines[0] as Inline;
-    if (only.type === 'strong' || only.type === 'emphasis' || only.type === 'link') only.children = compact(only.children);
-    return [only];
-  }
-  for (let index = 0; index < length; index++) {
-    const inline = inlines[index] as Inline;
-    if (inline.type === 'strong' || inline.type === 'emphasis' || inline.type === 'link') inline.children = compact(inline.children);
-  }
-  return length === 0 ? [] : inlines.slice();
 }
 
 /** The text of inlines, a break read as `lineBreak`. */
