@@ -21,6 +21,8 @@ const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
 const SPACE = 0x20;
 const DEL = 0x7f;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
 
 /** A line that is exactly one comment holding decimal digits (spaces around them allowed). */
 export function readTimestampLine(line: string): TimestampLine {
@@ -117,12 +119,21 @@ export function readTitleLinkLine(line: string): TitleLinkLine {
     return { kind: 'not-a-link', reason: 'a link "[title](url)"' };
   }
   const title = readTitle(line.slice(start + 1, open - 1));
-  const written = line.slice(open + 1, end - 1);
-  let url = written.trim();
-  let urlIndex = open + 1 + (written.length - written.trimStart().length);
-  if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) {
-    url = url.slice(1, -1);
-    urlIndex++;
+  let url: string;
+  let urlIndex: number;
+  if (end - 2 > open && isPrintable(line.charCodeAt(open + 1)) && isPrintable(line.charCodeAt(end - 2))) {
+    // Nothing to trim: the usual destination, read without trimming copies.
+    const angled = end - 2 > open + 1 && line.charCodeAt(open + 1) === LESS_THAN && line.charCodeAt(end - 2) === GREATER_THAN;
+    urlIndex = angled ? open + 2 : open + 1;
+    url = line.slice(urlIndex, angled ? end - 2 : end - 1);
+  } else {
+    const written = line.slice(open + 1, end - 1);
+    url = written.trim();
+    urlIndex = open + 1 + (written.length - written.trimStart().length);
+    if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) {
+      url = url.slice(1, -1);
+      urlIndex++;
+    }
   }
   if (title === '') return { kind: 'not-a-link', reason: 'a link with a non-empty title' };
   if (url === '') return { kind: 'not-a-link', reason: 'a link with a non-empty destination' };
@@ -145,6 +156,10 @@ export function unsafeDestination(url: string): string | null {
 
 /** Index of the `(` that balances the `)` at `close`, or -1. */
 function matchingOpenParen(line: string, close: number, floor: number): number {
+  const last = line.lastIndexOf('(', close);
+  if (last <= floor) return -1;
+  // No `)` between the last `(` and `close`: they balance, as in most destinations.
+  if (line.indexOf(')', last) === close) return last;
   let depth = 0;
   for (let index = close; index > floor; index--) {
     const code = line.charCodeAt(index);
@@ -184,6 +199,11 @@ export function isBlankLine(line: string): boolean {
   // A printable ASCII character is not white space; anything else may be, as `trim` reads it.
   if (first > SPACE && first < DEL) return false;
   return line.trim() === '';
+}
+
+/** Printable ASCII: no white space that `trim` would remove. */
+function isPrintable(code: number): boolean {
+  return code > SPACE && code < DEL;
 }
 
 function skipSpaces(line: string, from: number): number {
