@@ -60,3 +60,17 @@ export function plain<T>(value: T): T {
 export function image(src: string, extra: Record<string, unknown> = {}) {
   return { type: 'image', src, alt: null, title: null, width: null, height: null, caption: null, credit: null, link: null, ...extra };
 }
+
+/**
+ * How many seeds the corpus manifest lists (its first line names the columns),
+ * so that tests can check that they read the whole corpus; null when there is
+ * no manifest (and no CI run, where a missing corpus fails in `sharedFiles`).
+ */
+export function corpusManifestSize(): number | null {
+  const manifest = join(SHARED, 'corpus/real/MANIFEST.tsv');
+  if (!existsSync(manifest)) {
+    if (process.env.CI) throw new Error(`${manifest} is missing: the shared test data must be beside the repository in CI`);
+    return null;
+  }
+  return readFileSync(manifest, 'utf8').trim().split('\n').length - 1;
+}
