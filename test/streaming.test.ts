@@ -295,3 +295,28 @@ describe('callbacks', () => {
     expect(() => done.write('x')).toThrow('write() after end()');
   });
 });
+
+describe('a code block streamed', () => {
+  const header = '<!--1-->\n[t](u)\n---\n';
+  it.each([
+    ['<pre>\r\nx</pre>', 'x'],
+    ['<pre>\r\n\r\nx</pre>', '\nx'],
+    ['<pre>\n\nx</pre>', '\nx'],
+    ['<pre>\rx</pre>', 'x'],
+    ['<pre>\r\n<b>x</b>\n</pre>', 'x'],
+    ['<pre><code>\nx</code></pre>', '\nx'],
+  ])('drops the one line break after <pre> however it is chunked: %j', (body, text) => {
+    const input = header + body;
+    const whole = parseSeed(input);
+    expect(whole.body[0]).toMatchObject({ type: 'code', text });
+    for (let cut = 1; cut < input.length; cut++) {
+      const parser = createSeedParser();
+      parser.write(input.slice(0, cut));
+      parser.write(input.slice(cut));
+      expect(parser.end()).toEqual(whole);
+    }
+    const parser = createSeedParser();
+    for (const character of input) parser.write(character);
+    expect(parser.end()).toEqual(whole);
+  });
+});

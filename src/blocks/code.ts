@@ -38,20 +38,28 @@ export function openCode(state: BlockState, attributes: Attributes | null): void
   state.mode = Mode.Code;
 }
 
+/**
+ * The text without the one line break HTML drops right after `<pre>`. It is
+ * dropped from the text that stands before the first element, once that text
+ * is whole: streamed, a CR and its LF may arrive in two pieces.
+ */
+function withoutLeadingBreak(text: string): string {
+  if (text.charCodeAt(0) === 0x0a) return text.slice(1);
+  if (text.charCodeAt(0) === 0x0d) return text.slice(text.charCodeAt(1) === 0x0a ? 2 : 1);
+  return text;
+}
+
 export function codeText(state: BlockState, value: string): void {
-  const code = state.code!;
-  if (code.atStart) {
-    code.atStart = false;
-    if (value.charCodeAt(0) === 0x0a) value = value.slice(1);
-    else if (value.charCodeAt(0) === 0x0d) value = value.slice(value.charCodeAt(1) === 0x0a ? 2 : 1);
-  }
-  if (value !== '') code.pieces.push(value);
+  if (value !== '') state.code!.pieces.push(value);
 }
 
 /** An element inside the code block: only `<br>` and a `<code>`'s language count. */
 export function codeElement(state: BlockState, isBreak: boolean, isCode: boolean, attributes: Attributes | null): void {
   const code = state.code!;
-  code.atStart = false;
+  if (code.atStart) {
+    code.atStart = false;
+    if (code.pieces.length > 0) code.pieces = [withoutLeadingBreak(code.pieces.join(''))];
+  }
   if (isBreak) code.pieces.push(LINE_BREAK);
   else if (isCode && code.language === null) code.language = languageOf(attributes);
 }
@@ -60,6 +68,7 @@ export function closeCode(state: BlockState): void {
   const code = state.code!;
   state.code = null;
   let text = code.pieces.join('');
+  if (code.atStart) text = withoutLeadingBreak(text);
   if (text.indexOf('\r') !== -1) text = text.replace(LINE_ENDING, '\n');
   let end = text.length;
   while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;

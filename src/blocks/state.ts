@@ -66,7 +66,7 @@ export interface ListDraft {
 export interface CodeDraft {
   pieces: string[];
   language: string | null;
-  /** Nothing has come since `<pre>`: a line feed now is dropped. */
+  /** No element has come since `<pre>`: the line feed that may open the text is still to be dropped. */
   atStart: boolean;
 }
 
