@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, safeParseSeed, SeedParseError } from '../src/index.js';
 import { checkOptions } from './chunks.js';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { seed } from './helpers.js';
 import { stringsOf } from './invariants.js';
 import { IMAGE_DATA_URLS, UNSAFE_URLS } from './unsafe-url-vectors.js';
@@ -21,6 +22,14 @@ const UNSAFE = [
   'javascript\\:alert(1)',
   'javascript:alert(document.domain)',
   '\u00a0javascript:alert(1)',
+  // A destination in `<…>` followed by a link title: Markdown reads the URL inside the brackets.
+  '<javascript:alert(1)> "x"',
+  "<javascript:x> 't'",
+  '<javascript:x> (t)',
+  "<javascript:x>\t'x'",
+  '\t<data:text/html,x> (t)',
+  '<javascript&colon;x> "t"',
+  '<vbscript:x>"t"',
 ];
 
 /** Look-alikes no browser or Markdown renderer runs: they stay valid, as written. */
@@ -41,6 +50,12 @@ const HARMLESS = [
   'u',
 ];
 
+/** Every node of an mdast tree, depth first. */
+function visit(node: { type: string; children?: unknown[] } & Record<string, any>, each: (node: any) => void): void {
+  each(node);
+  for (const child of (node.children ?? []) as (typeof node)[]) visit(child, each);
+}
+
 function titleLine(destination: string): string {
   return `<!--1-->\n[T](${destination})\n---\n<p>x</p>`;
 }
@@ -58,7 +73,7 @@ describe('the title link destination', () => {
     const line = text.split('\n')[1] as string;
     const inner = line.slice(4, -1);
     let index = 4 + (inner.length - inner.trimStart().length);
-    if (inner.trim().startsWith('<') && inner.trim().endsWith('>')) index++;
+    if (inner.trim().startsWith('<')) index++;
     expect({ offset: error.offset, line: error.line, column: error.column }).toEqual({ offset: 9 + index, line: 2, column: index + 1 });
     expect(error.message).toMatch(/^Expected a title link whose destination is not a javascript:, vbscript: or data: URL, found an? (javascript|vbscript|data): URL "/);
     expect(() => parseSeed(text)).toThrow(SeedParseError);
@@ -76,6 +91,21 @@ describe('the title link destination', () => {
       const afterBom = text.slice(1);
       expect(error.error).toMatchObject({ code: 'UNSAFE_URL', offset: afterBom.indexOf('JavaScript'), line: 6, column: 10 });
     }
+  });
+
+  it('any destination: a title line that parses is no unsafe link as mdast-util-from-markdown reads it', () => {
+    const piece = fc.constantFrom('javascript:', 'data:text/html,', 'vbscript:', 'x', '<', '>', '\\>', ' ', '\t', '"t"', "'t'", '(t)', '&colon;', '&#106;', '\\');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), (pieces) => {
+        const text = titleLine(pieces.join(''));
+        if (!safeParseSeed(text).ok) return;
+        const line = text.split('\n')[1] as string;
+        visit(fromMarkdown(line), (node) => {
+          if (node.type === 'link') expect(/^(javascript|vbscript|data):/i.test(node.url.replace(/^[\0-\x20]+/, '').replace(/[\t\n\r]/g, ''))).toBe(false);
+        });
+      }),
+      checkOptions(1000),
+    );
   });
 
   it('any destination: header.url is never an unsafe URL, and an UNSAFE_URL error points into the title line', () => {

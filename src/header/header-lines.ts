@@ -147,12 +147,25 @@ export function readTitleLinkLine(line: string): TitleLinkLine {
  * it is vetted both as written and as read that way.
  */
 export function unsafeDestination(url: string): string | null {
+  const unsafe = unsafeReading(url);
+  if (unsafe !== null || url.charCodeAt(0) !== LESS_THAN) return unsafe;
+  // `<dest> "title"`: Markdown reads the destination inside the brackets (up to
+  // the first `>` that no backslash escapes) and the rest as the link's title.
+  const close = url.search(ANGLE_CLOSE);
+  return close === -1 ? null : unsafeReading(url.slice(1, close + 1));
+}
+
+/** The unsafe scheme of a destination as written, or once its escapes and entities are decoded. */
+function unsafeReading(url: string): string | null {
   const unsafe = unsafeScheme(url, 'link');
   if (unsafe !== null) return unsafe;
   const decoded = decodeEscapes(url);
   // Most destinations hold neither escapes nor entities: read that way, they are the same URL.
   return decoded === url ? null : unsafeScheme(decoded, 'link');
 }
+
+/** The character before the `>` that closes a `<…>` destination (a `>` after a backslash does not). */
+const ANGLE_CLOSE = /[^\\](?=>)/;
 
 /** Index of the `(` that balances the `)` at `close`, or -1. */
 function matchingOpenParen(line: string, close: number, floor: number): number {
