@@ -262,6 +262,17 @@ describe('formatSeed: the round trip parseSeed(formatSeed(a)) equals a, apart fr
     expectRoundTrip(value, 'contract 0.2');
   });
 
+  it.each([
+    '<a href="/a"><p><a href="/b">z</a>',
+    '<a href="/a"><h2><a href="/b">z</a></h2>',
+    '<a href="/a"><ul><li><a href="/b">z</a></li></ul>',
+    '<a href="/a"><p>y<a href="/b">z</a> w<a href="/c"><a href="/d">v</a></a>',
+  ])('a link the parser nests inside a link reads back nested: %j', (body) => {
+    const value = parseSeed(seed(body));
+    expect(value.links.length).toBeGreaterThanOrEqual(2);
+    expectRoundTrip(value, body);
+  });
+
   const corpus = corpusFiles();
   it('covers the corpus', () => {
     const listed = corpusManifestSize();

@@ -67,7 +67,13 @@ const inlineWriters: { [K in InlineInput['type']]: InlineWriter<Extract<InlineIn
   },
   link(inline, out) {
     out.push(`<a${attribute('href', inline.href)}${optionalAttribute('title', inline.title)}>`);
-    writeInlines(inline.children, out);
+    for (const child of inline.children) {
+      // An `<a>` opened right inside an `<a>` closes it (rule 0, as htmlparser2 reads it);
+      // a transparent `<span>` between them keeps a link inside a link, as the parser can give it.
+      if (child.type === 'link') out.push('<span>');
+      writeInlines([child], out);
+      if (child.type === 'link') out.push('</span>');
+    }
     out.push('</a>');
   },
 };
