@@ -1,6 +1,7 @@
 import { parseDocument } from 'htmlparser2';
 import { expect } from 'vitest';
 import { isTag, isText, type ChildNode, type Element } from 'domhandler';
+import { findAll } from 'domutils';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { Article, Block, Inline } from '../src/index.js';
@@ -191,18 +192,9 @@ export function elements(nodes: readonly ChildNode[]): Element[] {
   return nodes.filter((node): node is Element => isTag(node));
 }
 
+/** Every element below the nodes, in document order. */
 export function allElements(nodes: readonly ChildNode[]): Element[] {
-  const result: Element[] = [];
-  const visit = (list: readonly ChildNode[]) => {
-    for (const node of list) {
-      if (isTag(node)) {
-        result.push(node);
-        visit(node.children);
-      }
-    }
-  };
-  visit(nodes);
-  return result;
+  return findAll(() => true, nodes as ChildNode[]);
 }
 
 /** Units of an `<article>`: its header's title, dateline and lead, then each block element. */
