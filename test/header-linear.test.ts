@@ -73,7 +73,9 @@ describe('front matter in linear time: time at 2n ≤ 2.5 × time at n', () => {
   it('nested block collections', () => expectLinear((n) => items(n, () => 'a:\n      - 1\n      - b: 2'), 600));
   it('one long double-quoted string with escapes', () => expectLinear((n) => `s: "${'ab\\n\\u00e9 '.repeat(n)}"`, 5000));
   it('one long plain string', () => expectLinear((n) => `s: ${'word '.repeat(n)}x`, 10000));
-  it('one long block scalar', () => expectLinear((n) => `s: |\n${lines(n, () => '  line of text')}`, 3500));
+  // yaml splits a block scalar with one regular expression, whose result array costs more per line
+  // past about 90 KB (a step, not growth; the 128 KiB limit bounds it): compared below that.
+  it('one long block scalar', () => expectLinear((n) => `s: |\n${lines(n, () => '  line of text')}`, 2000));
   it('one long flow sequence', () => expectLinear((n) => `s: [${Array.from({ length: n }, (_, i) => i).join(', ')}]`, 4000));
   it('tags outside the core schema (warnings)', () => expectLinear((n) => items(n, () => '!!set {x}'), 1000));
 });

@@ -30,6 +30,9 @@ const UNSAFE = [
   '\t<data:text/html,x> (t)',
   '<javascript&colon;x> "t"',
   '<vbscript:x>"t"',
+  // Not a link to Markdown, but an autolink inside the line: `[T](x <javascript:…>)`.
+  'x <javascript:alert(1)>',
+  '&#106; <javascript:\\>',
 ];
 
 /** Look-alikes no browser or Markdown renderer runs: they stay valid, as written. */

@@ -148,11 +148,14 @@ export function readTitleLinkLine(line: string): TitleLinkLine {
  */
 export function unsafeDestination(url: string): string | null {
   const unsafe = unsafeReading(url);
-  if (unsafe !== null || url.charCodeAt(0) !== LESS_THAN) return unsafe;
-  // `<dest> "title"`: Markdown reads the destination inside the brackets (up to
-  // the first `>` that no backslash escapes) and the rest as the link's title.
-  const close = url.search(ANGLE_CLOSE);
-  return close === -1 ? null : unsafeReading(url.slice(1, close + 1));
+  if (unsafe !== null) return unsafe;
+  // What follows a `<` is a URL to Markdown too: the destination of `<dest> "title"`, or an
+  // autolink `<scheme:…>` when the line does not read as a link at all. Each is vetted.
+  for (let open = url.indexOf('<'); open !== -1; open = url.indexOf('<', open + 1)) {
+    const inner = unsafeReading(url.slice(open + 1));
+    if (inner !== null) return inner;
+  }
+  return null;
 }
 
 /** The unsafe scheme of a destination as written, or once its escapes and entities are decoded. */
@@ -163,9 +166,6 @@ function unsafeReading(url: string): string | null {
   // Most destinations hold neither escapes nor entities: read that way, they are the same URL.
   return decoded === url ? null : unsafeScheme(decoded, 'link');
 }
-
-/** The character before the `>` that closes a `<…>` destination (a `>` after a backslash does not). */
-const ANGLE_CLOSE = /[^\\](?=>)/;
 
 /** Index of the `(` that balances the `)` at `close`, or -1. */
 function matchingOpenParen(line: string, close: number, floor: number): number {

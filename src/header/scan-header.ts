@@ -254,7 +254,7 @@ function readLine(scan: Scan, line: string): void {
       const found = readTitleLinkLine(line);
       if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(scan, 0), found.reason);
       const scheme = unsafeDestination(found.url);
-      // A destination that still starts with `<` is unsafe as Markdown reads it: inside the brackets.
+      // A destination that starts with `<` is unsafe as Markdown reads it: inside the brackets.
       const at = found.urlIndex + (found.url.charCodeAt(0) === 0x3c /* < */ ? 1 : 0);
       if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, at));
       scan.title = found.title;
