@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
-import { toHtml, toMarkdown } from '../render/index.js';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseEntry, parseEntrySync } from './parse-entry.js';
@@ -12,6 +11,18 @@ export interface BatchSettings {
   baseUrl: string | undefined;
   /** markdown/html: the folder that mirrors the inputs; null writes to standard output. */
   out: string | null;
+}
+
+type Renderers = typeof import('../render/index.js');
+let loaded: Promise<Renderers> | undefined;
+
+/**
+ * The renderers and their dependencies are loaded by the formats that use
+ * them only: every thread of a JSONL run starts without them.
+ */
+function renderers(): Promise<Renderers> {
+  loaded ??= import('../render/index.js');
+  return loaded;
 }
 
 /** What a batch gives back besides its output. */
@@ -29,12 +40,13 @@ export interface BatchResult {
  */
 export async function runBatch(entries: readonly Entry[], settings: BatchSettings, put: (text: string) => void): Promise<BatchResult> {
   const options = settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl };
+  const render = settings.format === 'markdown' || settings.format === 'html' ? await renderers() : null;
   let messages = '';
   let parsed = 0;
   let failed = 0;
   for (const entry of entries) {
     const outcome = parseEntrySync(entry, options) ?? (await parseEntry(entry, options));
-    const failure = emit(entry, outcome, settings, put);
+    const failure = emit(entry, outcome, settings, put, render);
     if (failure === null) parsed++;
     else {
       messages += failure;
@@ -48,7 +60,7 @@ export async function runBatch(entries: readonly Entry[], settings: BatchSetting
  * Writes an outcome. Returns null when it succeeded, else what standard error
  * gets: nothing for jsonl (the record says what failed), a line otherwise.
  */
-function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (text: string) => void): string | null {
+function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (text: string) => void, render: Renderers | null): string | null {
   if (settings.format === 'jsonl') {
     writeRecord(put, entry.file, outcome);
     return outcome.ok ? null : '';
@@ -58,7 +70,7 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
     put(`${JSON.stringify(outcome.article, null, 2)}\n`);
     return null;
   }
-  const rendered = settings.format === 'markdown' ? toMarkdown(outcome.article) : toHtml(outcome.article);
+  const rendered = settings.format === 'markdown' ? render!.toMarkdown(outcome.article) : render!.toHtml(outcome.article);
   if (settings.out === null) {
     put(rendered);
     return null;

@@ -13,6 +13,11 @@ import type { WorkerResult } from './worker.js';
 const BATCH_FILES = 64;
 /** Batches in flight per worker: keeps every worker busy while memory stays bounded. */
 const BATCHES_PER_WORKER = 4;
+/**
+ * Batches pending per thread, parsed or not, until they are written: enough that the
+ * main thread rarely waits for the batch a worker holds at the head of the output.
+ */
+const WINDOW_PER_THREAD = 16;
 /** Output is handed to the stream in pieces of about this many bytes. */
 const FLUSH_SIZE = 1 << 20;
 
@@ -132,7 +137,7 @@ async function inThreads(
   });
   const own = createByteBuffer();
   try {
-    const window = threads * BATCHES_PER_WORKER;
+    const window = threads * WINDOW_PER_THREAD;
     const slots: (Slot | undefined)[] = [];
     let inWorkers = 0;
     let next = 0;
