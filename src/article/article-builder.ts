@@ -2,7 +2,7 @@ import { BLOCK_SEPARATOR } from '../blocks/joins.js';
 import { countCodePoints, countWords } from '../text/measure.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks } from '../types.js';
-import { textOfInlines } from '../blocks/inlines.js';
+import { textOfInlines, type InlineSource } from '../blocks/inlines.js';
 import { readDateline } from './dateline.js';
 import { isLead } from './lead.js';
 
@@ -105,7 +105,8 @@ function isMedia(block: Block): block is Media {
   return block.type === 'image' || block.type === 'video' || block.type === 'audio' || block.type === 'embed';
 }
 
-function collectLinks(inlines: readonly Inline[], links: Link[]): void {
+/** Rule 10: the links of inlines, each with its text (a break read as a space), in document order. */
+export function collectLinks(inlines: readonly InlineSource[], links: Link[]): void {
   for (const inline of inlines) {
     if (inline.type === 'link') links.push({ href: inline.href, text: collapseWhitespace(textOfInlines(inline.children, ' ')) });
     if (inline.type === 'link' || inline.type === 'strong' || inline.type === 'emphasis') collectLinks(inline.children, links);

@@ -257,8 +257,19 @@ export function finishInlines(collector: InlineCollector): CollectedInlines {
   return { text: only !== undefined && only.type === 'text' ? only.value : textOfInlines(inlines, LINE_BREAK), inlines };
 }
 
-/** The text of inlines, a break read as `lineBreak`. */
-export function textOfInlines(inlines: readonly Inline[], lineBreak: string): string {
+/**
+ * What rule 10 reads of an inline: an {@link Inline}, or the writer's input
+ * for one, which has the same shape.
+ */
+export type InlineSource =
+  | { readonly type: 'text'; readonly value: string }
+  | { readonly type: 'code'; readonly value: string }
+  | { readonly type: 'break' }
+  | { readonly type: 'strong' | 'emphasis'; readonly children: readonly InlineSource[] }
+  | { readonly type: 'link'; readonly href: string; readonly children: readonly InlineSource[] };
+
+/** The text of inlines, a break read as `lineBreak` (rule 10). */
+export function textOfInlines(inlines: readonly InlineSource[], lineBreak: string): string {
   let text = '';
   for (const inline of inlines) {
     if (inline.type === 'text' || inline.type === 'code') text += inline.value;

@@ -1,5 +1,6 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { collapseWhitespace } from '../text/whitespace.js';
+import { collectLinks } from '../article/article-builder.js';
+import type { Link } from '../types.js';
 import type {
   AudioInput,
   BlockInput,
@@ -218,19 +219,14 @@ export function writeBody(input: SeedInput): string {
   return out.join('');
 }
 
-interface LinkEntry {
-  href: string;
-  text: string;
-}
-
 /** How many of the media blocks that open `body` stood before the lead. */
 function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], links: readonly unknown[] | undefined): number {
   let leading = 0;
   while (leading < body.length && isMedia(body[leading] as BlockInput)) leading++;
   if (links === undefined || leading === 0) return leading;
-  const leadLinks: LinkEntry[] = [];
+  const leadLinks: Link[] = [];
   collectLinks(inlinesOf(lead), leadLinks);
-  const mediaLinks = body.slice(0, leading).map((block): LinkEntry[] =>
+  const mediaLinks = body.slice(0, leading).map((block): Link[] =>
     block.type === 'image' && block.link !== null && block.link !== undefined ? [{ href: block.link, text: block.alt ?? '' }] : [],
   );
   for (let before = leading; before >= 0; before--) {
@@ -240,26 +236,8 @@ function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], link
   return leading;
 }
 
-function sameLink(entry: LinkEntry, link: unknown): boolean {
+function sameLink(entry: Link, link: unknown): boolean {
   if (typeof link !== 'object' || link === null) return false;
-  const { href, text } = link as Partial<LinkEntry>;
+  const { href, text } = link as Partial<Link>;
   return href === entry.href && text === entry.text;
-}
-
-/** The links of inlines, each with its text (a break read as a space; white space collapsed), in document order. */
-function collectLinks(inlines: readonly InlineInput[], links: LinkEntry[]): void {
-  for (const inline of inlines) {
-    if (inline.type === 'link') links.push({ href: inline.href, text: collapseWhitespace(plainText(inline.children)) });
-    if ('children' in inline) collectLinks(inline.children, links);
-  }
-}
-
-function plainText(inlines: readonly InlineInput[]): string {
-  let text = '';
-  for (const inline of inlines) {
-    if (inline.type === 'text' || inline.type === 'code') text += inline.value;
-    else if (inline.type === 'break') text += ' ';
-    else text += plainText(inline.children);
-  }
-  return text;
 }

@@ -129,7 +129,7 @@ export interface ImageInput {
   src: string;
   alt?: string | null | undefined;
   title?: string | null | undefined;
-  /** Whole numbers. An image of width 1 and height 1 is a tracking pixel: the parser drops it. */
+  /** Whole numbers. An image whose width and height are both at most 1 is a tracking pixel: the parser drops it (rule 6). */
   width?: number | null | undefined;
   height?: number | null | undefined;
   caption?: string | null | undefined;
