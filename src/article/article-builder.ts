@@ -1,5 +1,5 @@
 import { BLOCK_SEPARATOR } from '../blocks/joins.js';
-import { countCodePoints, countWords } from '../text/measure.js';
+import { measureText } from '../text/measure.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import type { Article, Block, Dateline, Diagnostic, Header, Inline, Link, Media, Paragraph, SeedParserCallbacks } from '../types.js';
 import { textOfInlines, type InlineSource } from '../blocks/inlines.js';
@@ -86,6 +86,7 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
     },
     finish(header, diagnostics) {
       const text = texts.join(BLOCK_SEPARATOR);
+      const { characters, words } = measureText(text);
       return {
         header,
         dateline,
@@ -94,7 +95,7 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
         media,
         links,
         text,
-        stats: { paragraphs, media: media.length, characters: countCodePoints(text), words: countWords(text) },
+        stats: { paragraphs, media: media.length, characters, words },
         diagnostics,
       };
     },

@@ -18,16 +18,6 @@ import {
   WORD_CLASS_RUNS,
 } from './word-table.js';
 
-const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
-
-/** Length in code points. */
-export function countCodePoints(text: string): number {
-  let pairs = 0;
-  SURROGATE_PAIR.lastIndex = 0;
-  while (SURROGATE_PAIR.exec(text) !== null) pairs++;
-  return text.length - pairs;
-}
-
 const CHAR_0 = 0x30;
 const CHAR_A = 0x41;
 const CHAR_LOWER_A = 0x61;
@@ -140,8 +130,10 @@ const DIGIT_JOINER = 5;
 const STATES = 6;
 
 /**
- * `TRANSITIONS[state * CLASS_COUNT + class]` is the next state × 2, plus 1 when
- * the character starts a word (an ideograph is a word of its own).
+ * `TRANSITIONS[row + class]`, where `row` is the state × CLASS_COUNT: the next
+ * state's row × 2, plus 1 when the character starts a word (an ideograph is a
+ * word of its own). The state is kept as its row so that the step from one
+ * character to the next is one lookup and one shift (bench/README.md, "Word counts").
  */
 const TRANSITIONS = buildTransitions();
 
@@ -150,7 +142,7 @@ function buildTransitions(): Uint8Array {
   for (let state = 0; state < STATES; state++) {
     const inWord = state === AFTER_LETTER || state === AFTER_DIGIT || state === AFTER_CONNECTOR;
     const set = (kind: number, next: number, starts: boolean) => {
-      table[state * CLASS_COUNT + kind] = next * 2 + (starts ? 1 : 0);
+      table[state * CLASS_COUNT + kind] = next * CLASS_COUNT * 2 + (starts ? 1 : 0);
     };
     set(OTHER, BETWEEN, false);
     set(IDEOGRAPH, BETWEEN, true);
@@ -164,16 +156,25 @@ function buildTransitions(): Uint8Array {
   return table;
 }
 
+/** The two counts of rule 11. */
+export interface TextMeasure {
+  /** Code points (a surrogate pair is one, a lone surrogate one). */
+  characters: number;
+  words: number;
+}
+
 /**
- * Words of `text` by rule 11: each Han, Hiragana or Katakana character is one
- * word; any other word is a maximal run of letters, marks, decimal digits and
- * connector punctuation, which goes on across one joining character standing
- * between two letters or marks, or between two digits (see word-table.ts).
- * One pass, one table lookup per code point and one state transition.
+ * Words and code points of `text`, in one pass. Words by rule 11: each Han,
+ * Hiragana or Katakana character is one word; any other word is a maximal run
+ * of letters, marks, decimal digits and connector punctuation, which goes on
+ * across one joining character standing between two letters or marks, or
+ * between two digits (see word-table.ts). One table lookup per code point and
+ * one state transition.
  */
-export function countWords(text: string): number {
+export function measureText(text: string): TextMeasure {
   let words = 0;
-  let state = BETWEEN;
+  let pairs = 0;
+  let row = BETWEEN * CLASS_COUNT;
   const length = text.length;
   for (let index = 0; index < length; index++) {
     let kind = BMP_CLASSES[text.charCodeAt(index)] as number;
@@ -182,14 +183,25 @@ export function countWords(text: string): number {
       if (low >= LOW_SURROGATE_START && low <= LOW_SURROGATE_END) {
         kind = astralClassOf(((text.charCodeAt(index) - HIGH_SURROGATE_START) << 10) + (low - LOW_SURROGATE_START) + 0x10000);
         index++;
+        pairs++;
       } else {
         // A lone surrogate is no character of any word.
         kind = OTHER;
       }
     }
-    const step = TRANSITIONS[state * CLASS_COUNT + kind] as number;
+    const step = TRANSITIONS[row + kind] as number;
     words += step & 1;
-    state = step >> 1;
+    row = step >> 1;
   }
-  return words;
+  return { characters: length - pairs, words };
+}
+
+/** Words of `text` by rule 11 (see {@link measureText}). */
+export function countWords(text: string): number {
+  return measureText(text).words;
+}
+
+/** Length in code points. */
+export function countCodePoints(text: string): number {
+  return measureText(text).characters;
 }
