@@ -63,7 +63,7 @@ function present(value: string | undefined): string | undefined {
 }
 
 function isDataUrl(value: string): boolean {
-  return schemeOf(trimUrl(value))?.scheme === 'data';
+  return schemeOf(trimUrl(value)) === 'data';
 }
 
 /** Rule 5: where a lazy-loading page keeps the real source while `src` holds a placeholder. */

@@ -13,9 +13,9 @@ export interface UrlResolver {
 }
 
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
-/** `scheme://`: the URL names its own host (tabs and line feeds ignored). */
-const AUTHORITY_AFTER_SCHEME = /^[^:]*:[\t\n\r]*[/\\][\t\n\r]*[/\\]/;
 const SPECIAL_SCHEMES = new Set(['http', 'https', 'ftp', 'ws', 'wss', 'file']);
+/** Schemes named without a new string: the list's own, when the URL spells one (in any case). */
+const KNOWN_SCHEMES = ['https', 'http', 'mailto', 'data', 'javascript', 'vbscript', 'ftp', 'file', 'ws', 'wss'];
 
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
@@ -24,6 +24,9 @@ const COLON = 0x3a;
 const PLUS = 0x2b;
 const HYPHEN = 0x2d;
 const FULL_STOP = 0x2e;
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const CASE_BIT = 0x20;
 
 /** Strips what the URL parser strips at the ends: C0 controls and space. */
 export function trimUrl(raw: string): string {
@@ -35,7 +38,7 @@ export function trimUrl(raw: string): string {
 }
 
 function isAsciiLetter(code: number): boolean {
-  const lower = code | 0x20;
+  const lower = code | CASE_BIT;
   return lower >= 0x61 && lower <= 0x7a;
 }
 
@@ -43,39 +46,72 @@ function isSchemeCharacter(code: number): boolean {
   return isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === PLUS || code === HYPHEN || code === FULL_STOP;
 }
 
-/**
- * The scheme the WHATWG URL parser finds (lower-cased), or null for a relative
- * URL: `[A-Za-z][A-Za-z0-9+.-]*:`, tabs and line feeds anywhere ignored as the
- * parser ignores them. `rest` is what follows the colon for a `data:` URL
- * (the only scheme whose rest matters here), else `''`. One character scan.
- */
-export function schemeOf(trimmed: string): { scheme: string; rest: string } | null {
-  let length = 0;
-  let colon = -1;
-  let removed = false;
-  for (let index = 0; index < trimmed.length; index++) {
-    const code = trimmed.charCodeAt(index);
-    if (code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN) {
-      removed = true;
-    } else if (code === COLON) {
-      colon = index;
-      break;
-    } else if (length === 0 ? isAsciiLetter(code) : isSchemeCharacter(code)) {
-      length++;
-    } else {
-      return null;
-    }
-  }
-  if (colon === -1 || length === 0) return null;
-  const cleaned = removed ? trimmed.replace(TAB_OR_NEWLINE, '') : trimmed;
-  const scheme = cleaned.slice(0, length).toLowerCase();
-  return { scheme, rest: scheme === 'data' ? cleaned.slice(length + 1) : '' };
+function isTabOrNewline(code: number): boolean {
+  return code === TAB || code === LINE_FEED || code === CARRIAGE_RETURN;
 }
 
-function isUnsafe(scheme: string, rest: string, use: UrlUse): boolean {
+/**
+ * Where the colon that ends the scheme stands, or -1 for a relative URL: the
+ * scheme is `[A-Za-z][A-Za-z0-9+.-]*`, tabs and line feeds anywhere ignored as
+ * the WHATWG URL parser ignores them. One character scan.
+ */
+function schemeEnd(trimmed: string): number {
+  let length = 0;
+  for (let index = 0; index < trimmed.length; index++) {
+    const code = trimmed.charCodeAt(index);
+    if (code === COLON) return length === 0 ? -1 : index;
+    if (isTabOrNewline(code)) continue;
+    if (!(length === 0 ? isAsciiLetter(code) : isSchemeCharacter(code))) return -1;
+    length++;
+  }
+  return -1;
+}
+
+/**
+ * The scheme the WHATWG URL parser finds (lower-cased), or null for a relative
+ * URL (see {@link schemeEnd}).
+ */
+export function schemeOf(trimmed: string): string | null {
+  const colon = schemeEnd(trimmed);
+  return colon === -1 ? null : schemeBefore(trimmed, colon);
+}
+
+/** The scheme written before `colon`, lower-cased and without tabs and line feeds. */
+function schemeBefore(trimmed: string, colon: number): string {
+  for (const known of KNOWN_SCHEMES) {
+    if (known.length === colon && spellsLowerCase(trimmed, known)) return known;
+  }
+  return trimmed.slice(0, colon).replace(TAB_OR_NEWLINE, '').toLowerCase();
+}
+
+/** Whether `text` starts with `lower`, ASCII case-insensitively (`lower` is lower-case letters). */
+function spellsLowerCase(text: string, lower: string): boolean {
+  for (let index = 0; index < lower.length; index++) {
+    if ((text.charCodeAt(index) | CASE_BIT) !== lower.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** `scheme://` from `colon` on: the URL names its own host (tabs and line feeds ignored). */
+function hasAuthority(trimmed: string, colon: number): boolean {
+  let slashes = 0;
+  for (let index = colon + 1; index < trimmed.length && slashes < 2; index++) {
+    const code = trimmed.charCodeAt(index);
+    if (code === SLASH || code === BACKSLASH) slashes++;
+    else if (!isTabOrNewline(code)) return false;
+  }
+  return slashes === 2;
+}
+
+/**
+ * Whether a URL of `scheme` is unsafe for `use`; `url` is the URL, whose part
+ * after its first colon is read for a `data:` URL only.
+ */
+function isUnsafe(scheme: string, url: string, use: UrlUse): boolean {
   if (scheme === 'javascript' || scheme === 'vbscript') return true;
   if (scheme !== 'data') return false;
   if (use !== 'image' && use !== 'poster') return true;
+  const rest = url.slice(url.indexOf(':') + 1).replace(TAB_OR_NEWLINE, '');
   return !/^\s*image\//i.test(rest);
 }
 
@@ -85,8 +121,9 @@ function isUnsafe(scheme: string, rest: string, use: UrlUse): boolean {
  * allows it), or null when the URL is safe for that use.
  */
 export function unsafeScheme(raw: string, use: UrlUse): string | null {
-  const scheme = schemeOf(trimUrl(raw));
-  return scheme !== null && isUnsafe(scheme.scheme, scheme.rest, use) ? scheme.scheme : null;
+  const trimmed = trimUrl(raw);
+  const scheme = schemeOf(trimmed);
+  return scheme !== null && isUnsafe(scheme, trimmed, use) ? scheme : null;
 }
 
 /**
@@ -108,7 +145,7 @@ export function createUrlResolver(base: string): UrlResolver {
   }
 
   function schemeOfBase(): string | null {
-    if (baseScheme === undefined) baseScheme = schemeOf(trimUrl(base))?.scheme ?? null;
+    if (baseScheme === undefined) baseScheme = schemeOf(trimUrl(base));
     return baseScheme;
   }
 
@@ -124,7 +161,7 @@ export function createUrlResolver(base: string): UrlResolver {
     // Vetted again once resolved: a relative URL takes the scheme of its base.
     const href = url.href;
     const scheme = url.protocol.slice(0, -1);
-    if (isUnsafe(scheme, href.slice(scheme.length + 1), use)) return { ok: false, scheme };
+    if (isUnsafe(scheme, href, use)) return { ok: false, scheme };
     return { ok: true, url: href };
   }
 
@@ -132,12 +169,12 @@ export function createUrlResolver(base: string): UrlResolver {
     resolve(raw, use) {
       const trimmed = trimUrl(raw);
       if (trimmed === '') return { ok: true, url: trimmed };
-      const scheme = schemeOf(trimmed);
-      if (scheme !== null) {
-        if (isUnsafe(scheme.scheme, scheme.rest, use)) return { ok: false, scheme: scheme.scheme };
+      const colon = schemeEnd(trimmed);
+      if (colon !== -1) {
+        const scheme = schemeBefore(trimmed, colon);
+        if (isUnsafe(scheme, trimmed, use)) return { ok: false, scheme };
         // `http:path` against an http base is relative to it; any other scheme makes the URL absolute.
-        const relativeToBase =
-          SPECIAL_SCHEMES.has(scheme.scheme) && !AUTHORITY_AFTER_SCHEME.test(trimmed) && schemeOfBase() === scheme.scheme;
+        const relativeToBase = SPECIAL_SCHEMES.has(scheme) && !hasAuthority(trimmed, colon) && schemeOfBase() === scheme;
         if (!relativeToBase) return { ok: true, url: trimmed };
       }
       const index = USES.indexOf(use);
