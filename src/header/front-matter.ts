@@ -293,8 +293,9 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 // ---------------------------------------------------------------------------
 // The simple subset. `undefined` means "not in the subset": ask `yaml`.
-// Each line is read in one pass over its characters; whatever the subset does
-// not cover with certainty is left to `yaml`.
+// Each line is read in one pass over its characters, on offsets into the
+// source (nothing is cut from it but keys and values); whatever the subset
+// does not cover with certainty is left to `yaml`.
 
 /** Anything a core-schema number could be: left to `yaml`. */
 const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -302,37 +303,82 @@ const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+
 type Scalar = string | number | boolean | null;
 
 const SPACE = 0x20;
-const TAB = 0x09;
 const COLON = 0x3a;
 const HASH = 0x23;
-const COMMA = 0x2c;
 const CR = 0x0d;
 const DEL = 0x7f;
 const PLUS = 0x2b;
+const HYPHEN = 0x2d;
 const FULL_STOP = 0x2e;
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
+const UNDERSCORE = 0x5f;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+const LEFT_BRACKET = 0x5b;
+const RIGHT_BRACKET = 0x5d;
 
-function readSimpleMapping(source: string): Record<string, unknown> | undefined {
+/**
+ * What an ASCII character is to a plain scalar of the subset: most are
+ * ordinary; control characters (tab included) and DEL are refused; the
+ * indicators `: # , [ ] { }` are ordinary only in some places.
+ */
+const ORDINARY = 0;
+const REFUSED = 1;
+const INDICATOR = 2;
+const PLAIN_CHARACTER = new Uint8Array(0x80);
+for (let code = 0; code < SPACE; code++) PLAIN_CHARACTER[code] = REFUSED;
+PLAIN_CHARACTER[DEL] = REFUSED;
+for (const indicator of ':#,[]{}') PLAIN_CHARACTER[indicator.charCodeAt(0)] = INDICATOR;
+
+/** YAML indicators, quotes and white space: none starts a plain scalar of the subset. */
+const NOT_A_PLAIN_START = new Uint8Array(0x80);
+for (const indicator of '-?:,[]{}#&*!|>\'"%@` \t') NOT_A_PLAIN_START[indicator.charCodeAt(0)] = 1;
+
+/**
+ * Keys read before, by length and first and last character. The keys of
+ * front matter repeat from seed to seed: a key found here is the very string
+ * stored before, so setting it on the mapping neither allocates nor hashes a
+ * new string. Only keys shorter than 13 characters are kept: V8 copies those
+ * out of the source (longer ones are views of it), so the cache keeps no
+ * source alive. It holds at most 128 short strings.
+ */
+const KEYS: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
+const SHORT_KEY = 13;
+
+function readKey(source: string, start: number, end: number): string {
+  const length = end - start;
+  if (length >= SHORT_KEY) return source.slice(start, end);
+  const slot = (source.charCodeAt(start) * 3 + source.charCodeAt(start + (length >> 1)) * 5 + source.charCodeAt(end - 1) * 7 + length * 11) & 127;
+  const known = KEYS[slot];
+  if (known !== undefined && known.length === length && source.startsWith(known, start)) return known;
+  const key = source.slice(start, end);
+  KEYS[slot] = key;
+  return key;
+}
+
+/** The mapping, if `source` is in the simple subset; exported for the differential tests. */
+export function readSimpleMapping(source: string): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
-  let from = 0;
-  while (from <= source.length) {
-    let to = source.indexOf('\n', from);
-    if (to === -1) to = source.length;
-    const end = to > from && source.charCodeAt(to - 1) === CR ? to - 1 : to;
-    const lineStart = from;
-    from = to + 1;
-    if (skipSpaces(source, lineStart, end) === end) continue;
-    const colon = readKeyEnd(source, lineStart, end);
+  const length = source.length;
+  // Each turn stands at the start of a line, which must be `key:` or blank.
+  for (let lineStart = 0; lineStart <= length; ) {
+    let end = source.indexOf('\n', lineStart);
+    if (end === -1) end = length;
+    const start = lineStart;
+    lineStart = end + 1;
+    if (end > start && source.charCodeAt(end - 1) === CR) end--;
+    if (skipSpaces(source, start, end) === end) continue;
+    const colon = readKeyEnd(source, start, end);
     if (colon === -1) return undefined;
-    const key = source.slice(lineStart, colon);
-    // A key is letters, digits, `_` and `-`: of the keywords, only `null`, `true` and `false` spellings (4 or 5 letters) can be one.
-    if (Object.hasOwn(result, key) || (key.length >= 4 && key.length <= 5 && scalarKeyword(key) !== undefined)) return undefined;
+    const key = readKey(source, start, colon);
+    if (Object.hasOwn(result, key) || isKeywordKey(key)) return undefined;
     let value: unknown = null;
     const valueStart = skipSpaces(source, colon + 1, end);
     if (valueStart < end) {
       // `key:value` is a plain scalar to YAML, not a pair: only `key: value` is in the subset.
-      if (source.charCodeAt(colon + 1) !== SPACE) return undefined;
+      if (valueStart === colon + 1) return undefined;
       value = readValue(source, valueStart, skipSpacesBack(source, valueStart, end));
       if (value === undefined) return undefined;
     }
@@ -341,13 +387,20 @@ function readSimpleMapping(source: string): Record<string, unknown> | undefined 
   return result;
 }
 
+/** A key is letters, digits, `_` and `-`: of the keywords, only `null`, `true` and `false` spellings (4 or 5 letters) can be one. */
+function isKeywordKey(key: string): boolean {
+  if (key.length < 4 || key.length > 5) return false;
+  const lower = key.charCodeAt(0) | 0x20;
+  return (lower === 0x6e /* n */ || lower === 0x74 /* t */ || lower === 0x66 /* f */) && scalarKeyword(key) !== undefined;
+}
+
 /** `[A-Za-z_][A-Za-z0-9_-]*` directly followed by `:`: the index of that colon, else -1. */
 function readKeyEnd(source: string, start: number, end: number): number {
   for (let index = start; index < end; index++) {
     const code = source.charCodeAt(index);
     const lower = code | 0x20;
-    if ((lower >= 0x61 && lower <= 0x7a) || code === 0x5f /* _ */) continue;
-    if (index > start && ((code >= 0x30 && code <= 0x39) || code === 0x2d /* - */)) continue;
+    if ((lower >= 0x61 && lower <= 0x7a) || code === UNDERSCORE) continue;
+    if (index > start && ((code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === HYPHEN)) continue;
     return code === COLON && index > start ? index : -1;
   }
   return -1;
@@ -356,8 +409,8 @@ function readKeyEnd(source: string, start: number, end: number): number {
 /** The value of `source[start, end)`, which neither is empty nor starts or ends with a space. (A tab anywhere is left to `yaml`.) */
 function readValue(source: string, start: number, end: number): unknown {
   const first = source.charCodeAt(start);
-  if (first === 0x22 /* " */ || first === 0x27 /* ' */) return readQuoted(source, start, end, first);
-  if (first === 0x5b /* [ */) return readFlowSequence(source, start, end);
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) return readQuoted(source, start, end, first);
+  if (first === LEFT_BRACKET) return readFlowSequence(source, start, end);
   return readPlain(source, start, end, false);
 }
 
@@ -366,17 +419,18 @@ function readQuoted(source: string, start: number, end: number, quote: number): 
   if (end - start < 2 || source.charCodeAt(end - 1) !== quote) return undefined;
   for (let index = start + 1; index < end - 1; index++) {
     const code = source.charCodeAt(index);
-    if (code === quote || (quote === 0x22 && code === 0x5c /* \ */) || code < SPACE || (code >= DEL && isUnsafe(code))) return undefined;
+    if (code < DEL ? code < SPACE || code === quote || (code === BACKSLASH && quote === DOUBLE_QUOTE) : isUnsafe(code)) return undefined;
   }
   return source.slice(start + 1, end - 1);
 }
 
 /** `[a, b]` of plain scalars, items separated by `,` and spaces. */
 function readFlowSequence(source: string, start: number, end: number): Scalar[] | undefined {
-  if (source.charCodeAt(end - 1) !== 0x5d /* ] */) return undefined;
+  if (source.charCodeAt(end - 1) !== RIGHT_BRACKET) return undefined;
   const items: Scalar[] = [];
   const innerEnd = end - 1;
   if (skipSpaces(source, start + 1, innerEnd) === innerEnd) return items;
+  // Each turn stands after the `[` or after a `,`.
   let itemFrom = start + 1;
   while (itemFrom <= innerEnd) {
     let comma = source.indexOf(',', itemFrom);
@@ -395,59 +449,75 @@ function readFlowSequence(source: string, start: number, end: number): Scalar[] 
 /** A plain scalar: a string, a safe decimal integer, or `null`, `true`, `false`; other numbers and anything unusual are left to `yaml`. */
 function readPlain(source: string, start: number, end: number, inFlow: boolean): Scalar | undefined {
   const first = source.charCodeAt(start);
-  switch (first) {
-    // YAML indicators, quotes and white space cannot start a plain scalar of the subset.
-    case 0x2d: case 0x3f: case 0x3a: case 0x2c: case 0x5b: case 0x5d: case 0x7b: case 0x7d: case 0x23: case 0x26:
-    case 0x2a: case 0x21: case 0x7c: case 0x3e: case 0x27: case 0x22: case 0x25: case 0x40: case 0x60: case SPACE: case TAB:
-      return undefined;
-    default:
-      break;
-  }
-  let previous = 0;
-  // Whether the scalar is `+`? and digits only, and whether every character may appear in a number (NUMBER_LIKE).
-  let digitsOnly = first !== PLUS || end - start > 1;
-  let numberCharactersOnly = true;
+  if (first < 0x80 && NOT_A_PLAIN_START[first] === 1) return undefined;
   for (let index = start; index < end; index++) {
     const code = source.charCodeAt(index);
-    if (code < SPACE || (code >= DEL && isUnsafe(code))) return undefined;
+    if (code >= 0x80) {
+      if (isUnsafe(code)) return undefined;
+      continue;
+    }
+    const kind = PLAIN_CHARACTER[code];
+    if (kind === ORDINARY) continue;
+    if (kind === REFUSED) return undefined;
+    // An indicator, never the first character (those were refused above).
     if (code === COLON) {
+      // `: ` would start a pair; in a flow collection, so would a `:` anywhere.
       if (inFlow || (index + 1 < end && source.charCodeAt(index + 1) === SPACE)) return undefined;
     } else if (code === HASH) {
-      if (previous === SPACE) return undefined;
-    } else if (inFlow && (code === COMMA || code === 0x5b || code === 0x5d || code === 0x7b || code === 0x7d)) {
+      // ` #` starts a comment.
+      if (source.charCodeAt(index - 1) === SPACE) return undefined;
+    } else if (inFlow) {
+      // `,` `[` `]` `{` `}` end or open a flow item.
       return undefined;
     }
-    if (code < DIGIT_ZERO || code > DIGIT_NINE) {
-      if (index > start || code !== PLUS) digitsOnly = false;
-      if (numberCharactersOnly && !isNumberCharacter(code)) numberCharactersOnly = false;
-    }
-    previous = code;
   }
-  if (previous === COLON) return undefined;
-  const text = source.slice(start, end);
+  if (source.charCodeAt(end - 1) === COLON) return undefined;
   // Digits, signs and dots may start a number: safe decimal integers are read here, other numbers by `yaml`.
-  if ((first >= DIGIT_ZERO && first <= DIGIT_NINE) || first === PLUS || first === FULL_STOP) {
-    if (digitsOnly) {
-      const number = Number(text);
-      // `-0` is 0, as in the yaml reading.
-      return Number.isSafeInteger(number) ? number + 0 : undefined;
-    }
-    if (numberCharactersOnly && NUMBER_LIKE.test(text)) return undefined;
+  if (first <= DIGIT_NINE && (first >= DIGIT_ZERO || first === PLUS || first === FULL_STOP)) {
+    const number = readNumber(source, start, end);
+    if (number !== NOT_A_NUMBER) return number;
   }
+  const text = source.slice(start, end);
   // Every keyword is 1 to 5 characters long.
   if (text.length > 5) return text;
   const keyword = scalarKeyword(text);
   return keyword === undefined ? text : keyword;
 }
 
+/** Read by {@link readNumber}: the scalar is a string. */
+const NOT_A_NUMBER = Symbol('not a number');
+
+/**
+ * A scalar that starts with a digit, `+` or `.`: a safe decimal integer
+ * (`+` and digits), `undefined` for anything else a core-schema number could
+ * be (left to `yaml`), or {@link NOT_A_NUMBER}.
+ */
+function readNumber(source: string, start: number, end: number): number | undefined | typeof NOT_A_NUMBER {
+  const digitsStart = source.charCodeAt(start) === PLUS ? start + 1 : start;
+  let index = digitsStart;
+  while (index < end && isDigit(source.charCodeAt(index))) index++;
+  if (index === end && end > digitsStart) {
+    const number = Number(source.slice(start, end));
+    // `-0` is 0, as in the yaml reading.
+    return Number.isSafeInteger(number) ? number + 0 : undefined;
+  }
+  // A character that no number holds needs no regular expression to say so (a date stops at its `T`).
+  for (; index < end; index++) {
+    if (!isNumberCharacter(source.charCodeAt(index))) return NOT_A_NUMBER;
+  }
+  return NUMBER_LIKE.test(source.slice(start, end)) ? undefined : NOT_A_NUMBER;
+}
+
+function isDigit(code: number): boolean {
+  return code >= DIGIT_ZERO && code <= DIGIT_NINE;
+}
+
 /**
  * A character that may appear in a match of {@link NUMBER_LIKE}: digits,
  * `+-.`, hexadecimal letters, and the letters of `0o`, `0x`, `.inf`, `.nan`.
- * A scalar with any other character is no number, and needs no regular
- * expression to say so.
  */
 function isNumberCharacter(code: number): boolean {
-  if ((code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === PLUS || code === 0x2d /* - */ || code === FULL_STOP) return true;
+  if (isDigit(code) || code === PLUS || code === HYPHEN || code === FULL_STOP) return true;
   const lower = code | 0x20;
   return (lower >= 0x61 /* a */ && lower <= 0x66 /* f */) || lower === 0x69 /* i */ || lower === 0x6e /* n */ || code === 0x6f /* o */ || code === 0x78 /* x */;
 }

@@ -5,7 +5,9 @@ import { collapseWhitespace, makeSafe } from '../text/whitespace.js';
 /**
  * The three header lines, each read on its own:
  * `<!--1684512901000-->`, `[Title](url)` and `------`.
- * Each reader returns what it found, or why the line is not that construct.
+ * Each reader reads the line `source[start, end)` (without its line break;
+ * the source may hold more lines) and returns what it found, or why the line
+ * is not that construct. Indexes returned are indexes in the source.
  */
 
 /** The last millisecond of the year 9999, UTC. */
@@ -14,7 +16,7 @@ export const MAX_TIMESTAMP = 253402300799999;
 export type TimestampLine =
   | { kind: 'timestamp'; value: number }
   | { kind: 'not-a-comment' }
-  | { kind: 'invalid'; content: string; contentColumn: number };
+  | { kind: 'invalid'; content: string; /** Index of the content's first character. */ contentIndex: number };
 
 const DIGITS = /^[0-9]+$/;
 const DIGIT_ZERO = 0x30;
@@ -25,35 +27,35 @@ const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 
 /** A line that is exactly one comment holding decimal digits (spaces around them allowed). */
-export function readTimestampLine(line: string): TimestampLine {
-  const start = skipSpaces(line, 0);
-  const end = skipSpacesBack(line, line.length);
-  if (end - start < 7 || !line.startsWith('<!--', start) || !line.endsWith('-->', end)) {
+export function readTimestampLine(source: string, lineStart: number, lineEnd: number): TimestampLine {
+  const start = skipSpaces(source, lineStart, lineEnd);
+  const end = skipSpacesBack(source, start, lineEnd);
+  if (end - start < 7 || !source.startsWith('<!--', start) || !source.startsWith('-->', end - 3)) {
     return { kind: 'not-a-comment' };
   }
   // Digits between spaces and tabs, the usual form, are read in one scan; anything else below.
   const contentEnd = end - 3;
-  let index = skipSpaces(line, start + 4);
+  let index = skipSpaces(source, start + 4, contentEnd);
   const digitsStart = index;
   let value = 0;
   for (; index < contentEnd; index++) {
-    const code = line.charCodeAt(index);
+    const code = source.charCodeAt(index);
     if (code < DIGIT_ZERO || code > DIGIT_NINE) break;
     // Exact: the value stays below 2^53 until it is past MAX_TIMESTAMP, and it only grows.
     value = value * 10 + (code - DIGIT_ZERO);
   }
-  if (index > digitsStart && value <= MAX_TIMESTAMP && skipSpaces(line, index) === contentEnd) {
+  if (index > digitsStart && value <= MAX_TIMESTAMP && skipSpaces(source, index, contentEnd) === contentEnd) {
     return { kind: 'timestamp', value };
   }
-  return readTimestampContent(line.slice(start + 4, contentEnd), start + 5);
+  return readTimestampContent(source.slice(start + 4, contentEnd), start + 4);
 }
 
 /** The content of a timestamp comment that is not just spaces and digits: trimmed of any white space, then read. */
-function readTimestampContent(content: string, contentColumn: number): TimestampLine {
+function readTimestampContent(content: string, contentIndex: number): TimestampLine {
   const digits = content.trim();
-  if (!DIGITS.test(digits)) return { kind: 'invalid', content, contentColumn };
+  if (!DIGITS.test(digits)) return { kind: 'invalid', content, contentIndex };
   const value = Number(digits);
-  if (!Number.isSafeInteger(value) || value > MAX_TIMESTAMP) return { kind: 'invalid', content, contentColumn };
+  if (!Number.isSafeInteger(value) || value > MAX_TIMESTAMP) return { kind: 'invalid', content, contentIndex };
   return { kind: 'timestamp', value };
 }
 
@@ -105,29 +107,29 @@ export type TitleLinkLine =
  * surrounding white space and `<>`, and made safe (NUL and lone surrogates
  * become U+FFFD).
  */
-export function readTitleLinkLine(line: string): TitleLinkLine {
-  const start = skipSpaces(line, 0);
-  const end = skipSpacesBack(line, line.length);
-  if (line.charCodeAt(start) !== 0x5b /* [ */) {
+export function readTitleLinkLine(source: string, lineStart: number, lineEnd: number): TitleLinkLine {
+  const start = skipSpaces(source, lineStart, lineEnd);
+  const end = skipSpacesBack(source, start, lineEnd);
+  if (source.charCodeAt(start) !== 0x5b /* [ */ || start === end) {
     return { kind: 'not-a-link', reason: 'a line starting with "["' };
   }
-  if (end - start < 4 || line.charCodeAt(end - 1) !== 0x29 /* ) */) {
+  if (end - start < 4 || source.charCodeAt(end - 1) !== 0x29 /* ) */) {
     return { kind: 'not-a-link', reason: 'a line ending with ")"' };
   }
-  const open = matchingOpenParen(line, end - 1, start);
-  if (open === -1 || line.charCodeAt(open - 1) !== 0x5d /* ] */ || open - 1 <= start) {
+  const open = matchingOpenParen(source, end - 1, start);
+  if (open === -1 || source.charCodeAt(open - 1) !== 0x5d /* ] */ || open - 1 <= start) {
     return { kind: 'not-a-link', reason: 'a link "[title](url)"' };
   }
-  const title = readTitle(line.slice(start + 1, open - 1));
+  const title = readTitle(source.slice(start + 1, open - 1));
   let url: string;
   let urlIndex: number;
-  if (end - 2 > open && isPrintable(line.charCodeAt(open + 1)) && isPrintable(line.charCodeAt(end - 2))) {
+  if (end - 2 > open && isPrintable(source.charCodeAt(open + 1)) && isPrintable(source.charCodeAt(end - 2))) {
     // Nothing to trim: the usual destination, read without trimming copies.
-    const angled = end - 2 > open + 1 && line.charCodeAt(open + 1) === LESS_THAN && line.charCodeAt(end - 2) === GREATER_THAN;
+    const angled = end - 2 > open + 1 && source.charCodeAt(open + 1) === LESS_THAN && source.charCodeAt(end - 2) === GREATER_THAN;
     urlIndex = angled ? open + 2 : open + 1;
-    url = line.slice(urlIndex, angled ? end - 2 : end - 1);
+    url = source.slice(urlIndex, angled ? end - 2 : end - 1);
   } else {
-    const written = line.slice(open + 1, end - 1);
+    const written = source.slice(open + 1, end - 1);
     url = written.trim();
     urlIndex = open + 1 + (written.length - written.trimStart().length);
     if (url.length >= 2 && url.startsWith('<') && url.endsWith('>')) {
@@ -195,23 +197,31 @@ function decodeEscapes(raw: string): string {
   return unescaped.includes('&') ? decodeHTML(unescaped) : unescaped;
 }
 
-const UNDERLINE = /^-{3,}[ \t]*$/;
+const HYPHEN = 0x2d;
 
 /** Three or more `-`, trailing spaces allowed. */
-export function isUnderlineLine(line: string): boolean {
-  return UNDERLINE.test(line);
+export function isUnderlineLine(source: string, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && source.charCodeAt(index) === HYPHEN) index++;
+  return index - start >= 3 && skipSpaces(source, index, end) === end;
 }
 
 /** `---` alone (trailing spaces allowed): opens and closes front matter. */
-export function isFrontMatterFence(line: string): boolean {
-  return line.startsWith('---') && skipSpacesBack(line, line.length) === 3;
+export function isFrontMatterFence(source: string, start: number, end: number): boolean {
+  return (
+    skipSpacesBack(source, start, end) - start === 3 &&
+    source.charCodeAt(start) === HYPHEN &&
+    source.charCodeAt(start + 1) === HYPHEN &&
+    source.charCodeAt(start + 2) === HYPHEN
+  );
 }
 
-export function isBlankLine(line: string): boolean {
-  const first = line.charCodeAt(0);
+export function isBlankLine(source: string, start: number, end: number): boolean {
+  if (start === end) return true;
+  const first = source.charCodeAt(start);
   // A printable ASCII character is not white space; anything else may be, as `trim` reads it.
   if (first > SPACE && first < DEL) return false;
-  return line.trim() === '';
+  return source.slice(start, end).trim() === '';
 }
 
 /** Printable ASCII: no white space that `trim` would remove. */
@@ -219,14 +229,16 @@ function isPrintable(code: number): boolean {
   return code > SPACE && code < DEL;
 }
 
-function skipSpaces(line: string, from: number): number {
+/** The first index from `from` on that is not a space or tab (at most `end`). */
+function skipSpaces(source: string, from: number, end: number): number {
   let index = from;
-  while (index < line.length && (line.charCodeAt(index) === 0x20 || line.charCodeAt(index) === 0x09)) index++;
+  while (index < end && (source.charCodeAt(index) === 0x20 || source.charCodeAt(index) === 0x09)) index++;
   return index;
 }
 
-function skipSpacesBack(line: string, from: number): number {
-  let index = from;
-  while (index > 0 && (line.charCodeAt(index - 1) === 0x20 || line.charCodeAt(index - 1) === 0x09)) index--;
+/** The end of `source[start, end)` without trailing spaces and tabs. */
+function skipSpacesBack(source: string, start: number, end: number): number {
+  let index = end;
+  while (index > start && (source.charCodeAt(index - 1) === 0x20 || source.charCodeAt(index - 1) === 0x09)) index--;
   return index;
 }

@@ -70,7 +70,7 @@ interface Scan {
   warnings: HeaderWarning[];
   /** Pieces of the line being assembled, when it spans writes. */
   pieces: string[] | null;
-  /** Offset and number of the line being assembled. */
+  /** Offset and number of the line being read. */
   lineOffset: number;
   lineNumber: number;
   /** Length of the line being read, without its line feed (a CR before it included). */
@@ -78,7 +78,7 @@ interface Scan {
   /** Total length written so far. */
   written: number;
   sawNonBlank: boolean;
-  frontMatter: FrontMatterLines | null;
+  frontMatter: FrontMatterText | null;
   frontMatterValue: Record<string, unknown> | null;
   timestamp: number;
   title: string;
@@ -86,14 +86,18 @@ interface Scan {
   bodyStart: SourcePosition;
 }
 
-/** The lines of the front matter as read, and where each is in the input and in the YAML source. */
-interface FrontMatterLines {
-  lines: string[];
-  /** Offsets of the lines in the input. */
-  offsets: number[];
-  /** Offsets of the lines in the YAML source (CRs dropped), and its length. */
-  sourceStarts: number[];
-  sourceLength: number;
+/**
+ * The front matter as read so far: whole lines, each with its line feed,
+ * kept as the pieces of input they were written in. Lines read from the
+ * text of the current write are not cut one by one: they are a run of that
+ * text, cut once at the end of the write or at the closing fence.
+ */
+interface FrontMatterText {
+  pieces: string[];
+  /** Where the run of front matter lines in the current write's text starts, or -1. */
+  runStart: number;
+  /** Whether a line ends with a CR (dropped from the YAML source). */
+  carriageReturn: boolean;
   /** Offset of its first line, and of its closing fence. */
   start: number;
   fenceOffset: number;
@@ -137,23 +141,33 @@ function isDone(scan: Scan): boolean {
   return scan.state === State.Done;
 }
 
-/** The position of `index` in the line being read. */
-function inLine(scan: Scan, index: number): SourcePosition {
-  return { offset: scan.lineOffset + index, line: scan.lineNumber, column: index + 1 };
+/** The position of `index` in the line being read, which starts at `start` in its source. */
+function inLine(scan: Scan, start: number, index: number): SourcePosition {
+  return { offset: scan.lineOffset + index - start, line: scan.lineNumber, column: index - start + 1 };
 }
 
 function write(scan: Scan, text: string): number {
   if (scan.state === State.Done) return 0;
-  let from = 0;
   const base = scan.written;
   scan.written += text.length;
+  // Each turn stands at the start of a line, or in a line begun in an earlier write.
+  let from = 0;
   for (;;) {
     const newline = text.indexOf('\n', from);
     if (newline === -1) {
       if (from < text.length) (scan.pieces ??= []).push(text.slice(from));
+      keepFrontMatterRun(scan, text, from);
       return -1;
     }
-    completeLine(scan, text.slice(from, newline));
+    const pieces = scan.pieces;
+    if (pieces === null) {
+      completeLine(scan, text, from, newline, true);
+    } else {
+      scan.pieces = null;
+      pieces.push(text.slice(from, newline));
+      const line = pieces.join('');
+      completeLine(scan, line, 0, line.length, false);
+    }
     from = newline + 1;
     if (isDone(scan)) {
       scan.bodyStart = { offset: base + from, line: scan.lineNumber, column: 1 };
@@ -166,8 +180,11 @@ function end(scan: Scan): void {
   if (scan.state === State.Done) return;
   // The end of what was written: on the line being assembled, if any.
   const atEnd = { offset: scan.written, line: scan.lineNumber, column: scan.written - scan.lineOffset + 1 };
-  if (scan.pieces !== null && scan.pieces.length > 0) {
-    completeLine(scan, '');
+  const pieces = scan.pieces;
+  if (pieces !== null) {
+    scan.pieces = null;
+    const line = pieces.join('');
+    completeLine(scan, line, 0, line.length, false);
     if (isDone(scan)) {
       scan.bodyStart = atEnd;
       return;
@@ -188,30 +205,27 @@ function end(scan: Scan): void {
   }
 }
 
-function completeLine(scan: Scan, tail: string): void {
-  const pieces = scan.pieces;
-  let line = tail;
-  if (pieces !== null && pieces.length > 0) {
-    line = pieces.join('') + tail;
-    scan.pieces = null;
-  }
-  const length = line.length;
-  scan.lineLength = length;
-  if (line.charCodeAt(length - 1) === CR) line = line.slice(0, -1);
-  readLine(scan, line);
-  scan.lineOffset += length + 1;
+/**
+ * Reads the line `source[start, newline)`: a line of the current write's
+ * text (`inText`), or one assembled from pieces (the whole of `source`).
+ */
+function completeLine(scan: Scan, source: string, start: number, newline: number, inText: boolean): void {
+  scan.lineLength = newline - start;
+  const end = newline > start && source.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+  readLine(scan, source, start, end, inText);
+  scan.lineOffset += scan.lineLength + 1;
   scan.lineNumber++;
 }
 
-function readLine(scan: Scan, line: string): void {
+/** Reads the line `source[start, end)`, without its line break. */
+function readLine(scan: Scan, source: string, start: number, end: number, inText: boolean): void {
   switch (scan.state) {
     case State.FirstLine:
-      if (isFrontMatterFence(line)) {
+      if (isFrontMatterFence(source, start, end)) {
         scan.frontMatter = {
-          lines: [],
-          offsets: [],
-          sourceStarts: [],
-          sourceLength: 0,
+          pieces: [],
+          runStart: -1,
+          carriageReturn: false,
           start: scan.lineOffset + scan.lineLength + 1,
           fenceOffset: 0,
         };
@@ -219,51 +233,50 @@ function readLine(scan: Scan, line: string): void {
         return;
       }
       scan.state = State.BeforeTimestamp;
-      readLine(scan, line);
+      readLine(scan, source, start, end, inText);
       return;
     case State.FrontMatter: {
-      const frontMatter = scan.frontMatter as FrontMatterLines;
-      if (isFrontMatterFence(line)) {
+      const frontMatter = scan.frontMatter as FrontMatterText;
+      if (isFrontMatterFence(source, start, end)) {
         frontMatter.fenceOffset = scan.lineOffset;
-        scan.frontMatterValue = readFrontMatter(scan, frontMatter);
+        scan.frontMatterValue = readFrontMatter(scan, frontMatter, inText ? source : '', start);
         scan.sawNonBlank = true;
         scan.state = State.BeforeTimestamp;
         return;
       }
       if (scan.lineOffset + scan.lineLength + 1 - frontMatter.start > MAX_FRONT_MATTER_LENGTH) {
         // The first character beyond the limit is on this line.
-        fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(scan, frontMatter.start + MAX_FRONT_MATTER_LENGTH - scan.lineOffset));
+        fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(scan, 0, frontMatter.start + MAX_FRONT_MATTER_LENGTH - scan.lineOffset));
       }
-      frontMatter.offsets.push(scan.lineOffset);
-      frontMatter.sourceStarts.push(frontMatter.sourceLength);
-      frontMatter.sourceLength += line.length + 1;
-      frontMatter.lines.push(line);
+      if (end - start < scan.lineLength) frontMatter.carriageReturn = true;
+      if (!inText) frontMatter.pieces.push(source, '\n');
+      else if (frontMatter.runStart === -1) frontMatter.runStart = start;
       return;
     }
     case State.BeforeTimestamp: {
-      if (isBlankLine(line)) return;
+      if (isBlankLine(source, start, end)) return;
       scan.sawNonBlank = true;
-      const found = readTimestampLine(line);
-      if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(line), inLine(scan, 0));
-      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(scan, found.contentColumn - 1));
+      const found = readTimestampLine(source, start, end);
+      if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(source.slice(start, end)), inLine(scan, start, start));
+      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(scan, start, found.contentIndex));
       scan.timestamp = found.value;
       scan.state = State.ExpectLink;
       return;
     }
     case State.ExpectLink: {
-      const found = readTitleLinkLine(line);
-      if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(scan, 0), found.reason);
+      const found = readTitleLinkLine(source, start, end);
+      if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(source.slice(start, end)), inLine(scan, start, start), found.reason);
       const scheme = unsafeDestination(found.url);
       // A destination that starts with `<` is unsafe as Markdown reads it: inside the brackets.
       const at = found.urlIndex + (found.url.charCodeAt(0) === 0x3c /* < */ ? 1 : 0);
-      if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, at));
+      if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, start, at));
       scan.title = found.title;
       scan.url = found.url;
       scan.state = State.ExpectUnderline;
       return;
     }
     case State.ExpectUnderline:
-      if (!isUnderlineLine(line)) fail('MISSING_UNDERLINE', quoteFound(line), inLine(scan, 0));
+      if (!isUnderlineLine(source, start, end)) fail('MISSING_UNDERLINE', quoteFound(source.slice(start, end)), inLine(scan, start, start));
       scan.state = State.Done;
       scan.header = {
         timestamp: scan.timestamp,
@@ -278,15 +291,76 @@ function readLine(scan: Scan, line: string): void {
   }
 }
 
-function readFrontMatter(scan: Scan, frontMatter: FrontMatterLines): Record<string, unknown> {
-  const lines = frontMatter.lines;
-  // One line joined is that line itself, a view of the input: the values read from it would be too.
-  const result = parseFrontMatter(lines.length === 1 ? ownCopy(lines[0] as string) : lines.join('\n'));
-  if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(frontMatter, result.problem));
+/**
+ * At the end of a write, the front matter lines read from its text are cut
+ * from it as one piece: the next write brings other text.
+ */
+function keepFrontMatterRun(scan: Scan, text: string, end: number): void {
+  const frontMatter = scan.frontMatter;
+  if (frontMatter === null || frontMatter.runStart === -1) return;
+  frontMatter.pieces.push(text.slice(frontMatter.runStart, end));
+  frontMatter.runStart = -1;
+}
+
+/**
+ * Reads the front matter, whose closing fence starts at `fence` in `text`
+ * (the current write's text, or '' when the fence line was assembled).
+ */
+function readFrontMatter(scan: Scan, frontMatter: FrontMatterText, text: string, fence: number): Record<string, unknown> {
+  // Its lines as written, each with its line feed.
+  let written: string;
+  if (frontMatter.runStart === -1) written = frontMatter.pieces.join('');
+  else if (frontMatter.pieces.length === 0) written = text.slice(frontMatter.runStart, fence);
+  else written = frontMatter.pieces.join('') + text.slice(frontMatter.runStart, fence);
+  frontMatter.pieces = [];
+  frontMatter.runStart = -1;
+  const result = parseFrontMatter(yamlSource(written, frontMatter.carriageReturn));
+  if (result.ok && result.warnings.length === 0) return result.value;
+  const lines = frontMatterLines(written, frontMatter);
+  if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(lines, result.problem));
   for (const warning of result.warnings) {
-    scan.warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(frontMatter, warning) });
+    scan.warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(lines, warning) });
   }
   return result.value;
+}
+
+/**
+ * The YAML source: the lines without their line breaks (a CR before a line
+ * feed is part of the break), joined by line feeds. A string of its own:
+ * the values read from it are cut from it, and must not keep the input alive.
+ */
+function yamlSource(written: string, carriageReturn: boolean): string {
+  if (written === '') return '';
+  if (carriageReturn) return written.replace(CRLF, '\n').slice(0, -1);
+  return ownCopy(written.slice(0, -1));
+}
+
+const CRLF = /\r\n/g;
+
+/** Where each line of the front matter is in the input and in the YAML source; built only to place a warning or an error. */
+interface FrontMatterLines {
+  /** Offsets of the lines in the input. */
+  offsets: number[];
+  /** Offsets of the lines in the YAML source, and their lengths there. */
+  sourceStarts: number[];
+  lengths: number[];
+  fenceOffset: number;
+}
+
+function frontMatterLines(written: string, frontMatter: FrontMatterText): FrontMatterLines {
+  const lines: FrontMatterLines = { offsets: [], sourceStarts: [], lengths: [], fenceOffset: frontMatter.fenceOffset };
+  let sourceStart = 0;
+  // Each turn stands at the start of a line; every line ends with a line feed.
+  for (let start = 0; start < written.length; ) {
+    const newline = written.indexOf('\n', start);
+    const length = newline - start - (newline > start && written.charCodeAt(newline - 1) === CR ? 1 : 0);
+    lines.offsets.push(frontMatter.start + start);
+    lines.sourceStarts.push(sourceStart);
+    lines.lengths.push(length);
+    sourceStart += length + 1;
+    start = newline + 1;
+  }
+  return lines;
 }
 
 /**
@@ -294,17 +368,17 @@ function readFrontMatter(scan: Scan, frontMatter: FrontMatterLines): Record<stri
  * the input) to the input. A binary search over the lines: front matter
  * may hold thousands of lines with a warning on each.
  */
-function frontMatterPosition(frontMatter: FrontMatterLines, problem: FrontMatterProblem): SourcePosition {
-  const { lines, sourceStarts, offsets } = frontMatter;
-  if (lines.length === 0) return { offset: frontMatter.fenceOffset, line: 2, column: 1 };
+function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProblem): SourcePosition {
+  const { offsets, sourceStarts, lengths } = lines;
+  if (offsets.length === 0) return { offset: lines.fenceOffset, line: 2, column: 1 };
   let low = 0;
-  let high = lines.length - 1;
+  let high = offsets.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
     if ((sourceStarts[middle] as number) <= problem.offset) low = middle;
     else high = middle - 1;
   }
-  const column = Math.max(Math.min(problem.offset - (sourceStarts[low] as number), (lines[low] as string).length), 0) + 1;
+  const column = Math.max(Math.min(problem.offset - (sourceStarts[low] as number), lengths[low] as number), 0) + 1;
   return { offset: (offsets[low] as number) + column - 1, line: low + 2, column };
 }
 
