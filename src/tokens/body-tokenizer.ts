@@ -1,5 +1,5 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
+import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
@@ -123,86 +123,131 @@ const SCANNED_DEPTH = 24;
 const QUOTED_NAME_LENGTH = 40;
 
 export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptions): BodyTokenizer {
-  const { locator, diagnostics } = options;
-  const bodyOffset = options.offset;
-  const wanted = options.attributes;
-  const flags = options.flags;
+  return new BodyTokens(sink, options);
+}
+
+/**
+ * The stage's state and the tokenizer's callbacks, in one object made once per parse (its
+ * functions are shared by every parse: bench/README.md, "The fixed cost per seed").
+ */
+class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
+  private readonly sink: TokenSink;
+  private readonly locator: Locator;
+  private readonly diagnostics: DiagnosticReporter;
+  private readonly bodyOffset: number;
+  private readonly wanted: NameMatcher;
+  private readonly flags: ReadonlySet<string>;
+  private readonly tokenizer: Tokenizer;
 
   // The input: chunks still needed (from `head` on), with their body offsets. The newest chunk
   // is `last`, also while no pending token needs it.
-  const chunks: string[] = [];
-  const chunkStarts: number[] = [];
-  let head = 0;
-  let last = '';
-  let lastOffset = 0;
-  let written = 0;
+  private readonly chunks: string[] = [];
+  private readonly chunkStarts: number[] = [];
+  private head = 0;
+  private last = '';
+  private lastOffset = 0;
+  private written = 0;
 
   // What the pending token may still need, as the tokenizer's events tell it.
   /** Where the construct being read starts: every event so far ended at or before it. */
-  let consumed = 0;
+  private consumed = 0;
   /** Equal to `consumed` while the construct being read is never read back (a comment-like one). */
-  let skipFrom = -1;
+  private skipFrom = -1;
   /** Equal to `consumed` while the tokenizer skips the rest of an end tag up to its `>`. */
-  let endTagTail = -1;
+  private endTagTail = -1;
   /** Equal to `consumed` once the construct that starts there is known to be read back. */
-  let keepFrom = -1;
+  private keepFrom = -1;
   /** Between a start tag's name and its end. */
-  let inStartTag = false;
+  private inStartTag = false;
 
   // Lines: the locator has counted the line feeds before `scanned`; offsets before `lineLimit`
   // are on a line it keeps.
-  let scanned = 0;
-  let lineLimit = 0;
+  private scanned = 0;
+  private lineLimit = 0;
 
   // Open elements, innermost last.
-  const ids: number[] = [];
-  const names: string[] = [];
+  private readonly ids: number[] = [];
+  private readonly names: string[] = [];
   /**
    * How many elements of each id (and each unknown name) are open, once the stack has been deeper
    * than {@link SCANNED_DEPTH}; until then (most documents) the stack itself is searched.
    */
-  let openCounts: Int32Array | null = null;
-  let unknownCounts: Map<string, number> | null = null;
+  private openCounts: Int32Array | null = null;
+  private unknownCounts: Map<string, number> | null = null;
   /** Parser's foreign-context stack: what each foreign or integration element started. */
-  const foreign: Foreign[] = [Foreign.Html];
-  let foreignTop: Foreign = Foreign.Html;
+  private readonly foreign: Foreign[] = [Foreign.Html];
+  private foreignTop: Foreign = Foreign.Html;
   /** The stack depth of the element the sink dropped, while it is open; 0 when none is. */
-  let dropLevel = 0;
+  private dropLevel = 0;
   /** Inside an element whose content the tokenizer reads as text: its `TEXT_ONLY` value, else 0. */
-  let textOnly = 0;
+  private textOnly = 0;
 
   // The tag name just read.
-  let nameId = UNKNOWN;
-  let nameText = '';
+  private nameId = UNKNOWN;
+  private nameText = '';
 
   // The start tag being read.
-  let tagId = NO_TAG;
-  let tagName = '';
-  let tagStart = 0;
+  private tagId = NO_TAG;
+  private tagName = '';
+  private tagStart = 0;
   /** The start tag pushed its element, which is open but not yet reported. */
-  let tagPushed = false;
-  let capturing = false;
-  let attributes: Attributes | null = null;
-  let attributeName: string | null = null;
-  let attributeValue = '';
+  private tagPushed = false;
+  private capturing = false;
+  private attributes: Attributes | null = null;
+  private attributeName: string | null = null;
+  private attributeValue = '';
 
   // The text run being read: text events up to the next markup.
-  let run = '';
+  private run = '';
   /** How the run decodes: 0 as text, else as the `TEXT_ONLY` content it is. */
-  let runMode = 0;
+  private runMode = 0;
   /** Where the run's last `&` stands, or -1. */
-  let runAmpersand = -1;
+  private runAmpersand = -1;
   /** Whether the characters after the run's last `&` already end any reference it starts. */
-  let runReferenceEnded = false;
+  private runReferenceEnded = false;
   /** The element whose content is the run, when it is escapable text (`<title>`, `<textarea>`). */
-  let runElement = '';
+  private runElement = '';
+
+  constructor(sink: TokenSink, options: BodyTokenizerOptions) {
+    this.sink = sink;
+    this.locator = options.locator;
+    this.diagnostics = options.diagnostics;
+    this.bodyOffset = options.offset;
+    this.wanted = options.attributes;
+    this.flags = options.flags;
+    this.tokenizer = new Tokenizer({ decodeEntities: false }, this);
+  }
+
+  // --- the stage's interface ------------------------------------------------
+
+  write(text: string): void {
+    if (text.length === 0) return;
+    this.last = text;
+    this.lastOffset = this.written;
+    this.chunks.push(text);
+    this.chunkStarts.push(this.written);
+    this.written += text.length;
+    this.tokenizer.write(text);
+    this.flushSettledText();
+    this.release();
+  }
+
+  end(): void {
+    this.tokenizer.end();
+  }
+
+  position(offset: number): SourcePosition {
+    this.advanceTo(offset - this.bodyOffset);
+    return this.locator.position(offset);
+  }
 
   // --- the input ------------------------------------------------------------
 
   /** The index of the held chunk that holds `offset` (which is in a held chunk). */
-  function chunkAt(offset: number): number {
-    let low = head;
-    let high = chunks.length - 1;
+  private chunkAt(offset: number): number {
+    const chunkStarts = this.chunkStarts;
+    let low = this.head;
+    let high = this.chunks.length - 1;
     while (low < high) {
       const middle = (low + high + 1) >>> 1;
       if ((chunkStarts[middle] as number) <= offset) low = middle;
@@ -211,10 +256,12 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     return low;
   }
 
-  function slice(start: number, end: number): string {
-    if (start >= lastOffset) return last.slice(start - lastOffset, end - lastOffset);
+  private slice(start: number, end: number): string {
+    const lastOffset = this.lastOffset;
+    if (start >= lastOffset) return this.last.slice(start - lastOffset, end - lastOffset);
+    const { chunks, chunkStarts } = this;
     let result = '';
-    for (let index = chunkAt(start); index < chunks.length; index++) {
+    for (let index = this.chunkAt(start); index < chunks.length; index++) {
       const chunkStart = chunkStarts[index] as number;
       if (chunkStart >= end) break;
       const chunk = chunks[index] as string;
@@ -223,267 +270,282 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
     return result;
   }
 
-  function codeAt(offset: number): number {
-    if (offset >= lastOffset) return last.charCodeAt(offset - lastOffset);
-    const index = chunkAt(offset);
-    return (chunks[index] as string).charCodeAt(offset - (chunkStarts[index] as number));
+  private codeAt(offset: number): number {
+    if (offset >= this.lastOffset) return this.last.charCodeAt(offset - this.lastOffset);
+    const index = this.chunkAt(offset);
+    return (this.chunks[index] as string).charCodeAt(offset - (this.chunkStarts[index] as number));
   }
 
   /**
    * Counts the line feeds up to `offset` (which is in a chunk still held, or the newest). Returns
    * the body index of the next line feed in the newest chunk, when `offset` is in it, else -1.
    */
-  function advanceTo(offset: number): number {
-    if (offset <= scanned) return -1;
+  private advanceTo(offset: number): number {
+    if (offset <= this.scanned) return -1;
+    const { locator, bodyOffset, chunks, chunkStarts, lastOffset } = this;
     let next = -1;
-    if (scanned >= lastOffset) {
-      next = locator.advance(last, bodyOffset + lastOffset, bodyOffset + offset);
+    if (this.scanned >= lastOffset) {
+      next = locator.advance(this.last, bodyOffset + lastOffset, bodyOffset + offset);
     } else {
-      for (let index = chunkAt(scanned); index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
+      for (let index = this.chunkAt(this.scanned); index < chunks.length && (chunkStarts[index] as number) < offset; index++) {
         next = locator.advance(chunks[index] as string, bodyOffset + (chunkStarts[index] as number), bodyOffset + offset);
       }
     }
-    scanned = offset;
+    this.scanned = offset;
     return next === -1 || offset < lastOffset ? -1 : next - bodyOffset;
   }
 
   /** Keeps the line of `offset` (a `<` being read), so that its position can be asked later. */
-  function keepLineOf(offset: number): void {
-    if (offset < lineLimit) return;
-    const next = advanceTo(offset);
-    locator.keepLine();
+  private keepLineOf(offset: number): void {
+    if (offset < this.lineLimit) return;
+    const next = this.advanceTo(offset);
+    this.locator.keepLine();
     // No line feed between `offset` and the limit: every offset before it is on the kept line.
-    if (next !== -1) lineLimit = next + 1;
-    else if (offset >= lastOffset && offset === scanned && last.indexOf(LINE_FEED, offset - lastOffset) === -1) lineLimit = written;
-    else lineLimit = offset + 1;
+    if (next !== -1) this.lineLimit = next + 1;
+    else if (offset >= this.lastOffset && offset === this.scanned && this.last.indexOf(LINE_FEED, offset - this.lastOffset) === -1) {
+      this.lineLimit = this.written;
+    } else this.lineLimit = offset + 1;
   }
 
   /** Where the text still needed starts, once the tokenizer has read everything written. */
-  function neededFrom(): number {
-    if (skipFrom === consumed) return written;
-    if (endTagTail === consumed) {
+  private neededFrom(): number {
+    const written = this.written;
+    if (this.skipFrom === this.consumed) return written;
+    if (this.endTagTail === this.consumed) {
       // The tokenizer skips to the `>`; it stands in the newest chunk or later.
-      const found = last.indexOf('>', consumed - lastOffset);
+      const found = this.last.indexOf('>', this.consumed - this.lastOffset);
       if (found === -1) {
-        consumed = written;
-        endTagTail = written;
+        this.consumed = written;
+        this.endTagTail = written;
         return written;
       }
-      consumed = lastOffset + found + 1;
+      this.consumed = this.lastOffset + found + 1;
     }
+    const consumed = this.consumed;
     if (consumed >= written) return written;
-    if (keepFrom === consumed) return consumed;
-    if (textOnly !== 0) {
+    if (this.keepFrom === consumed) return consumed;
+    if (this.textOnly !== 0) {
       // Text not reported: only the end tag the tokenizer may be matching is read back.
-      return dropLevel === 0 && textOnly !== UNREAD_TEXT ? consumed : Math.max(consumed, written - END_TAG_LOOKBEHIND);
+      return this.dropLevel === 0 && this.textOnly !== UNREAD_TEXT ? consumed : Math.max(consumed, written - END_TAG_LOOKBEHIND);
     }
-    if (!inStartTag && consumed + 1 < written && codeAt(consumed) === LESS_THAN) {
-      const next = codeAt(consumed + 1);
-      const third = consumed + 2 < written ? codeAt(consumed + 2) : -1;
+    if (!this.inStartTag && consumed + 1 < written && this.codeAt(consumed) === LESS_THAN) {
+      const next = this.codeAt(consumed + 1);
+      const third = consumed + 2 < written ? this.codeAt(consumed + 2) : -1;
       const commentLike =
         next === QUESTION_MARK ||
-        (next === EXCLAMATION_MARK && (foreignTop === Foreign.Html || (third !== -1 && third !== OPENING_BRACKET))) ||
+        (next === EXCLAMATION_MARK && (this.foreignTop === Foreign.Html || (third !== -1 && third !== OPENING_BRACKET))) ||
         (next === SLASH && third !== -1 && third !== GREATER_THAN && !isAsciiAlpha(third));
       if (commentLike) {
-        skipFrom = consumed;
+        this.skipFrom = consumed;
         return written;
       }
       // Known from three characters on; before, look again at the next chunk.
-      if (third !== -1) keepFrom = consumed;
+      if (third !== -1) this.keepFrom = consumed;
     }
     return consumed;
   }
 
   /** Forgets the chunks no pending token needs, once their line feeds are counted. */
-  function release(): void {
-    const needed = neededFrom();
-    while (head < chunks.length) {
-      const chunk = chunks[head] as string;
-      const end = (chunkStarts[head] as number) + chunk.length;
+  private release(): void {
+    const needed = this.neededFrom();
+    const { chunks, chunkStarts } = this;
+    while (this.head < chunks.length) {
+      const chunk = chunks[this.head] as string;
+      const end = (chunkStarts[this.head] as number) + chunk.length;
       if (end > needed) break;
-      if (scanned < end) {
-        locator.advance(chunk, bodyOffset + (chunkStarts[head] as number), bodyOffset + end);
-        scanned = end;
+      if (this.scanned < end) {
+        this.locator.advance(chunk, this.bodyOffset + (chunkStarts[this.head] as number), this.bodyOffset + end);
+        this.scanned = end;
       }
-      chunks[head] = '';
-      head++;
+      chunks[this.head] = '';
+      this.head++;
     }
-    if (head >= COMPACT_AFTER && head * 2 >= chunks.length) {
-      chunks.splice(0, head);
-      chunkStarts.splice(0, head);
-      head = 0;
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= chunks.length) {
+      chunks.splice(0, this.head);
+      chunkStarts.splice(0, this.head);
+      this.head = 0;
     }
   }
 
   // --- the tree -------------------------------------------------------------
 
   /** Reads a tag name into `nameId` and `nameText`, as Parser's `readTagName` names it. */
-  function readTagName(start: number, end: number): void {
-    let id = start >= lastOffset ? TAG_NAMES.find(last, start - lastOffset, end - lastOffset) : -1;
+  private readTagName(start: number, end: number): void {
+    const lastOffset = this.lastOffset;
+    let id = start >= lastOffset ? TAG_NAMES.find(this.last, start - lastOffset, end - lastOffset) : -1;
     let name = '';
     if (id === -1) {
       // Unlisted, or spanning chunks: lower-cased as Parser does (String#toLowerCase), then looked up.
-      name = slice(start, end).toLowerCase();
+      name = this.slice(start, end).toLowerCase();
       id = TAG_NAMES.find(name, 0, name.length);
       if (id === -1) id = UNKNOWN;
     }
-    if (foreignTop === Foreign.Svg) {
+    if (this.foreignTop === Foreign.Svg) {
       if (SVG_CASED[id] !== 0) id = SVG_CASED[id] as number;
-    } else if (foreign.length > 1 && SVG_CASED[id] !== 0 && isOpen(SVG_CASED[id] as number, '')) {
+    } else if (this.foreign.length > 1 && SVG_CASED[id] !== 0 && this.isOpen(SVG_CASED[id] as number, '')) {
       // The end tag of an SVG element from inside an integration point in it (`</foreignObject>`).
       id = SVG_CASED[id] as number;
-    } else if (id === IMAGE && foreignTop === Foreign.Html) {
+    } else if (id === IMAGE && this.foreignTop === Foreign.Html) {
       id = IMG;
     }
-    nameId = id;
-    nameText = id === UNKNOWN ? name : (ELEMENT_NAMES[id] as string);
+    this.nameId = id;
+    this.nameText = id === UNKNOWN ? name : (ELEMENT_NAMES[id] as string);
   }
 
-  function isOpen(id: number, name: string): boolean {
-    if (openCounts === null) return id === UNKNOWN ? names.lastIndexOf(name) !== -1 : ids.lastIndexOf(id) !== -1;
-    return id === UNKNOWN ? ((unknownCounts as Map<string, number>).get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
+  private isOpen(id: number, name: string): boolean {
+    const openCounts = this.openCounts;
+    if (openCounts === null) return id === UNKNOWN ? this.names.lastIndexOf(name) !== -1 : this.ids.lastIndexOf(id) !== -1;
+    return id === UNKNOWN ? ((this.unknownCounts as Map<string, number>).get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
   }
 
-  function count(id: number, name: string, change: number): void {
+  private count(id: number, name: string, change: number): void {
     if (id === UNKNOWN) {
-      const counts = unknownCounts as Map<string, number>;
+      const counts = this.unknownCounts as Map<string, number>;
       counts.set(name, (counts.get(name) ?? 0) + change);
     } else {
-      const counts = openCounts as Int32Array;
+      const counts = this.openCounts as Int32Array;
       counts[id] = (counts[id] as number) + change;
     }
   }
 
-  function startCounting(): void {
-    openCounts = new Int32Array(ELEMENT_NAMES.length);
-    unknownCounts = new Map();
-    for (let index = 0; index < ids.length; index++) count(ids[index] as number, names[index] as string, 1);
+  private startCounting(): void {
+    this.openCounts = new Int32Array(ELEMENT_NAMES.length);
+    this.unknownCounts = new Map();
+    for (let index = 0; index < this.ids.length; index++) this.count(this.ids[index] as number, this.names[index] as string, 1);
   }
 
-  function push(id: number, name: string): void {
-    ids.push(id);
-    names.push(name);
-    if (openCounts !== null) count(id, name, 1);
-    else if (ids.length > SCANNED_DEPTH) startCounting();
+  private push(id: number, name: string): void {
+    this.ids.push(id);
+    this.names.push(name);
+    if (this.openCounts !== null) this.count(id, name, 1);
+    else if (this.ids.length > SCANNED_DEPTH) this.startCounting();
     const starts = FOREIGN[id] as Foreign;
     if (starts !== Foreign.None) {
-      foreign.push(starts);
-      foreignTop = starts;
+      this.foreign.push(starts);
+      this.foreignTop = starts;
     }
   }
 
   /** Closes the innermost element; `report`: tell the sink (unless it dropped the element). */
-  function pop(report: boolean): void {
-    const id = ids.pop() as number;
-    const name = names.pop() as string;
-    if (openCounts !== null) count(id, name, -1);
+  private pop(report: boolean): void {
+    const id = this.ids.pop() as number;
+    const name = this.names.pop() as string;
+    if (this.openCounts !== null) this.count(id, name, -1);
     if (FOREIGN[id] !== Foreign.None) {
-      foreign.pop();
-      foreignTop = foreign[foreign.length - 1] as Foreign;
+      this.foreign.pop();
+      this.foreignTop = this.foreign[this.foreign.length - 1] as Foreign;
     }
-    textOnly = 0;
-    if (dropLevel === 0) {
-      if (report) sink.closeElement(name);
-    } else if (ids.length < dropLevel) {
-      dropLevel = 0;
+    this.textOnly = 0;
+    if (this.dropLevel === 0) {
+      if (report) this.sink.closeElement(name);
+    } else if (this.ids.length < this.dropLevel) {
+      this.dropLevel = 0;
     }
   }
 
-  function beginStartTag(id: number, name: string, start: number): void {
-    tagStart = start;
-    attributes = null;
-    tagPushed = false;
-    capturing = false;
+  private beginStartTag(id: number, name: string, start: number): void {
+    this.tagStart = start;
+    this.attributes = null;
+    this.tagPushed = false;
+    this.capturing = false;
     // A second <form> while one is open is ignored, with its attributes.
-    if (id === FORM && isOpen(FORM, '')) {
-      tagId = NO_TAG;
+    if (id === FORM && this.isOpen(FORM, '')) {
+      this.tagId = NO_TAG;
       return;
     }
     // Whether the tokenizer reads the content as text was decided before this tag's implied ends.
-    const foreignAtTag = foreignTop;
-    tagId = id;
-    tagName = name;
+    const foreignAtTag = this.foreignTop;
+    this.tagId = id;
+    this.tagName = name;
     const group = CLOSE_GROUP[id] as number;
     if (group !== -1) {
       const closed = CLOSED_BY[group] as Uint8Array;
-      while (ids.length > 0 && closed[ids[ids.length - 1] as number] === 1) pop(true);
+      const ids = this.ids;
+      while (ids.length > 0 && closed[ids[ids.length - 1] as number] === 1) this.pop(true);
     }
     if (IS_VOID[id] === 0) {
-      push(id, name);
-      tagPushed = true;
-      if (foreignAtTag === Foreign.Html && TEXT_ONLY[id] !== 0) textOnly = TEXT_ONLY[id] as number;
+      this.push(id, name);
+      this.tagPushed = true;
+      if (foreignAtTag === Foreign.Html && TEXT_ONLY[id] !== 0) this.textOnly = TEXT_ONLY[id] as number;
     }
-    if (dropLevel === 0) {
-      capturing = true;
-      keepLineOf(start);
+    if (this.dropLevel === 0) {
+      this.capturing = true;
+      this.keepLineOf(start);
     }
   }
 
   /** The start tag ends: the sink hears of it (and of its end, when void). */
-  function finishStartTag(): void {
-    inStartTag = false;
-    if (tagId === NO_TAG) return;
-    const id = tagId;
-    tagId = NO_TAG;
-    tagPushed = false;
-    if (dropLevel !== 0) return;
-    const dropped = sink.openElement(tagName, attributes, bodyOffset + tagStart) === true;
-    attributes = null;
+  private finishStartTag(): void {
+    this.inStartTag = false;
+    if (this.tagId === NO_TAG) return;
+    const id = this.tagId;
+    this.tagId = NO_TAG;
+    this.tagPushed = false;
+    if (this.dropLevel !== 0) return;
+    const dropped = this.sink.openElement(this.tagName, this.attributes, this.bodyOffset + this.tagStart) === true;
+    this.attributes = null;
     if (IS_VOID[id] !== 0) {
-      if (!dropped) sink.closeElement(tagName);
+      if (!dropped) this.sink.closeElement(this.tagName);
     } else if (dropped) {
-      dropLevel = ids.length;
+      this.dropLevel = this.ids.length;
     }
   }
 
   /** A self-closing tag in foreign content closes itself. */
-  function closeStartTag(): void {
-    const pushed = tagPushed;
-    finishStartTag();
-    if (pushed) pop(true);
+  private closeStartTag(): void {
+    const pushed = this.tagPushed;
+    this.finishStartTag();
+    if (pushed) this.pop(true);
   }
 
-  function endTag(id: number, name: string, start: number): void {
+  private endTag(id: number, name: string, start: number): void {
     if (IS_VOID[id] !== 0) {
-      if (id === BR && dropLevel === 0) {
-        keepLineOf(start);
-        if (sink.openElement(name, null, bodyOffset + start) !== true) sink.closeElement(name);
+      if (id === BR && this.dropLevel === 0) {
+        this.keepLineOf(start);
+        if (this.sink.openElement(name, null, this.bodyOffset + start) !== true) this.sink.closeElement(name);
       }
       return;
     }
-    if (isOpen(id, name)) {
+    if (this.isOpen(id, name)) {
       if (id === UNKNOWN) {
-        while (names[names.length - 1] !== name) pop(true);
+        while (this.names[this.names.length - 1] !== name) this.pop(true);
       } else {
-        while (ids[ids.length - 1] !== id) pop(true);
+        while (this.ids[this.ids.length - 1] !== id) this.pop(true);
       }
-      pop(true);
+      this.pop(true);
     } else if (id === P) {
-      beginStartTag(P, name, start);
-      closeStartTag();
+      this.beginStartTag(P, name, start);
+      this.closeStartTag();
     } else {
-      diagnostics.report('UNMATCHED_END_TAG', `Ignored the end tag </${quoted(name)}>: no <${quoted(name)}> is open`, 'info', bodyOffset + start);
+      this.diagnostics.report(
+        'UNMATCHED_END_TAG',
+        `Ignored the end tag </${quoted(name)}>: no <${quoted(name)}> is open`,
+        'info',
+        this.bodyOffset + start,
+      );
     }
   }
 
-  function flushRun(): void {
+  private flushRun(): void {
+    const run = this.run;
     if (run === '') return;
-    const text = runMode === RAW_TEXT || runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, runElement);
-    run = '';
-    runAmpersand = -1;
-    sink.text(ownCopy(text));
+    const runMode = this.runMode;
+    const text = runMode === RAW_TEXT || this.runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, this.runElement);
+    this.run = '';
+    this.runAmpersand = -1;
+    this.sink.text(ownCopy(text));
   }
 
-  function appendToRun(piece: string): void {
+  private appendToRun(piece: string): void {
     // Most text holds no `&`: one forward search (faster than `lastIndexOf`) tells.
     const ampersand = piece.indexOf(AMPERSAND) === -1 ? -1 : piece.lastIndexOf(AMPERSAND);
     if (ampersand !== -1) {
-      runAmpersand = run.length + ampersand;
-      runReferenceEnded = endsReference(piece, ampersand + 1);
-    } else if (runAmpersand !== -1 && !runReferenceEnded) {
-      runReferenceEnded = endsReference(piece, 0);
+      this.runAmpersand = this.run.length + ampersand;
+      this.runReferenceEnded = endsReference(piece, ampersand + 1);
+    } else if (this.runAmpersand !== -1 && !this.runReferenceEnded) {
+      this.runReferenceEnded = endsReference(piece, 0);
     }
-    run = run === '' ? piece : run + piece;
+    this.run = this.run === '' ? piece : this.run + piece;
   }
 
   /**
@@ -492,158 +554,150 @@ export function createBodyTokenizer(sink: TokenSink, options: BodyTokenizerOptio
    * (after the last `&`, only characters that a reference may hold). The text of `<title>` and
    * `<textarea>` decodes as a whole.
    */
-  function flushSettledText(): void {
-    if (run === '' || runMode === ESCAPABLE_TEXT) return;
-    if (runAmpersand === -1 || runReferenceEnded || runMode === RAW_TEXT) {
-      flushRun();
-    } else if (runAmpersand > 0) {
-      const settled = run.slice(0, runAmpersand);
-      run = run.slice(runAmpersand);
-      runAmpersand = 0;
-      sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled)));
+  private flushSettledText(): void {
+    if (this.run === '' || this.runMode === ESCAPABLE_TEXT) return;
+    if (this.runAmpersand === -1 || this.runReferenceEnded || this.runMode === RAW_TEXT) {
+      this.flushRun();
+    } else if (this.runAmpersand > 0) {
+      const settled = this.run.slice(0, this.runAmpersand);
+      this.run = this.run.slice(this.runAmpersand);
+      this.runAmpersand = 0;
+      this.sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled)));
     }
+  }
+
+  private matchSpanning(start: number, end: number): string | null {
+    const name = this.slice(start, end);
+    return this.wanted.match(name, 0, name.length);
   }
 
   // --- the tokenizer's events -----------------------------------------------
 
-  const callbacks: TokenizerCallbacks = {
-    ontext(start, end) {
-      // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
-      // reports the unfinished markup as text from index -1. That markup is not text: drop it.
-      if (start < 0) return;
-      consumed = end;
-      if (dropLevel !== 0 || textOnly === UNREAD_TEXT) return;
-      if (run === '') {
-        runMode = textOnly;
-        if (textOnly === ESCAPABLE_TEXT) runElement = names[names.length - 1] as string;
-      }
-      appendToRun(slice(start, end));
-    },
-    ontextentity() {
-      // Not called: the tokenizer does not decode.
-    },
-    onopentagname(start, end) {
-      flushRun();
-      readTagName(start, end);
-      beginStartTag(nameId, nameText, start - 1);
-      consumed = end;
-      inStartTag = true;
-    },
-    onopentagend(end) {
-      finishStartTag();
-      consumed = end + 1;
-    },
-    onselfclosingtag(end) {
-      if (foreignTop !== Foreign.Html) closeStartTag();
-      else finishStartTag();
-      consumed = end + 1;
-    },
-    onclosetag(start, end) {
-      flushRun();
-      readTagName(start, end);
-      endTag(nameId, nameText, start - 2);
-      if (codeAt(end) === GREATER_THAN) {
-        consumed = end + 1;
-      } else {
-        consumed = end;
-        endTagTail = end;
-      }
-    },
-    onattribname(start, end) {
-      consumed = end;
-      if (!capturing) return;
-      attributeName = start >= lastOffset ? wanted.match(last, start - lastOffset, end - lastOffset) : matchSpanning(start, end);
-    },
-    onattribdata(start, end) {
-      consumed = end;
-      if (attributeName !== null) attributeValue += slice(start, end);
-    },
-    onattribentity() {
-      // Not called: the tokenizer does not decode.
-    },
-    onattribend(_quote, end) {
-      consumed = end;
-      if (attributeName === null) return;
-      attributes ??= {};
-      if (!Object.hasOwn(attributes, attributeName)) {
-        attributes[attributeName] = flags.has(attributeName)
-          ? ''
-          : ownCopy(makeSafe(attributeValue.indexOf(AMPERSAND) === -1 ? attributeValue : decodeHTMLAttribute(attributeValue)));
-      }
-      attributeName = null;
-      attributeValue = '';
-    },
-    oncomment(_start, end) {
-      flushRun();
-      consumed = end + 1;
-    },
-    oncdata(start, end, endOffset) {
-      flushRun();
-      if (foreignTop !== Foreign.Html && dropLevel === 0) sink.text(ownCopy(slice(start, end - endOffset)));
-      consumed = end + 1;
-    },
-    ondeclaration(_start, end) {
-      flushRun();
-      consumed = end + 1;
-    },
-    onprocessinginstruction(_start, end) {
-      flushRun();
-      consumed = end + 1;
-    },
-    onend() {
-      flushRun();
-      // A start tag cut off by the end of the input was never complete: it is not an element.
-      if (tagPushed) pop(false);
-      let unclosed = 0;
-      let outermost = '';
-      for (let index = 0; index < ids.length; index++) {
-        if (OPTIONAL_END[ids[index] as number] === 0) {
-          unclosed++;
-          if (unclosed === 1) outermost = names[index] as string;
-        }
-      }
-      if (unclosed > 0) {
-        diagnostics.report(
-          'UNCLOSED_ELEMENT',
-          `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)`,
-          'info',
-          bodyOffset + written,
-        );
-      }
-      while (ids.length > 0) pop(true);
-    },
-    isInForeignContext() {
-      return foreignTop !== Foreign.Html;
-    },
-  };
-
-  function matchSpanning(start: number, end: number): string | null {
-    const name = slice(start, end);
-    return wanted.match(name, 0, name.length);
+  ontext(start: number, end: number): void {
+    // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
+    // reports the unfinished markup as text from index -1. That markup is not text: drop it.
+    if (start < 0) return;
+    this.consumed = end;
+    if (this.dropLevel !== 0 || this.textOnly === UNREAD_TEXT) return;
+    if (this.run === '') {
+      this.runMode = this.textOnly;
+      if (this.textOnly === ESCAPABLE_TEXT) this.runElement = this.names[this.names.length - 1] as string;
+    }
+    this.appendToRun(this.slice(start, end));
   }
 
-  const tokenizer = new Tokenizer({ decodeEntities: false }, callbacks);
+  ontextentity(): void {
+    // Not called: the tokenizer does not decode.
+  }
 
-  return {
-    write(text) {
-      if (text.length === 0) return;
-      last = text;
-      lastOffset = written;
-      chunks.push(text);
-      chunkStarts.push(written);
-      written += text.length;
-      tokenizer.write(text);
-      flushSettledText();
-      release();
-    },
-    end() {
-      tokenizer.end();
-    },
-    position(offset) {
-      advanceTo(offset - bodyOffset);
-      return locator.position(offset);
-    },
-  };
+  onopentagname(start: number, end: number): void {
+    this.flushRun();
+    this.readTagName(start, end);
+    this.beginStartTag(this.nameId, this.nameText, start - 1);
+    this.consumed = end;
+    this.inStartTag = true;
+  }
+
+  onopentagend(end: number): void {
+    this.finishStartTag();
+    this.consumed = end + 1;
+  }
+
+  onselfclosingtag(end: number): void {
+    if (this.foreignTop !== Foreign.Html) this.closeStartTag();
+    else this.finishStartTag();
+    this.consumed = end + 1;
+  }
+
+  onclosetag(start: number, end: number): void {
+    this.flushRun();
+    this.readTagName(start, end);
+    this.endTag(this.nameId, this.nameText, start - 2);
+    if (this.codeAt(end) === GREATER_THAN) {
+      this.consumed = end + 1;
+    } else {
+      this.consumed = end;
+      this.endTagTail = end;
+    }
+  }
+
+  onattribname(start: number, end: number): void {
+    this.consumed = end;
+    if (!this.capturing) return;
+    const lastOffset = this.lastOffset;
+    this.attributeName = start >= lastOffset ? this.wanted.match(this.last, start - lastOffset, end - lastOffset) : this.matchSpanning(start, end);
+  }
+
+  onattribdata(start: number, end: number): void {
+    this.consumed = end;
+    if (this.attributeName !== null) this.attributeValue += this.slice(start, end);
+  }
+
+  onattribentity(): void {
+    // Not called: the tokenizer does not decode.
+  }
+
+  onattribend(_quote: QuoteType, end: number): void {
+    this.consumed = end;
+    const name = this.attributeName;
+    if (name === null) return;
+    const attributes = (this.attributes ??= {});
+    if (!Object.hasOwn(attributes, name)) {
+      const value = this.attributeValue;
+      attributes[name] = this.flags.has(name) ? '' : ownCopy(makeSafe(value.indexOf(AMPERSAND) === -1 ? value : decodeHTMLAttribute(value)));
+    }
+    this.attributeName = null;
+    this.attributeValue = '';
+  }
+
+  oncomment(_start: number, end: number): void {
+    this.flushRun();
+    this.consumed = end + 1;
+  }
+
+  oncdata(start: number, end: number, endOffset: number): void {
+    this.flushRun();
+    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0) this.sink.text(ownCopy(this.slice(start, end - endOffset)));
+    this.consumed = end + 1;
+  }
+
+  ondeclaration(_start: number, end: number): void {
+    this.flushRun();
+    this.consumed = end + 1;
+  }
+
+  onprocessinginstruction(_start: number, end: number): void {
+    this.flushRun();
+    this.consumed = end + 1;
+  }
+
+  onend(): void {
+    this.flushRun();
+    // A start tag cut off by the end of the input was never complete: it is not an element.
+    if (this.tagPushed) this.pop(false);
+    const { ids, names } = this;
+    let unclosed = 0;
+    let outermost = '';
+    for (let index = 0; index < ids.length; index++) {
+      if (OPTIONAL_END[ids[index] as number] === 0) {
+        unclosed++;
+        if (unclosed === 1) outermost = names[index] as string;
+      }
+    }
+    if (unclosed > 0) {
+      this.diagnostics.report(
+        'UNCLOSED_ELEMENT',
+        `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)`,
+        'info',
+        this.bodyOffset + this.written,
+      );
+    }
+    while (ids.length > 0) this.pop(true);
+  }
+
+  isInForeignContext(): boolean {
+    return this.foreignTop !== Foreign.Html;
+  }
 }
 
 /**
