@@ -1,107 +1,138 @@
-import { createArticleBuilder } from './article/article-builder.js';
-import { createBlockBuilder } from './blocks/builder.js';
+import { createArticleBuilder, type ArticleBuilder } from './article/article-builder.js';
+import { createBlockBuilder, type BlockBuilder } from './blocks/builder.js';
 import { DROP_ATTRIBUTE_PREFIX, WANTED_ATTRIBUTES } from './blocks/kinds.js';
 import { createUrlResolver, unsafeScheme } from './text/urls.js';
 import { forgetLastMatch } from './text/speed.js';
-import { createDiagnosticLog } from './diagnostics.js';
-import { SeedParseError } from './errors.js';
+import { createDiagnosticLog, type DiagnosticLog } from './diagnostics.js';
+import { SeedParseError, type SourcePosition } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
 import { createChunkNormalizer, describe } from './input/chunks.js';
-import { createLocator } from './input/locator.js';
+import { createLocator, type Locator } from './input/locator.js';
 import { createNameMatcher } from './tokens/name-matcher.js';
 import { createBodyTokenizer, type BodyTokenizer } from './tokens/body-tokenizer.js';
-import type { Article, ParseOptions, ReadableStreamLike, SeedParser, SeedParserCallbacks, SeedSource } from './types.js';
+import type { Article, Header, ParseOptions, ReadableStreamLike, SeedParser, SeedParserCallbacks, SeedSource } from './types.js';
 
 const ATTRIBUTE_NAMES = createNameMatcher(WANTED_ATTRIBUTES, [DROP_ATTRIBUTE_PREFIX]);
 const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set([DROP_ATTRIBUTE_PREFIX]);
+const NO_OPTIONS: ParseOptions & SeedParserCallbacks = {};
 
 /**
  * The flow, stage by stage: input chunks → header → body tokens → blocks →
  * article. Each stage hands the next what it has as soon as it has it.
  */
 export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {}): SeedParser {
-  const baseUrl = readBaseUrl(options);
-  const input = createChunkNormalizer();
-  const header = createHeaderScanner();
-  const article = createArticleBuilder(options);
-  let body: BodyTokenizer | null = null;
-  let finish: (() => Article) | null = null;
-  let failure: unknown = null;
-  let ended = false;
+  const parse = new SeedParse(options, readBaseUrl(options));
+  return {
+    write: (chunk) => parse.write(chunk),
+    end: () => parse.end(),
+  };
+}
 
-  function startBody(): BodyTokenizer {
+/** One parse: the stages, made as the input reaches them (one object: see bench/README.md, "The fixed cost per seed"). */
+class SeedParse {
+  private readonly options: ParseOptions & SeedParserCallbacks;
+  private readonly baseUrl: string | undefined;
+  private readonly input = createChunkNormalizer();
+  private readonly header = createHeaderScanner();
+  private readonly article: ArticleBuilder;
+  private locator: Locator | null = null;
+  private body: BodyTokenizer | null = null;
+  private blocks: BlockBuilder | null = null;
+  private diagnostics: DiagnosticLog | null = null;
+  private complete: Header | null = null;
+  private failure: unknown = null;
+  private ended = false;
+
+  constructor(options: ParseOptions & SeedParserCallbacks, baseUrl: string | undefined) {
+    this.options = options;
+    this.baseUrl = baseUrl;
+    this.article = createArticleBuilder(options);
+  }
+
+  write(chunk: string | Uint8Array): void {
+    if (this.ended) throw new Error('write() after end()');
+    if (this.failure !== null) throw this.failure;
+    try {
+      this.feed(this.input.push(chunk));
+    } catch (error) {
+      throw this.fail(error);
+    }
+  }
+
+  end(): Article {
+    if (this.ended) throw new Error('end() called twice');
+    if (this.failure !== null) throw this.failure;
+    try {
+      this.feed(this.input.flush());
+      this.ended = true;
+      if (this.body === null) {
+        this.header.end();
+        this.startBody();
+      }
+      return this.finish();
+    } catch (error) {
+      throw this.fail(error);
+    }
+  }
+
+  /** Offsets in the body are placed by the body tokens, which count its lines. */
+  private position(offset: number): SourcePosition {
+    return this.body === null ? (this.locator as Locator).position(offset) : this.body.position(offset);
+  }
+
+  private fail(error: unknown): unknown {
+    this.failure = error;
+    forgetLastMatch();
+    return error;
+  }
+
+  private feed(text: string): void {
+    if (this.body === null) {
+      const at = this.header.write(text);
+      if (at === -1) return;
+      const started = this.startBody();
+      if (at < text.length) started.write(at === 0 ? text : text.slice(at));
+      return;
+    }
+    this.body.write(text);
+  }
+
+  private startBody(): BodyTokenizer {
+    const { header, options } = this;
     const complete = header.header();
     if (complete === null) throw new Error('The header is not complete');
     const start = header.bodyStart();
     const locator = createLocator(start.offset - (start.column - 1), start.line);
-    let tokens: BodyTokenizer | null = null;
-    const diagnostics = createDiagnosticLog((offset) => (tokens === null ? locator.position(offset) : tokens.position(offset)));
+    this.locator = locator;
+    const diagnostics = createDiagnosticLog((offset) => this.position(offset));
     for (const warning of header.warnings) diagnostics.add(warning.code, warning.message, 'warning', warning.position);
     options.onHeader?.(complete);
     const blocks = createBlockBuilder({
-      urls: createUrlResolver(baseUrl ?? complete.url),
+      urls: createUrlResolver(this.baseUrl ?? complete.url),
       diagnostics,
-      emit: article.add,
+      emit: this.article.add,
     });
-    tokens = createBodyTokenizer(blocks, {
+    const body = createBodyTokenizer(blocks, {
       attributes: ATTRIBUTE_NAMES,
       flags: FLAG_ATTRIBUTES,
       offset: start.offset,
       locator,
       diagnostics,
     });
-    const started = tokens;
-    body = started;
-    finish = () => {
-      started.end();
-      blocks.end();
-      const result = article.finish(complete, diagnostics.finish());
-      forgetLastMatch();
-      return result;
-    };
-    return started;
+    this.complete = complete;
+    this.diagnostics = diagnostics;
+    this.blocks = blocks;
+    this.body = body;
+    return body;
   }
 
-  function feed(text: string): void {
-    if (body === null) {
-      const at = header.write(text);
-      if (at === -1) return;
-      const started = startBody();
-      if (at < text.length) started.write(at === 0 ? text : text.slice(at));
-      return;
-    }
-    body.write(text);
+  private finish(): Article {
+    (this.body as BodyTokenizer).end();
+    (this.blocks as BlockBuilder).end();
+    const result = this.article.finish(this.complete as Header, (this.diagnostics as DiagnosticLog).finish());
+    forgetLastMatch();
+    return result;
   }
-
-  function guarded<T>(step: () => T): T {
-    if (failure !== null) throw failure;
-    try {
-      return step();
-    } catch (error) {
-      failure = error;
-      forgetLastMatch();
-      throw error;
-    }
-  }
-
-  return {
-    write(chunk) {
-      if (ended) throw new Error('write() after end()');
-      guarded(() => feed(input.push(chunk)));
-    },
-    end() {
-      if (ended) throw new Error('end() called twice');
-      return guarded(() => {
-        feed(input.flush());
-        ended = true;
-        if (body === null) {
-          header.end();
-          startBody();
-        }
-        return (finish as () => Article)();
-      });
-    },
-  };
 }
 
 function readBaseUrl(options: ParseOptions | undefined): string | undefined {
@@ -120,9 +151,9 @@ function readBaseUrl(options: ParseOptions | undefined): string | undefined {
 /** Parses a whole seed. Throws `SeedParseError` when the header is broken; the body never throws. */
 export function parseSeed(text: string, options?: ParseOptions): Article {
   if (typeof text !== 'string') throw new TypeError(`parseSeed expects a string, got ${describe(text)}`);
-  const parser = createSeedParser(options === undefined ? {} : { baseUrl: readBaseUrl(options) });
-  parser.write(text);
-  return parser.end();
+  const parse = options === undefined ? new SeedParse(NO_OPTIONS, undefined) : new SeedParse({}, readBaseUrl(options));
+  parse.write(text);
+  return parse.end();
 }
 
 export type SafeParseResult = { ok: true; article: Article } | { ok: false; error: SeedParseError };

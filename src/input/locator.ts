@@ -32,43 +32,57 @@ export interface Locator {
 const LINE_FEED = '\n';
 
 export function createLocator(startOffset = 0, startLine = 1): Locator {
-  let cursor = startOffset;
-  let line = startLine;
-  let lineStart = startOffset;
-  // Kept lines, in order: where each starts and its number.
-  const keptStarts: number[] = [startOffset];
-  const keptLines: number[] = [startLine];
+  return new LineLocator(startOffset, startLine);
+}
 
-  return {
-    advance(text, textOffset, until) {
-      const end = Math.min(until, textOffset + text.length);
-      if (end <= cursor) return -1;
-      let index = text.indexOf(LINE_FEED, Math.max(cursor - textOffset, 0));
-      while (index !== -1 && index + textOffset < end) {
-        line++;
-        lineStart = index + textOffset + 1;
-        index = text.indexOf(LINE_FEED, index + 1);
-      }
-      cursor = end;
-      return index === -1 ? -1 : index + textOffset;
-    },
-    keepLine() {
-      if (keptStarts[keptStarts.length - 1] === lineStart) return;
-      keptStarts.push(lineStart);
-      keptLines.push(line);
-    },
-    position(offset) {
-      if (offset >= lineStart) return { offset, line, column: offset - lineStart + 1 };
-      // The last kept line that starts at or before the offset.
-      let low = 0;
-      let high = keptStarts.length - 1;
-      while (low < high) {
-        const middle = (low + high + 1) >>> 1;
-        if ((keptStarts[middle] as number) <= offset) low = middle;
-        else high = middle - 1;
-      }
-      const start = keptStarts[low] as number;
-      return { offset, line: keptLines[low] as number, column: Math.max(offset - start, 0) + 1 };
-    },
-  };
+class LineLocator implements Locator {
+  private cursor: number;
+  private line: number;
+  private lineStart: number;
+  // Kept lines, in order: where each starts and its number.
+  private readonly keptStarts: number[];
+  private readonly keptLines: number[];
+
+  constructor(startOffset: number, startLine: number) {
+    this.cursor = startOffset;
+    this.line = startLine;
+    this.lineStart = startOffset;
+    this.keptStarts = [startOffset];
+    this.keptLines = [startLine];
+  }
+
+  advance(text: string, textOffset: number, until: number): number {
+    const end = Math.min(until, textOffset + text.length);
+    if (end <= this.cursor) return -1;
+    let index = text.indexOf(LINE_FEED, Math.max(this.cursor - textOffset, 0));
+    while (index !== -1 && index + textOffset < end) {
+      this.line++;
+      this.lineStart = index + textOffset + 1;
+      index = text.indexOf(LINE_FEED, index + 1);
+    }
+    this.cursor = end;
+    return index === -1 ? -1 : index + textOffset;
+  }
+
+  keepLine(): void {
+    const { keptStarts } = this;
+    if (keptStarts[keptStarts.length - 1] === this.lineStart) return;
+    keptStarts.push(this.lineStart);
+    this.keptLines.push(this.line);
+  }
+
+  position(offset: number): SourcePosition {
+    if (offset >= this.lineStart) return { offset, line: this.line, column: offset - this.lineStart + 1 };
+    // The last kept line that starts at or before the offset.
+    const { keptStarts } = this;
+    let low = 0;
+    let high = keptStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if ((keptStarts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const start = keptStarts[low] as number;
+    return { offset, line: this.keptLines[low] as number, column: Math.max(offset - start, 0) + 1 };
+  }
 }
