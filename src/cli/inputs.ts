@@ -13,6 +13,11 @@ export interface Entry {
    * device found in a directory is not opened: opening a FIFO would block).
    */
   problem: string | null;
+  /**
+   * True when the walk or the argument's status found a regular file (or a
+   * link that leads nowhere): it is read without asking its size first.
+   */
+  regular: boolean;
 }
 
 export interface Walk {
@@ -37,7 +42,7 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
   let single = paths.length === 1;
   for (const path of paths) {
     if (path === STDIN) {
-      entries.push({ file: STDIN, path: null, problem: null });
+      entries.push({ file: STDIN, path: null, problem: null, regular: false });
       continue;
     }
     let stats: Stats;
@@ -47,7 +52,7 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
       throw new UsageError(`cannot read ${JSON.stringify(path)}: ${describeError(error)}`);
     }
     if (!stats.isDirectory()) {
-      entries.push({ file: toPosix(path), path, problem: null });
+      entries.push({ file: toPosix(path), path, problem: null, regular: stats.isFile() });
       continue;
     }
     single = false;
@@ -65,7 +70,7 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     children = readdirSync(directory, { withFileTypes: true });
   } catch (error) {
     // A folder that cannot be listed still gives one record, so the run reports it.
-    entries.push({ file: prefix.replace(/\/$/, '') || '.', path: directory, problem: `cannot list the folder: ${describeError(error)}` });
+    entries.push({ file: prefix.replace(/\/$/, '') || '.', path: directory, problem: `cannot list the folder: ${describeError(error)}`, regular: false });
     return;
   }
   for (const child of children) {
@@ -96,7 +101,7 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     const lowerName = child.name.toLowerCase();
     if (!extensions.some((extension) => lowerName.endsWith(extension))) continue;
     const regular = child.isSymbolicLink() ? stats === null || stats.isFile() : child.isFile();
-    entries.push({ file, path, problem: regular ? null : 'not a regular file' });
+    entries.push({ file, path, problem: regular ? null : 'not a regular file', regular });
   }
 }
 

@@ -1,5 +1,7 @@
 /** The command line: `seed-parser [options] <file|dir|->...` (see `--help`). */
-import { main } from './run.js';
+import { statSync } from 'node:fs';
+import { readArguments } from './args.js';
+import { startPool, type Pool } from './pool.js';
 
 // A reader that stops early (`seed-parser archive | head -1`) closes the pipe: end quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -9,4 +11,26 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 process.stderr.on('error', () => {});
 
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// The workers boot while this thread loads the parser and walks the folders.
+const pool = earlyPool(argv);
+const { main } = await import('./run.js');
+process.exitCode = await main(argv, process, pool);
+
+/**
+ * A pool for a run that will likely use threads: --jobs above 1 and a folder
+ * or several paths, none of them standard input. The run checks the arguments
+ * (and reports their mistakes) itself, and closes a pool it does not need.
+ */
+function earlyPool(args: readonly string[]): Promise<Pool> | null {
+  try {
+    const command = readArguments(args);
+    if (command.kind !== 'run') return null;
+    const { jobs, paths } = command.options;
+    if (jobs < 2 || paths.length === 0 || paths.includes('-')) return null;
+    if (paths.length === 1 && !statSync(paths[0]!, { throwIfNoEntry: false })?.isDirectory()) return null;
+    return startPool(jobs - 1);
+  } catch {
+    return null;
+  }
+}

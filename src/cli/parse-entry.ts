@@ -9,9 +9,12 @@ import { createUtf8Locator, locateInvalidUtf8, type Utf8Position } from './utf8.
 /** Files above this size are parsed as a stream of chunks rather than one string. */
 export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
 const STREAM_CHUNK_BYTES = 1024 * 1024;
+/** A regular file shorter than this is read in one call into a buffer kept for the next file. */
+const SCRATCH_BYTES = 256 * 1024;
 const NUL = 0;
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
+let scratch: Buffer | null = null;
 
 /**
  * Reads and parses one input. Every failure (I/O, bytes that are not UTF-8
@@ -25,12 +28,15 @@ export async function parseEntry(entry: Entry, options: ParseOptions): Promise<O
 /**
  * The common case without a promise: a file up to {@link LARGE_FILE_BYTES} read
  * at once. Returns null for standard input, large files and anything that is
- * not a regular file (a pipe given as an argument), which are streamed.
+ * not a regular file (a pipe given as an argument), which are streamed. A file
+ * known to be regular is read straight into a reused buffer: a read that does
+ * not fill it has reached the end, so most files need no stat and no buffer of
+ * their own.
  */
 export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | null {
   if (entry.problem !== null) return failure('READ_ERROR', entry.problem);
   if (entry.path === null) return null;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | null = null;
   let fd: number;
   try {
     fd = openSync(entry.path, 'r');
@@ -38,11 +44,19 @@ export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | n
     return failure('READ_ERROR', describeError(error));
   }
   try {
-    const stats = fstatSync(fd);
-    if (stats.isDirectory()) return failure('READ_ERROR', 'a folder, not a file');
-    if (!stats.isFile() || stats.size > LARGE_FILE_BYTES) return null;
-    bytes = readAll(fd, stats.size);
+    if (entry.regular) {
+      scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+      const read = readSync(fd, scratch, 0, SCRATCH_BYTES, 0);
+      if (read < SCRATCH_BYTES) bytes = scratch.subarray(0, read);
+    }
+    if (bytes === null) {
+      const stats = fstatSync(fd);
+      if (stats.isDirectory()) return failure('READ_ERROR', 'a folder, not a file');
+      if (!stats.isFile() || stats.size > LARGE_FILE_BYTES) return null;
+      bytes = readAll(fd, stats.size);
+    }
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return failure('READ_ERROR', 'a folder, not a file');
     return failure('READ_ERROR', describeError(error));
   } finally {
     closeSync(fd);
@@ -57,12 +71,12 @@ export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | n
   return parseText(text, options);
 }
 
-/** Reads `size` bytes, or fewer when the file shrank meanwhile (it then gives what it still has). */
+/** Reads `size` bytes from the start, or fewer when the file shrank meanwhile (it then gives what it still has). */
 function readAll(fd: number, size: number): Uint8Array {
   const bytes = Buffer.allocUnsafe(size);
   let filled = 0;
   while (filled < size) {
-    const read = readSync(fd, bytes, filled, size - filled, null);
+    const read = readSync(fd, bytes, filled, size - filled, filled);
     if (read === 0) break;
     filled += read;
   }

@@ -1,5 +1,3 @@
-import { Presets, SingleBar } from 'cli-progress';
-
 export interface Progress {
   /** Files done so far (parsed or failed), failures among them. */
   update(done: number, failed: number): void;
@@ -11,10 +9,12 @@ const SILENT: Progress = { update() {}, stop() {} };
 /**
  * A progress bar on standard error: files done of the total, files per second,
  * time left and failures so far. Silent when standard error is not a terminal
- * (a log file, a pipe, a CI job) or when asked to be quiet.
+ * (a log file, a pipe, a CI job) or when asked to be quiet. The progress
+ * library is loaded only when the bar is shown.
  */
-export function createProgress(total: number, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Progress {
+export async function createProgress(total: number, quiet: boolean, stream: NodeJS.WriteStream = process.stderr): Promise<Progress> {
   if (quiet || stream.isTTY !== true || total === 0) return SILENT;
+  const { Presets, SingleBar } = await import('cli-progress');
   const started = performance.now();
   const bar = new SingleBar(
     {

@@ -1,13 +1,13 @@
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { Piscina } from 'piscina';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
+import { startPool, type Pool } from './pool.js';
 import { createProgress } from './progress.js';
-import type { WorkerResult } from './worker.js';
+import type { WorkerResult, WorkerTask } from './worker.js';
 
 /** Files per task: enough that a message between threads costs little against the parsing. */
 const BATCH_FILES = 64;
@@ -27,9 +27,14 @@ export interface Streams {
   stdin: NodeJS.ReadStream;
 }
 
-/** Runs the command line; resolves to the exit status (0 all parsed, 1 some failed, 2 usage error). */
-export async function main(argv: readonly string[], streams: Streams = process): Promise<number> {
+/**
+ * Runs the command line; resolves to the exit status (0 all parsed, 1 some
+ * failed, 2 usage error). `early` is a pool started before the arguments were
+ * checked; it is used when the run needs threads, and closed in any case.
+ */
+export async function main(argv: readonly string[], streams: Streams = process, early: Promise<Pool> | null = null): Promise<number> {
   const { stdout, stderr } = streams;
+  const pool = { early };
   try {
     const command = readArguments(argv);
     if (command.kind === 'help') {
@@ -40,12 +45,19 @@ export async function main(argv: readonly string[], streams: Streams = process):
       stdout.write(`${packageVersion()}\n`);
       return 0;
     }
-    return await run(command.options, streams);
+    return await run(command.options, streams, pool);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     stderr.write(`seed-parser: ${error.message}\nTry 'seed-parser --help' for more information.\n`);
     return 2;
+  } finally {
+    await closePool(pool.early);
   }
+}
+
+async function closePool(pool: Promise<Pool> | null): Promise<void> {
+  if (pool === null) return;
+  await (await pool.catch(() => null))?.destroy();
 }
 
 function packageVersion(): string {
@@ -53,7 +65,7 @@ function packageVersion(): string {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
 
-async function run(options: Options, { stdout, stderr, stdin }: Streams): Promise<number> {
+async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: { early: Promise<Pool> | null }): Promise<number> {
   const started = performance.now();
   checkBaseUrl(options.baseUrl);
   let paths = options.paths;
@@ -72,15 +84,15 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
   const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
-  const progress = createProgress(entries.length, options.quiet, stderr);
+  const progress = await createProgress(entries.length, options.quiet, stderr);
   const output = createOutput(stdout);
   let parsed = 0;
   let failed = 0;
-  const take = async (result: BatchResult, bytes: Uint8Array | null) => {
+  const take = async (result: BatchResult, bytes: Uint8Array | null, written?: () => void) => {
     parsed += result.parsed;
     failed += result.failed;
     if (result.messages !== '') stderr.write(result.messages);
-    if (bytes !== null) output.write(bytes);
+    if (bytes !== null) output.write(bytes, written);
     await output.settle();
     progress.update(parsed + failed, failed);
   };
@@ -89,8 +101,11 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
   const threads = entries.some((entry) => entry.path === null) ? 1 : Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
   const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_WORKER))) : BATCH_FILES);
   if (threads > 1) {
-    await inThreads(batches, settings, threads, take);
+    pool.early ??= startPool(threads - 1);
+    await inThreads(batches, settings, threads, await pool.early, take);
   } else {
+    await closePool(pool.early);
+    pool.early = null;
     for (const batch of batches) {
       await take(await runBatch(batch, settings, output.put), null);
       // Let timers (the progress bar) and stream errors (a closed pipe) in between batches.
@@ -111,6 +126,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams): Promis
 interface Slot {
   done: WorkerResult | null;
   pending: Promise<WorkerResult> | null;
+  /** Parsed by the main thread. */
+  own: boolean;
 }
 
 /**
@@ -125,51 +142,50 @@ async function inThreads(
   batches: Entry[][],
   settings: BatchSettings,
   threads: number,
-  take: (result: BatchResult, bytes: Uint8Array) => Promise<void>,
+  pool: Pool,
+  take: (result: BatchResult, bytes: Uint8Array, written: () => void) => Promise<void>,
 ): Promise<void> {
   const workers = threads - 1;
-  const pool = new Piscina({
-    filename: new URL('./cli-worker.js', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    idleTimeout: Infinity,
-    workerData: settings,
-  });
   const own = createByteBuffer();
-  try {
-    const window = threads * WINDOW_PER_THREAD;
-    const slots: (Slot | undefined)[] = [];
-    let inWorkers = 0;
-    let next = 0;
-    let written = 0;
-    while (written < batches.length) {
-      while (next < batches.length && next - written < window && inWorkers < workers * BATCHES_PER_WORKER) {
-        const slot: Slot = { done: null, pending: pool.run(batches[next]) as Promise<WorkerResult> };
-        inWorkers++;
-        slot.pending!.then(
-          (result) => {
-            slot.done = result;
-            inWorkers--;
-          },
-          // Awaited in order below; a failure before its turn must not count as unhandled.
-          () => {},
-        );
-        slots[next++] = slot;
-      }
-      const head = slots[written]!;
-      if (head.done === null && next < batches.length && next - written < window) {
-        const result = await runBatch(batches[next]!, settings, own.put);
-        slots[next++] = { done: { ...result, output: own.take() }, pending: null };
-        // Let the workers' finished batches in.
-        await new Promise((resolve) => setImmediate(resolve));
-        continue;
-      }
-      const result = head.done ?? (await head.pending!);
-      slots[written++] = undefined;
-      await take(result, result.output);
+  /** Memory of written worker output, moved back to the workers with the next tasks. */
+  const spares: ArrayBuffer[] = [];
+  const window = threads * WINDOW_PER_THREAD;
+  const slots: (Slot | undefined)[] = [];
+  let inWorkers = 0;
+  let next = 0;
+  let written = 0;
+  while (written < batches.length) {
+    while (next < batches.length && next - written < window && inWorkers < workers * BATCHES_PER_WORKER) {
+      const task: WorkerTask = { settings, entries: batches[next]!, spares: spares.splice(0) };
+      const slot: Slot = { done: null, pending: pool.run(task, { transferList: task.spares }) as Promise<WorkerResult>, own: false };
+      inWorkers++;
+      slot.pending!.then(
+        (result) => {
+          slot.done = result;
+          inWorkers--;
+        },
+        // Awaited in order below; a failure before its turn must not count as unhandled.
+        () => {},
+      );
+      slots[next++] = slot;
     }
-  } finally {
-    await pool.destroy();
+    const head = slots[written]!;
+    if (head.done === null && next < batches.length && next - written < window) {
+      const result = await runBatch(batches[next]!, settings, own.put);
+      slots[next++] = { done: { ...result, output: own.take() }, pending: null, own: true };
+      // Let the workers' finished batches in.
+      await new Promise((resolve) => setImmediate(resolve));
+      continue;
+    }
+    const result = head.done ?? (await head.pending!);
+    slots[written++] = undefined;
+    const bytes = result.output;
+    const release = head.own
+      ? () => own.reuse(bytes)
+      : () => {
+          if (spares.length < workers * BATCHES_PER_WORKER && bytes.buffer.byteLength > 0) spares.push(bytes.buffer as ArrayBuffer);
+        };
+    await take(result, bytes, release);
   }
 }
 
@@ -184,11 +200,22 @@ function split<T>(items: readonly T[], size: number): T[][] {
  * stream once it holds {@link FLUSH_SIZE} bytes; `settle` waits while the
  * reader is slower than the parsing.
  */
-function createOutput(stream: NodeJS.WriteStream): { put(text: string): void; write(bytes: Uint8Array): void; settle(): Promise<void>; flush(): Promise<void> } {
+function createOutput(stream: NodeJS.WriteStream): {
+  put(text: string): void;
+  /** Writes bytes; `written` is called once the stream no longer needs them. */
+  write(bytes: Uint8Array, written?: () => void): void;
+  settle(): Promise<void>;
+  flush(): Promise<void>;
+} {
   const buffer = createByteBuffer(FLUSH_SIZE + (FLUSH_SIZE >> 1));
   let full = false;
-  const send = (bytes: Uint8Array) => {
-    if (bytes.length > 0 && !stream.write(bytes)) full = true;
+  const send = (bytes: Uint8Array, written?: () => void) => {
+    if (bytes.length === 0) written?.();
+    else if (!stream.write(bytes, written)) full = true;
+  };
+  const sendBuffered = () => {
+    const bytes = buffer.take();
+    send(bytes, () => buffer.reuse(bytes));
   };
   const settle = async () => {
     if (!full) return;
@@ -198,15 +225,15 @@ function createOutput(stream: NodeJS.WriteStream): { put(text: string): void; wr
   return {
     put(text) {
       buffer.put(text);
-      if (buffer.size >= FLUSH_SIZE) send(buffer.take());
+      if (buffer.size >= FLUSH_SIZE) sendBuffered();
     },
-    write(bytes) {
-      if (buffer.size > 0) send(buffer.take());
-      send(bytes);
+    write(bytes, written) {
+      if (buffer.size > 0) sendBuffered();
+      send(bytes, written);
     },
     settle,
     async flush() {
-      if (buffer.size > 0) send(buffer.take());
+      if (buffer.size > 0) sendBuffered();
       await settle();
     },
   };

@@ -1,12 +1,18 @@
 /** A worker of the command line's pool: parses one batch of inputs per task. */
-import { workerData } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import type { Entry } from './inputs.js';
 
-const settings = workerData as BatchSettings;
 const output = createByteBuffer();
+
+/** A batch of inputs and what the run asks of them. */
+export interface WorkerTask {
+  settings: BatchSettings;
+  entries: Entry[];
+  /** Memory of earlier output, written and moved back: the worker fills it again. */
+  spares: ArrayBuffer[];
+}
 
 /** What a worker hands back: the batch's counts and its output as UTF-8 bytes. */
 export interface WorkerResult extends BatchResult {
@@ -18,7 +24,8 @@ export interface WorkerResult extends BatchResult {
  * copied: the encoding is done here, in parallel, instead of on the thread
  * that writes the output.
  */
-export default async function parseBatch(entries: Entry[]): Promise<object> {
+export default async function parseBatch({ settings, entries, spares }: WorkerTask): Promise<object> {
+  for (const spare of spares) output.reuse(new Uint8Array(spare));
   const result = await runBatch(entries, settings, output.put);
   const bytes = output.take();
   return move({
