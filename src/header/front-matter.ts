@@ -293,98 +293,135 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 
 // ---------------------------------------------------------------------------
 // The simple subset. `undefined` means "not in the subset": ask `yaml`.
-// Each line is read in one pass over its characters, on offsets into the
-// source (nothing is cut from it but keys and values); whatever the subset
-// does not cover with certainty is left to `yaml`.
+// The source is read in one pass: each line from its key through its value
+// to its line break, nothing cut from it but keys and values. Whatever the
+// subset does not cover with certainty is left to `yaml`.
 
 /** Anything a core-schema number could be: left to `yaml`. */
 const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 
 type Scalar = string | number | boolean | null;
 
-const SPACE = 0x20;
-const COLON = 0x3a;
-const HASH = 0x23;
+const LINE_FEED = 0x0a;
 const CR = 0x0d;
-const DEL = 0x7f;
+const SPACE = 0x20;
+const DOUBLE_QUOTE = 0x22;
+const HASH = 0x23;
+const SINGLE_QUOTE = 0x27;
 const PLUS = 0x2b;
+const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const FULL_STOP = 0x2e;
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
-const UNDERSCORE = 0x5f;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const BACKSLASH = 0x5c;
+const COLON = 0x3a;
 const LEFT_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
 const RIGHT_BRACKET = 0x5d;
+const UNDERSCORE = 0x5f;
+const DEL = 0x7f;
 
 /**
  * What an ASCII character is to a plain scalar of the subset: most are
- * ordinary; control characters (tab included) and DEL are refused; the
+ * ordinary; a space may only stand between ordinary characters; CR and LF end
+ * the line; other control characters (tab included) and DEL are refused; the
  * indicators `: # , [ ] { }` are ordinary only in some places.
  */
 const ORDINARY = 0;
-const REFUSED = 1;
-const INDICATOR = 2;
+const BLANK = 1;
+const LINE_BREAK = 2;
+const REFUSED = 3;
+const INDICATOR = 4;
 const PLAIN_CHARACTER = new Uint8Array(0x80);
 for (let code = 0; code < SPACE; code++) PLAIN_CHARACTER[code] = REFUSED;
 PLAIN_CHARACTER[DEL] = REFUSED;
+PLAIN_CHARACTER[SPACE] = BLANK;
+PLAIN_CHARACTER[LINE_FEED] = LINE_BREAK;
+PLAIN_CHARACTER[CR] = LINE_BREAK;
 for (const indicator of ':#,[]{}') PLAIN_CHARACTER[indicator.charCodeAt(0)] = INDICATOR;
 
 /** YAML indicators, quotes and white space: none starts a plain scalar of the subset. */
 const NOT_A_PLAIN_START = new Uint8Array(0x80);
-for (const indicator of '-?:,[]{}#&*!|>\'"%@` \t') NOT_A_PLAIN_START[indicator.charCodeAt(0)] = 1;
+for (const indicator of '-?:,[]{}#&*!|>\'"%@` \t\r\n') NOT_A_PLAIN_START[indicator.charCodeAt(0)] = 1;
 
 /**
- * Keys read before, by length and first and last character. The keys of
- * front matter repeat from seed to seed: a key found here is the very string
- * stored before, so setting it on the mapping neither allocates nor hashes a
- * new string. Only keys shorter than 13 characters are kept: V8 copies those
- * out of the source (longer ones are views of it), so the cache keeps no
- * source alive. It holds at most 128 short strings.
+ * Keys read before, by length and first, middle and last character. The
+ * keys of front matter repeat from seed to seed: a key found here is the
+ * very string stored before, so setting it on the mapping neither allocates
+ * nor hashes a new string. Only keys shorter than 13 characters are kept:
+ * V8 copies those out of the source (longer ones are views of it), so the
+ * cache keeps no source alive. It holds at most 128 short keys.
  */
-const KEYS: (string | undefined)[] = new Array<string | undefined>(128).fill(undefined);
+const KEYS: string[] = new Array<string>(128).fill('');
 const SHORT_KEY = 13;
 
 function readKey(source: string, start: number, end: number): string {
   const length = end - start;
   if (length >= SHORT_KEY) return source.slice(start, end);
   const slot = (source.charCodeAt(start) * 3 + source.charCodeAt(start + (length >> 1)) * 5 + source.charCodeAt(end - 1) * 7 + length * 11) & 127;
-  const known = KEYS[slot];
-  if (known !== undefined && known.length === length && source.startsWith(known, start)) return known;
+  const known = KEYS[slot] as string;
+  if (known.length === length && spells(source, start, known)) return known;
   const key = source.slice(start, end);
   KEYS[slot] = key;
   return key;
+}
+
+/** Whether `source` holds `word` at `start`. */
+function spells(source: string, start: number, word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    if (source.charCodeAt(start + index) !== word.charCodeAt(index)) return false;
+  }
+  return true;
+}
+
+/** Where the reader stands: each read moves `index` past what it read. */
+interface Cursor {
+  index: number;
 }
 
 /** The mapping, if `source` is in the simple subset; exported for the differential tests. */
 export function readSimpleMapping(source: string): Record<string, unknown> | undefined {
   const result: Record<string, unknown> = {};
   const length = source.length;
-  // Each turn stands at the start of a line, which must be `key:` or blank.
-  for (let lineStart = 0; lineStart <= length; ) {
-    let end = source.indexOf('\n', lineStart);
-    if (end === -1) end = length;
-    const start = lineStart;
-    lineStart = end + 1;
-    if (end > start && source.charCodeAt(end - 1) === CR) end--;
-    if (skipSpaces(source, start, end) === end) continue;
-    const colon = readKeyEnd(source, start, end);
-    if (colon === -1) return undefined;
+  const at: Cursor = { index: 0 };
+  // Each turn stands at the start of a line, which must be `key:` or blank (spaces only).
+  while (at.index < length) {
+    const start = at.index;
+    const colon = readKeyEnd(source, start, length);
+    if (colon === -1) {
+      const blankEnd = skipSpaces(source, start, length);
+      if (!isLineEnd(source, blankEnd)) return undefined;
+      at.index = afterLineEnd(source, blankEnd);
+      continue;
+    }
     const key = readKey(source, start, colon);
     if (Object.hasOwn(result, key) || isKeywordKey(key)) return undefined;
+    const valueStart = skipSpaces(source, colon + 1, length);
     let value: unknown = null;
-    const valueStart = skipSpaces(source, colon + 1, end);
-    if (valueStart < end) {
+    if (isLineEnd(source, valueStart)) {
+      at.index = afterLineEnd(source, valueStart);
+    } else {
       // `key:value` is a plain scalar to YAML, not a pair: only `key: value` is in the subset.
       if (valueStart === colon + 1) return undefined;
-      value = readValue(source, valueStart, skipSpacesBack(source, valueStart, end));
+      at.index = valueStart;
+      value = readValue(source, at);
       if (value === undefined) return undefined;
     }
     setOwn(result, key, value);
   }
   return result;
+}
+
+/** The end of the source, a line feed, or a CR before a line feed or at the end. */
+function isLineEnd(source: string, index: number): boolean {
+  if (index >= source.length) return true;
+  const code = source.charCodeAt(index);
+  return code === LINE_FEED || (code === CR && (index + 1 === source.length || source.charCodeAt(index + 1) === LINE_FEED));
+}
+
+/** Standing at a line end: where the next line starts. */
+function afterLineEnd(source: string, index: number): number {
+  return source.charCodeAt(index) === CR ? index + 2 : index + 1;
 }
 
 /** A key is letters, digits, `_` and `-`: of the keywords, only `null`, `true` and `false` spellings (4 or 5 letters) can be one. */
@@ -406,72 +443,101 @@ function readKeyEnd(source: string, start: number, end: number): number {
   return -1;
 }
 
-/** The value of `source[start, end)`, which neither is empty nor starts or ends with a space. (A tab anywhere is left to `yaml`.) */
-function readValue(source: string, start: number, end: number): unknown {
-  const first = source.charCodeAt(start);
-  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) return readQuoted(source, start, end, first);
-  if (first === LEFT_BRACKET) return readFlowSequence(source, start, end);
-  return readPlain(source, start, end, false);
+/** Standing at the first character of a value (not a space, not a line end): the value, read through its line end. */
+function readValue(source: string, at: Cursor): unknown {
+  const first = source.charCodeAt(at.index);
+  let value: unknown;
+  if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) value = readQuoted(source, at, first);
+  else if (first === LEFT_BRACKET) value = readFlowSequence(source, at);
+  else value = readPlain(source, at, false);
+  // The value must end its line; spaces may follow it.
+  const end = skipSpaces(source, at.index, source.length);
+  if (value === undefined || !isLineEnd(source, end)) return undefined;
+  at.index = afterLineEnd(source, end);
+  return value;
 }
 
-/** A quoted scalar without escapes: `"…"` with no `"` or `\` inside, `'…'` with no `'` inside. */
-function readQuoted(source: string, start: number, end: number, quote: number): string | undefined {
-  if (end - start < 2 || source.charCodeAt(end - 1) !== quote) return undefined;
-  for (let index = start + 1; index < end - 1; index++) {
+/** Standing at the opening quote: `"…"` with no `"`, `\` or line break inside, `'…'` with no `'` or line break inside. */
+function readQuoted(source: string, at: Cursor, quote: number): string | undefined {
+  const start = at.index + 1;
+  for (let index = start; index < source.length; index++) {
     const code = source.charCodeAt(index);
-    if (code < DEL ? code < SPACE || code === quote || (code === BACKSLASH && quote === DOUBLE_QUOTE) : isUnsafe(code)) return undefined;
+    if (code === quote) {
+      at.index = index + 1;
+      return source.slice(start, index);
+    }
+    if (code < DEL ? code < SPACE || (code === BACKSLASH && quote === DOUBLE_QUOTE) : isUnsafe(code)) return undefined;
   }
-  return source.slice(start + 1, end - 1);
+  return undefined;
 }
 
-/** `[a, b]` of plain scalars, items separated by `,` and spaces. */
-function readFlowSequence(source: string, start: number, end: number): Scalar[] | undefined {
-  if (source.charCodeAt(end - 1) !== RIGHT_BRACKET) return undefined;
+/** Standing at the `[`: `[a, b]` of plain scalars on one line, items separated by `,` and spaces. */
+function readFlowSequence(source: string, at: Cursor): Scalar[] | undefined {
   const items: Scalar[] = [];
-  const innerEnd = end - 1;
-  if (skipSpaces(source, start + 1, innerEnd) === innerEnd) return items;
-  // Each turn stands after the `[` or after a `,`.
-  let itemFrom = start + 1;
-  while (itemFrom <= innerEnd) {
-    let comma = source.indexOf(',', itemFrom);
-    if (comma === -1 || comma > innerEnd) comma = innerEnd;
-    const itemStart = skipSpaces(source, itemFrom, comma);
-    const itemEnd = skipSpacesBack(source, itemStart, comma);
-    if (itemStart === itemEnd) return undefined;
-    const value = readPlain(source, itemStart, itemEnd, true);
-    if (value === undefined) return undefined;
-    items.push(value);
-    itemFrom = comma + 1;
+  at.index = skipSpaces(source, at.index + 1, source.length);
+  if (source.charCodeAt(at.index) !== RIGHT_BRACKET) {
+    // Each turn stands at the first character of an item.
+    for (;;) {
+      const item = readPlain(source, at, true);
+      if (item === undefined) return undefined;
+      items.push(item);
+      const code = source.charCodeAt(at.index);
+      if (code === RIGHT_BRACKET) break;
+      if (code !== COMMA) return undefined;
+      at.index = skipSpaces(source, at.index + 1, source.length);
+    }
   }
+  at.index++;
   return items;
 }
 
-/** A plain scalar: a string, a safe decimal integer, or `null`, `true`, `false`; other numbers and anything unusual are left to `yaml`. */
-function readPlain(source: string, start: number, end: number, inFlow: boolean): Scalar | undefined {
+/**
+ * Standing at its first character: a plain scalar, which runs to the end of
+ * its line, or in a flow sequence to the next `,` or `]`; `at` is left there.
+ * A string, a safe decimal integer, or `null`, `true`, `false`; other numbers
+ * and anything unusual are left to `yaml`.
+ */
+function readPlain(source: string, at: Cursor, inFlow: boolean): Scalar | undefined {
+  const start = at.index;
   const first = source.charCodeAt(start);
   if (first < 0x80 && NOT_A_PLAIN_START[first] === 1) return undefined;
-  for (let index = start; index < end; index++) {
+  /** The end of the scalar without the spaces after it. */
+  let end = start;
+  let index = start;
+  for (; index < source.length; index++) {
     const code = source.charCodeAt(index);
     if (code >= 0x80) {
       if (isUnsafe(code)) return undefined;
+      end = index + 1;
       continue;
     }
     const kind = PLAIN_CHARACTER[code];
-    if (kind === ORDINARY) continue;
+    if (kind === ORDINARY) {
+      end = index + 1;
+      continue;
+    }
+    if (kind === BLANK) continue;
+    if (kind === LINE_BREAK) {
+      if (isLineEnd(source, index)) break;
+      return undefined;
+    }
     if (kind === REFUSED) return undefined;
     // An indicator, never the first character (those were refused above).
     if (code === COLON) {
-      // `: ` would start a pair; in a flow collection, so would a `:` anywhere.
-      if (inFlow || (index + 1 < end && source.charCodeAt(index + 1) === SPACE)) return undefined;
+      // `: ` would start a pair; in a flow sequence, so would a `:` anywhere.
+      if (inFlow || source.charCodeAt(index + 1) === SPACE) return undefined;
     } else if (code === HASH) {
       // ` #` starts a comment.
       if (source.charCodeAt(index - 1) === SPACE) return undefined;
     } else if (inFlow) {
-      // `,` `[` `]` `{` `}` end or open a flow item.
+      // `,` and `]` end a flow item; `[` `{` `}` would open or close a collection.
+      if (code === COMMA || code === RIGHT_BRACKET) break;
       return undefined;
     }
+    end = index + 1;
   }
-  if (source.charCodeAt(end - 1) === COLON) return undefined;
+  at.index = index;
+  if (end === start || source.charCodeAt(end - 1) === COLON) return undefined;
   // Digits, signs and dots may start a number: safe decimal integers are read here, other numbers by `yaml`.
   if (first <= DIGIT_NINE && (first >= DIGIT_ZERO || first === PLUS || first === FULL_STOP)) {
     const number = readNumber(source, start, end);
