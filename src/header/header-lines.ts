@@ -149,6 +149,8 @@ export function readTitleLinkLine(source: string, lineStart: number, lineEnd: nu
  * it is vetted both as written and as read that way.
  */
 export function unsafeDestination(url: string): string | null {
+  // The usual destination: http: or https:, and no `<`. No escape or entity can change that scheme.
+  if ((url.startsWith('https://') || url.startsWith('http://')) && !url.includes('<')) return null;
   const unsafe = unsafeReading(url);
   if (unsafe !== null) return unsafe;
   // What follows a `<` is a URL to Markdown too: the destination of `<dest> "title"`, or an

@@ -264,12 +264,14 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       return;
     }
     case State.ExpectLink: {
-      const found = readTitleLinkLine(source, start, end);
-      if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(source.slice(start, end)), inLine(scan, start, start), found.reason);
+      // One copy of the line: the title and the URL are read from it, and kept without keeping the input alive.
+      const line = ownCopy(source.slice(start, end));
+      const found = readTitleLinkLine(line, 0, line.length);
+      if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(scan, 0, 0), found.reason);
       const scheme = unsafeDestination(found.url);
       // A destination that starts with `<` is unsafe as Markdown reads it: inside the brackets.
       const at = found.urlIndex + (found.url.charCodeAt(0) === 0x3c /* < */ ? 1 : 0);
-      if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, start, at));
+      if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, 0, at));
       scan.title = found.title;
       scan.url = found.url;
       scan.state = State.ExpectUnderline;
@@ -281,8 +283,8 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       scan.header = {
         timestamp: scan.timestamp,
         published: isoDate(scan.timestamp),
-        title: ownCopy(scan.title),
-        url: ownCopy(scan.url),
+        title: scan.title,
+        url: scan.url,
         frontMatter: scan.frontMatterValue,
       };
       return;
