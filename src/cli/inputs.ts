@@ -1,5 +1,5 @@
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join, sep } from 'node:path';
+import { sep } from 'node:path';
 import { UsageError } from './args.js';
 
 /** One input of the run. */
@@ -73,8 +73,10 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     entries.push({ file: prefix.replace(/\/$/, '') || '.', path: directory, problem: `cannot list the folder: ${describeError(error)}`, regular: false });
     return;
   }
+  // Joined by hand: path.join's normalizing costs more than the rest of the walk.
+  const base = directory.endsWith(sep) ? directory : directory + sep;
   for (const child of children) {
-    const path = join(directory, child.name);
+    const path = base + child.name;
     const file = prefix + child.name;
     let isDirectory = child.isDirectory();
     let stats: Stats | null = null;

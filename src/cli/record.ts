@@ -45,18 +45,13 @@ export type SeedRecord = ParsedRecord | FailedRecord;
 
 export type Outcome = { ok: true; article: Article } | { ok: false; error: RecordError };
 
-/** Writes the JSONL line of an outcome, in pieces. Each Article is serialized once, straight into the output. */
+/**
+ * Writes the JSONL line of an outcome. Each Article is serialized once, and the
+ * line goes to the output in one piece (one call into the encoder per file).
+ */
 export function writeRecord(put: (text: string) => void, file: string, outcome: Outcome): void {
-  put('{"file":');
-  put(JSON.stringify(file));
-  if (outcome.ok) {
-    put(',"ok":true,"article":');
-    put(JSON.stringify(outcome.article));
-  } else {
-    put(',"ok":false,"error":');
-    put(JSON.stringify(outcome.error));
-  }
-  put('}\n');
+  const head = `{"file":${JSON.stringify(file)}`;
+  put(outcome.ok ? `${head},"ok":true,"article":${JSON.stringify(outcome.article)}}\n` : `${head},"ok":false,"error":${JSON.stringify(outcome.error)}}\n`);
 }
 
 /** One line for standard error: `file:line:column: CODE: message`. */
