@@ -412,11 +412,11 @@ export function readSimpleMapping(source: string): Record<string, unknown> | und
   return result;
 }
 
-/** The end of the source, a line feed, or a CR before a line feed or at the end. */
+/** The end of the source, a line feed, or a CR before a line feed. (A CR anywhere else is content to `yaml`, even at the end.) */
 function isLineEnd(source: string, index: number): boolean {
   if (index >= source.length) return true;
   const code = source.charCodeAt(index);
-  return code === LINE_FEED || (code === CR && (index + 1 === source.length || source.charCodeAt(index + 1) === LINE_FEED));
+  return code === LINE_FEED || (code === CR && source.charCodeAt(index + 1) === LINE_FEED);
 }
 
 /** Standing at a line end: where the next line starts. */
