@@ -11,8 +11,13 @@ import type { WorkerResult, WorkerTask } from './worker.js';
 
 /** Files per task: enough that a message between threads costs little against the parsing. */
 const BATCH_FILES = 64;
-/** Batches in flight per worker: keeps every worker busy while memory stays bounded. */
-const BATCHES_PER_WORKER = 4;
+/** A small archive is cut into at least this many batches per thread, so that the threads share it evenly. */
+const BATCHES_PER_THREAD = 4;
+/**
+ * Batches queued per worker: one being parsed and one ready behind it. Deeper
+ * queues (4) cost more CPU and time (20,000 files, --jobs 2: 1.93 → 1.65 s with 2).
+ */
+const BATCHES_PER_WORKER = 2;
 /**
  * Batches pending per thread, parsed or not, until they are written: enough that the
  * main thread rarely waits for the batch a worker holds at the head of the output.
@@ -99,7 +104,7 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
 
   // Standard input can be read on the main thread only.
   const threads = entries.some((entry) => entry.path === null) ? 1 : Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
-  const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_WORKER))) : BATCH_FILES);
+  const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_THREAD))) : BATCH_FILES);
   if (threads > 1) {
     pool.early ??= startPool(threads - 1);
     await inThreads(batches, settings, threads, await pool.early, take);
