@@ -3,17 +3,21 @@
 // in-process loop of readFileSync + parseSeed + JSON.stringify. Rounds alternate; medians. Prints JSON:
 //   { built: false }  when dist/cli.js is not there, else
 //   { built: true, files, bytes, rounds, loop: ms, jobs: { 1: ms, 2: ms }, exitCodes, errors,
-//     records: lines the CLI wrote, parsed: records with "ok": true }
-//   node bench/cli.mjs [--files 20000] [--rounds 3]
-import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//     records: lines the CLI wrote, parsed: records with "ok": true,
+//     filesPerSecond / megabytesPerSecond: { loop, 1, 2 },
+//     startup: ms of `--jobs 1` on an empty folder (Node's start and the CLI's imports),
+//     halves: ms of two `--jobs 1` processes at once, each on half of the folders: what two cores
+//       give this work with no sharing at all, the ceiling for `--jobs 2` on this machine }
+//   node bench/cli.mjs [--files 20000] [--rounds 5]
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { corpusFiles } from './inputs.mjs';
 
-const { values } = parseArgs({ options: { files: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { files: { type: 'string', default: '20000' }, rounds: { type: 'string', default: '5' } } });
 const FILES = Number(values.files);
 const ROUNDS = Number(values.rounds);
 const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -48,10 +52,10 @@ function loop() {
   return performance.now() - start;
 }
 
-function cli(jobs) {
+function cli(jobs, inputs = [dir]) {
   const devNull = openSync('/dev/null', 'w');
   const start = performance.now();
-  const result = spawnSync(process.execPath, [CLI, '--format', 'jsonl', '--jobs', String(jobs), dir], {
+  const result = spawnSync(process.execPath, [CLI, '--format', 'jsonl', '--jobs', String(jobs), ...inputs], {
     stdio: ['ignore', devNull, 'pipe'],
     encoding: 'utf8',
   });
@@ -60,7 +64,29 @@ function cli(jobs) {
   return { ms, status: result.status, stderr: (result.stderr ?? '').slice(0, 400) };
 }
 
-const times = { loop: [], 1: [], 2: [] };
+/** Two `--jobs 1` processes at once, each on half of the folders. */
+const folders = readdirSync(dir).sort().map((name) => join(dir, name));
+const halves = [folders.slice(0, Math.ceil(folders.length / 2)), folders.slice(Math.ceil(folders.length / 2))];
+function cliHalves() {
+  const start = performance.now();
+  return Promise.all(
+    halves.map(
+      (inputs) =>
+        new Promise((resolve) => {
+          spawn(process.execPath, [CLI, '--format', 'jsonl', '--jobs', '1', ...inputs], { stdio: 'ignore' }).on('close', resolve);
+        }),
+    ),
+  ).then(() => performance.now() - start);
+}
+
+const empty = mkdtempSync(join(os.tmpdir(), 'seed-cli-bench-empty-'));
+function startup() {
+  const start = performance.now();
+  spawnSync(process.execPath, [CLI, '--quiet', '--jobs', '1', empty], { stdio: 'ignore' });
+  return performance.now() - start;
+}
+
+const times = { loop: [], 1: [], 2: [], halves: [], startup: [] };
 const exitCodes = {};
 const errors = {};
 loop();
@@ -72,6 +98,8 @@ for (let round = 0; round < ROUNDS; round++) {
     exitCodes[jobs] = status;
     if (status !== 0) errors[jobs] = stderr;
   }
+  times.halves.push(halves[1].length > 0 ? await cliHalves() : NaN);
+  times.startup.push(startup());
 }
 // Once, untimed: the CLI must have written one record per file, each one parsed.
 const check = spawnSync(process.execPath, [CLI, '--format', 'jsonl', '--jobs', '2', dir], { maxBuffer: 1 << 30 });
@@ -87,6 +115,9 @@ for (const line of (check.stdout ?? Buffer.alloc(0)).toString('utf8').split('\n'
   }
 }
 rmSync(dir, { recursive: true, force: true });
+rmSync(empty, { recursive: true, force: true });
+const ms = { loop: median(times.loop), 1: median(times[1]), 2: median(times[2]) };
+const rate = (per) => Object.fromEntries(Object.entries(ms).map(([key, value]) => [key, Math.round((per / value) * 1000 * 10) / 10]));
 if (sink === -1) console.error('');
 console.log(
   JSON.stringify({
@@ -94,11 +125,15 @@ console.log(
     files: FILES,
     bytes,
     rounds: ROUNDS,
-    loop: median(times.loop),
-    jobs: { 1: median(times[1]), 2: median(times[2]) },
+    loop: ms.loop,
+    jobs: { 1: ms[1], 2: ms[2] },
     exitCodes,
     errors,
     records,
     parsed,
+    filesPerSecond: rate(FILES),
+    megabytesPerSecond: rate(bytes / 1e6),
+    startup: median(times.startup),
+    halves: median(times.halves),
   }),
 );
