@@ -4,21 +4,59 @@
  * pay for, and each says what it buys. The figures are in bench/README.md.
  */
 
+/** A character above U+00FF: a string that holds one is two bytes per character in V8. */
+const WIDE = /[^\0-\xff]/;
+
 /**
  * A string that shares no storage with the string it was cut from.
  *
  * A substring is a view into the string it was cut from (in V8, from 13
  * characters on), and keeps all of that string alive. The copy is a join of two
  * pieces: joined, strings become one new string of their own (a concatenation
- * cut again would be a view too: of a new string, but one more object).
+ * cut again would be a view too: of a new string, but one more object). A
+ * shorter substring is already a copy.
  *
- * Buys: a small value (a title, a URL) that outlives a large input does not
- * keep the input alive. Costs a copy, so it is used only where a few short
- * strings are kept from a large text (the header); the body's strings are not
- * copied (the memory bound holds without, bench/README.md).
+ * With `narrow`, a text whose characters are all U+0000–U+00FF is copied one
+ * byte per character: V8 stores a string either one byte per character or two
+ * for all of them, and a string cut (or joined) from a two-byte string stays
+ * two-byte, even when every character of it would fit one byte. Once a chunk
+ * of input holds one character above U+00FF (a Japanese word, a curly quote),
+ * every text, URL and attribute value cut from it would take two bytes per
+ * character. `decodeURIComponent` of a text without `%` is that text, made
+ * anew, one byte per character when they fit (V8 chooses the width of its
+ * result by the characters, where a join or a slice takes the width of the
+ * strings it is made from). A text with `%` is joined as above.
+ *
+ * Buys: the Article's strings keep nothing of the input alive (the body's texts
+ * and attribute values, the header's title and URL), and with `narrow` they
+ * take half the room wherever their own characters allow. Costs a copy per
+ * string; narrowing also a scan of the text, which pays back in a large parse
+ * (less to allocate and to collect) but not in a small one: see
+ * `narrowsCopies`.
  */
-export function ownCopy(text: string): string {
-  return text.length < 13 ? text : [text.slice(0, 1), text.slice(1)].join('');
+export function ownCopy(text: string, narrow = false): string {
+  if (text.length < 13) return text;
+  if (narrow && text.indexOf('%') === -1 && !WIDE.test(text)) return decodeURIComponent(text);
+  return [text.slice(0, 1), text.slice(1)].join('');
+}
+
+/** From this much input read, copies of text cut from two-byte chunks are narrowed. */
+const NARROW_FROM = 64 * 1024;
+
+/**
+ * Whether the copies of text cut from `chunk` are to be narrowed (`ownCopy`'s
+ * `narrow`), once `read` characters of input (this chunk included) have been
+ * read: when the chunk holds a character above U+00FF, so that V8 stores it,
+ * and every piece cut from it, two bytes per character; and when the input is
+ * large enough that its Article outlives the young generation. A small seed's
+ * Article dies young, where the narrowing would only cost its scan.
+ *
+ * Buys: the half of the text's room that two-byte chunks would cost, in the
+ * inputs where memory matters, for one scan of each chunk (which stops at its
+ * first character above U+00FF).
+ */
+export function narrowsCopies(chunk: string, read: number): boolean {
+  return read >= NARROW_FROM && WIDE.test(chunk);
 }
 
 /** Matches the empty string. Global, so that bundlers see the match as stateful and keep it. */
