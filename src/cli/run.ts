@@ -109,7 +109,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
     pool.early ??= startPool(threads - 1);
     await inThreads(batches, settings, threads, await pool.early, take);
   } else {
-    await closePool(pool.early);
+    // Not awaited: a worker still starting would hold up the run for as long.
+    void closePool(pool.early);
     pool.early = null;
     for (const batch of batches) {
       await take(await runBatch(batch, settings, output.put), null);
