@@ -2,6 +2,7 @@
 // a temporary file and streamed in 64 KB chunks. Prints JSON.
 import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import v8 from 'node:v8';
 import { join } from 'node:path';
 import { parseSeedStream } from 'seed-parser';
 import { copyArticle, ownCompactString } from './floor.mjs';
@@ -20,6 +21,9 @@ const settle = () => {
 await new Promise((resolve) => setTimeout(resolve, 0));
 settle();
 const rss0 = process.memoryUsage().rss;
+/** The memory the young generation's space holds from the system (both of its halves; its large objects aside). */
+const newSpaceCommitted = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').physical_space_size;
+const young0 = newSpaceCommitted();
 const heap0 = process.memoryUsage().heapUsed;
 let peakRss = rss0;
 
@@ -39,6 +43,10 @@ async function* chunks() {
 async function measure() {
   let article = await parseSeedStream(chunks());
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  // Where the peak is, before any collection: the Article, what the parse has left for the
+  // collector (in the old generation too, until its next full collection), and the young generation.
+  const heapAtEnd = process.memoryUsage().heapUsed - heap0;
+  const youngCommitted = newSpaceCommitted() - young0;
   settle();
   const heapGrowth = process.memoryUsage().heapUsed - heap0;
   // Every occurrence counts (a paragraph's text is often the very string of its one inline).
@@ -58,11 +66,12 @@ async function measure() {
   settle();
   const floorHeap = process.memoryUsage().heapUsed - heap0;
   floor = null;
-  return { heapGrowth, articleStrings, floorHeap };
+  return { heapGrowth, articleStrings, floorHeap, heapAtEnd, youngCommitted };
 }
 
-const { heapGrowth, articleStrings, floorHeap } = await measure();
+const { heapGrowth, articleStrings, floorHeap, heapAtEnd, youngCommitted } = await measure();
 settle();
 const heapAfterDrop = process.memoryUsage().heapUsed - heap0;
 rmSync(dir, { recursive: true, force: true });
-console.log(JSON.stringify({ input, peakRssGrowth: peakRss - rss0, heapGrowth, articleStrings, floorHeap, heapAfterDrop }));
+// heapAtEnd and youngCommitted are read by no table: they say what the peak holds besides the Article.
+console.log(JSON.stringify({ input, peakRssGrowth: peakRss - rss0, heapGrowth, articleStrings, floorHeap, heapAfterDrop, heapAtEnd, youngCommitted }));
