@@ -381,11 +381,23 @@ interface Cursor {
 
 /** The mapping, if `source` is in the simple subset; exported for the differential tests. */
 export function readSimpleMapping(source: string): Record<string, unknown> | undefined {
+  return readSimpleFrontMatter(source)?.value;
+}
+
+/** What the simple-subset reader read: the mapping, and the number of lines it read (line breaks, or one more when the last line has none). */
+export interface SimpleReading {
+  value: Record<string, unknown>;
+  lines: number;
+}
+
+/** The mapping and its number of lines, if `source` is in the simple subset. */
+export function readSimpleFrontMatter(source: string): SimpleReading | undefined {
   const result: Record<string, unknown> = {};
   const length = source.length;
   const at: Cursor = { index: 0 };
-  // Each turn stands at the start of a line, which must be `key:` or blank (spaces only).
-  while (at.index < length) {
+  let lines = 0;
+  // Each turn stands at the start of a line, which must be `key:` or blank (spaces only), and reads it through its line break.
+  for (; at.index < length; lines++) {
     const start = at.index;
     const colon = readKeyEnd(source, start, length);
     if (colon === -1) {
@@ -409,7 +421,7 @@ export function readSimpleMapping(source: string): Record<string, unknown> | und
     }
     setOwn(result, key, value);
   }
-  return result;
+  return { value: result, lines };
 }
 
 /** The end of the source, a line feed, or a CR before a line feed. (A CR anywhere else is content to `yaml`, even at the end.) */

@@ -2,7 +2,7 @@ import type { SourcePosition } from '../errors.js';
 import type { DiagnosticCode, Header } from '../types.js';
 import { ownCopy } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
-import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, type FrontMatterProblem } from './front-matter.js';
+import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, readSimpleFrontMatter, type FrontMatterProblem } from './front-matter.js';
 import {
   isBlankLine,
   isFrontMatterFence,
@@ -26,7 +26,11 @@ import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages
  *     ------                      → Done: the body starts on the next line
  *
  * Text arrives in chunks split anywhere. A line is assembled from its pieces
- * only once its end is seen, so a long line costs linear time.
+ * only once its end is seen, so a long line costs linear time. Lines are read
+ * on offsets into the text written, not cut from it. A front matter whose
+ * closing fence is in the same write as its first line, and which the simple
+ * reader reads, is read at once (one copy, one pass); any other is read line
+ * by line, as every other line is.
  *
  * Positions count line feeds only (CRLF is one break, a lone CR is not one),
  * the way the input stage's locator counts them, so that an error's offset,
@@ -173,6 +177,49 @@ function write(scan: Scan, text: string): number {
       scan.bodyStart = { offset: base + from, line: scan.lineNumber, column: 1 };
       return from;
     }
+    if (scan.state === State.FrontMatter && scan.lineOffset === (scan.frontMatter as FrontMatterText).start) {
+      from = readFrontMatterAtOnce(scan, text, from);
+    }
+  }
+}
+
+/**
+ * Standing at the first line of the front matter, in the current write's
+ * text: when the closing fence is in that text too and the front matter is
+ * in the simple subset, it is read at once, and the scan goes on after the
+ * fence. Otherwise nothing is read here (its lines are read one by one, as
+ * any line). Returns where the scan goes on.
+ */
+function readFrontMatterAtOnce(scan: Scan, text: string, from: number): number {
+  const fence = findFence(text, from);
+  if (fence === -1 || fence - from > MAX_FRONT_MATTER_LENGTH) return from;
+  // The lines with their line breaks: the simple reader reads CR LF as a line break, and declines any other CR.
+  const reading = readSimpleFrontMatter(ownCopy(text.slice(from, fence)));
+  if (reading === undefined) return from;
+  const afterFence = text.indexOf('\n', fence) + 1;
+  (scan.frontMatter as FrontMatterText).fenceOffset = scan.lineOffset + fence - from;
+  scan.frontMatterValue = reading.value;
+  scan.sawNonBlank = true;
+  scan.state = State.BeforeTimestamp;
+  scan.lineOffset += afterFence - from;
+  scan.lineNumber += reading.lines + 1;
+  return afterFence;
+}
+
+/** Standing at the start of a line: the start of the first fence line from there on whose line feed is in `text`, else -1. */
+function findFence(text: string, from: number): number {
+  for (let start = from; ; ) {
+    if (text.startsWith('---', start)) {
+      let index = start + 3;
+      while (text.charCodeAt(index) === SPACE || text.charCodeAt(index) === TAB) index++;
+      if (text.charCodeAt(index) === CR) index++;
+      if (text.charCodeAt(index) === LINE_FEED) return start;
+      // The line may go on in the next write.
+      if (index >= text.length) return -1;
+    }
+    const next = text.indexOf('\n---', start);
+    if (next === -1) return -1;
+    start = next + 1;
   }
 }
 
@@ -385,5 +432,8 @@ function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProble
 }
 
 const CR = 0x0d;
+const LINE_FEED = 0x0a;
+const SPACE = 0x20;
+const TAB = 0x09;
 const FRONT_MATTER_UNCLOSED = `${FOUND.endOfInput} before the line "---" closing it`;
 const FRONT_MATTER_TOO_LONG = `more than ${MAX_FRONT_MATTER_LENGTH} characters of front matter (the limit; line breaks count)`;
