@@ -110,7 +110,7 @@ class SeedParse {
     const blocks = createBlockBuilder({
       urls: createUrlResolver(this.baseUrl ?? complete.url),
       diagnostics,
-      emit: this.article.add,
+      emit: (block, paragraphClass) => this.article.add(block, paragraphClass),
     });
     const body = createBodyTokenizer(blocks, {
       attributes: ATTRIBUTE_NAMES,

@@ -18,21 +18,71 @@ export interface ArticleBuilder {
 }
 
 export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBuilder {
-  let dateline: Dateline | null = null;
-  let lead: Paragraph | null = null;
-  let first = true;
-  let leadDecided = false;
-  const body: Block[] = [];
-  const media: Media[] = [];
-  const links: Link[] = [];
-  const texts: string[] = [];
-  let paragraphs = 0;
+  return new Assembly(callbacks);
+}
+
+class Assembly implements ArticleBuilder {
+  private readonly callbacks: SeedParserCallbacks;
+  private dateline: Dateline | null = null;
+  private lead: Paragraph | null = null;
+  private first = true;
+  private leadDecided = false;
+  private readonly body: Block[] = [];
+  private readonly media: Media[] = [];
+  private readonly links: Link[] = [];
+  private readonly texts: string[] = [];
+  private paragraphs = 0;
+
+  constructor(callbacks: SeedParserCallbacks) {
+    this.callbacks = callbacks;
+  }
+
+  add(block: Block, paragraphClass: string | null): void {
+    if (this.first) {
+      this.first = false;
+      const found = block.type === 'paragraph' ? readDateline(block.text) : null;
+      if (found !== null) {
+        this.dateline = found;
+        this.callbacks.onDateline?.(found);
+        return;
+      }
+    }
+    if (!this.leadDecided && !isMedia(block)) {
+      this.leadDecided = true;
+      if (isLead(block, paragraphClass)) {
+        this.lead = block;
+        this.read(block);
+        this.callbacks.onLead?.(block);
+        return;
+      }
+    }
+    this.body.push(block);
+    this.read(block);
+    this.callbacks.onBlock?.(block);
+  }
+
+  finish(header: Header, diagnostics: Diagnostic[]): Article {
+    const text = this.texts.join(BLOCK_SEPARATOR);
+    const { characters, words } = measureText(text);
+    return {
+      header,
+      dateline: this.dateline,
+      lead: this.lead,
+      body: this.body,
+      media: this.media,
+      links: this.links,
+      text,
+      stats: { paragraphs: this.paragraphs, media: this.media.length, characters, words },
+      diagnostics,
+    };
+  }
 
   /** The block's links and text (rules 9, 10). */
-  function read(block: Block): void {
+  private read(block: Block): void {
+    const { links, texts } = this;
     switch (block.type) {
       case 'paragraph':
-        paragraphs++;
+        this.paragraphs++;
         collectLinks(block.inlines, links);
         texts.push(block.text);
         return;
@@ -52,54 +102,13 @@ export function createArticleBuilder(callbacks: SeedParserCallbacks): ArticleBui
         texts.push(block.text);
         return;
       case 'image':
-        media.push(block);
+        this.media.push(block);
         if (block.link !== null) links.push({ href: block.link, text: block.alt ?? '' });
         return;
       default:
-        media.push(block);
+        this.media.push(block);
     }
   }
-
-  return {
-    add(block, paragraphClass) {
-      if (first) {
-        first = false;
-        const found = block.type === 'paragraph' ? readDateline(block.text) : null;
-        if (found !== null) {
-          dateline = found;
-          callbacks.onDateline?.(found);
-          return;
-        }
-      }
-      if (!leadDecided && !isMedia(block)) {
-        leadDecided = true;
-        if (isLead(block, paragraphClass)) {
-          lead = block;
-          read(block);
-          callbacks.onLead?.(block);
-          return;
-        }
-      }
-      body.push(block);
-      read(block);
-      callbacks.onBlock?.(block);
-    },
-    finish(header, diagnostics) {
-      const text = texts.join(BLOCK_SEPARATOR);
-      const { characters, words } = measureText(text);
-      return {
-        header,
-        dateline,
-        lead,
-        body,
-        media,
-        links,
-        text,
-        stats: { paragraphs, media: media.length, characters, words },
-        diagnostics,
-      };
-    },
-  };
 }
 
 function isMedia(block: Block): block is Media {

@@ -16,51 +16,54 @@ export interface ChunkNormalizer {
 }
 
 export function createChunkNormalizer(): ChunkNormalizer {
-  let decoder: TextDecoder | null = null;
-  /** A high surrogate held back from the end of the previous string. */
-  let heldSurrogate = '';
-  let atStart = true;
+  return new Normalizer();
+}
 
-  function fromBytes(bytes: Uint8Array): string {
-    decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
-    return decoder.decode(bytes, { stream: true });
+class Normalizer implements ChunkNormalizer {
+  private decoder: TextDecoder | null = null;
+  /** A high surrogate held back from the end of the previous string. */
+  private heldSurrogate = '';
+  private atStart = true;
+
+  push(chunk: string | Uint8Array): string {
+    if (typeof chunk === 'string') return this.accept(this.endBytes() + chunk);
+    if (chunk instanceof Uint8Array) return this.accept(this.fromBytes(chunk));
+    throw new TypeError(`A chunk must be a string or a Uint8Array, got ${describe(chunk)}`);
   }
 
-  function endBytes(): string {
-    if (decoder === null) return '';
-    const rest = decoder.decode();
-    decoder = null;
+  flush(): string {
+    const rest = this.accept(this.endBytes());
+    const held = this.heldSurrogate;
+    this.heldSurrogate = '';
+    return rest + held;
+  }
+
+  private fromBytes(bytes: Uint8Array): string {
+    this.decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
+    return this.decoder.decode(bytes, { stream: true });
+  }
+
+  private endBytes(): string {
+    if (this.decoder === null) return '';
+    const rest = this.decoder.decode();
+    this.decoder = null;
     return rest;
   }
 
-  function accept(text: string): string {
-    let out = heldSurrogate === '' ? text : heldSurrogate + text;
-    heldSurrogate = '';
-    if (atStart && out.length > 0) {
-      atStart = false;
+  private accept(text: string): string {
+    let out = this.heldSurrogate === '' ? text : this.heldSurrogate + text;
+    this.heldSurrogate = '';
+    if (this.atStart && out.length > 0) {
+      this.atStart = false;
       if (out.charCodeAt(0) === BOM) out = out.slice(1);
     }
     const last = out.charCodeAt(out.length - 1);
     if (last >= 0xd800 && last <= 0xdbff) {
-      heldSurrogate = out.slice(-1);
+      this.heldSurrogate = out.slice(-1);
       out = out.slice(0, -1);
     }
     return out;
   }
-
-  return {
-    push(chunk) {
-      if (typeof chunk === 'string') return accept(endBytes() + chunk);
-      if (chunk instanceof Uint8Array) return accept(fromBytes(chunk));
-      throw new TypeError(`A chunk must be a string or a Uint8Array, got ${describe(chunk)}`);
-    },
-    flush() {
-      const rest = accept(endBytes());
-      const held = heldSurrogate;
-      heldSurrogate = '';
-      return rest + held;
-    },
-  };
 }
 
 export function describe(value: unknown): string {

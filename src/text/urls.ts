@@ -134,23 +134,53 @@ export function unsafeScheme(raw: string, use: UrlUse): string | null {
  * @param base base for relative URLs; when it is not an absolute URL, relative URLs stay as they are
  */
 export function createUrlResolver(base: string): UrlResolver {
-  let baseUrl: URL | null | undefined;
-  let baseScheme: string | null | undefined;
+  return new Resolver(base);
+}
+
+class Resolver implements UrlResolver {
+  private readonly base: string;
+  private baseUrl: URL | null | undefined = undefined;
+  private baseScheme: string | null | undefined = undefined;
   /** Resolutions of relative URLs, by use: pages repeat theirs. */
-  const resolved: (Map<string, UrlResult> | undefined)[] = [];
+  private readonly resolved: (Map<string, UrlResult> | undefined)[] = [];
 
-  function parsedBase(): URL | null {
-    if (baseUrl === undefined) baseUrl = URL.canParse(base) ? new URL(base) : null;
-    return baseUrl;
+  constructor(base: string) {
+    this.base = base;
   }
 
-  function schemeOfBase(): string | null {
-    if (baseScheme === undefined) baseScheme = schemeOf(trimUrl(base));
-    return baseScheme;
+  resolve(raw: string, use: UrlUse): UrlResult {
+    const trimmed = trimUrl(raw);
+    if (trimmed === '') return { ok: true, url: trimmed };
+    const colon = schemeEnd(trimmed);
+    if (colon !== -1) {
+      const scheme = schemeBefore(trimmed, colon);
+      if (isUnsafe(scheme, trimmed, use)) return { ok: false, scheme };
+      // `http:path` against an http base is relative to it; any other scheme makes the URL absolute.
+      const relativeToBase = SPECIAL_SCHEMES.has(scheme) && !hasAuthority(trimmed, colon) && this.schemeOfBase() === scheme;
+      if (!relativeToBase) return { ok: true, url: trimmed };
+    }
+    const index = USES.indexOf(use);
+    let cache = this.resolved[index];
+    const known = cache?.get(trimmed);
+    if (known !== undefined) return known;
+    const result = this.resolveAgainstBase(trimmed, use);
+    cache ??= this.resolved[index] = new Map();
+    if (cache.size < RESOLVED_PER_USE) cache.set(trimmed, result);
+    return result;
   }
 
-  function resolveAgainstBase(trimmed: string, use: UrlUse): UrlResult {
-    const parsed = parsedBase();
+  private parsedBase(): URL | null {
+    if (this.baseUrl === undefined) this.baseUrl = URL.canParse(this.base) ? new URL(this.base) : null;
+    return this.baseUrl;
+  }
+
+  private schemeOfBase(): string | null {
+    if (this.baseScheme === undefined) this.baseScheme = schemeOf(trimUrl(this.base));
+    return this.baseScheme;
+  }
+
+  private resolveAgainstBase(trimmed: string, use: UrlUse): UrlResult {
+    const parsed = this.parsedBase();
     if (parsed === null) return { ok: true, url: trimmed };
     let url: URL;
     try {
@@ -164,29 +194,6 @@ export function createUrlResolver(base: string): UrlResolver {
     if (isUnsafe(scheme, href, use)) return { ok: false, scheme };
     return { ok: true, url: href };
   }
-
-  return {
-    resolve(raw, use) {
-      const trimmed = trimUrl(raw);
-      if (trimmed === '') return { ok: true, url: trimmed };
-      const colon = schemeEnd(trimmed);
-      if (colon !== -1) {
-        const scheme = schemeBefore(trimmed, colon);
-        if (isUnsafe(scheme, trimmed, use)) return { ok: false, scheme };
-        // `http:path` against an http base is relative to it; any other scheme makes the URL absolute.
-        const relativeToBase = SPECIAL_SCHEMES.has(scheme) && !hasAuthority(trimmed, colon) && schemeOfBase() === scheme;
-        if (!relativeToBase) return { ok: true, url: trimmed };
-      }
-      const index = USES.indexOf(use);
-      let cache = resolved[index];
-      const known = cache?.get(trimmed);
-      if (known !== undefined) return known;
-      const result = resolveAgainstBase(trimmed, use);
-      cache ??= resolved[index] = new Map();
-      if (cache.size < RESOLVED_PER_USE) cache.set(trimmed, result);
-      return result;
-    },
-  };
 }
 
 const USES: readonly UrlUse[] = ['link', 'image', 'poster', 'media', 'source', 'embed'];
