@@ -120,55 +120,68 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
 }
 
 export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
-  const builder: BlockBuilder = {
-    openElement(name, attributes, offset) {
-      const kind = kindOf(name);
-      // Rule 6: dropped with everything inside.
-      if (kind === Kind.Drop || (attributes !== null && Object.hasOwn(attributes, DROP_ATTRIBUTE_PREFIX))) return true;
-      state.offset = offset;
-      if (state.linkDepth !== -1 && kind !== Kind.Transparent && kind !== Kind.Image) spoilLink(state);
-      // In a code block or a caption, media are read as anywhere else.
-      if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
-      return (OPEN[kind] as Open)(state, name, attributes);
-    },
-    closeElement() {
-      const frame = state.frames.pop();
-      if (frame === undefined) return;
-      state.mode = frame >>> FRAME_BITS;
-      (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
-    },
-    text(value) {
-      if (state.linkDepth !== -1 && !isBlank(value)) spoilLink(state);
-      switch (state.mode) {
-        case Mode.Flow:
-        case Mode.Leaf:
-        case Mode.List: {
-          let collector = state.collector;
-          if (collector === null) {
-            if (isBlank(value)) return;
-            if (state.mode === Mode.List) startItem(state);
-            else paragraphCollector(state);
-            collector = state.collector!;
-          }
-          appendText(collector, state.active, value);
-          return;
+  return new Blocks(options);
+}
+
+class Blocks implements BlockBuilder {
+  private readonly state: BlockState;
+
+  constructor(options: BlockBuilderOptions) {
+    this.state = createBlockState(options.urls, options.diagnostics, options.emit, this);
+  }
+
+  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void {
+    const state = this.state;
+    const kind = kindOf(name);
+    // Rule 6: dropped with everything inside.
+    if (kind === Kind.Drop || (attributes !== null && Object.hasOwn(attributes, DROP_ATTRIBUTE_PREFIX))) return true;
+    state.offset = offset;
+    if (state.linkDepth !== -1 && kind !== Kind.Transparent && kind !== Kind.Image) spoilLink(state);
+    // In a code block or a caption, media are read as anywhere else.
+    if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
+    return (OPEN[kind] as Open)(state, name, attributes);
+  }
+
+  closeElement(): void {
+    const state = this.state;
+    const frame = state.frames.pop();
+    if (frame === undefined) return;
+    state.mode = frame >>> FRAME_BITS;
+    (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
+  }
+
+  text(value: string): void {
+    const state = this.state;
+    if (state.linkDepth !== -1 && !isBlank(value)) spoilLink(state);
+    switch (state.mode) {
+      case Mode.Flow:
+      case Mode.Leaf:
+      case Mode.List: {
+        let collector = state.collector;
+        if (collector === null) {
+          if (isBlank(value)) return;
+          if (state.mode === Mode.List) startItem(state);
+          else paragraphCollector(state);
+          collector = state.collector!;
         }
-        case Mode.Code:
-          codeText(state, value);
-          return;
-        case Mode.Caption:
-          captionText(state, value);
-          return;
-        default:
-          return;
+        appendText(collector, state.active, value);
+        return;
       }
-    },
-    end() {
-      while (state.frames.length > 0) builder.closeElement('');
-      endParagraph(state);
-      releaseLifted(state);
-    },
-  };
-  const state = createBlockState(options.urls, options.diagnostics, options.emit, builder);
-  return builder;
+      case Mode.Code:
+        codeText(state, value);
+        return;
+      case Mode.Caption:
+        captionText(state, value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  end(): void {
+    const state = this.state;
+    while (state.frames.length > 0) this.closeElement();
+    endParagraph(state);
+    releaseLifted(state);
+  }
 }

@@ -36,7 +36,7 @@ export function openAnchor(state: BlockState, attributes: Attributes | null): vo
     return;
   }
   const result = state.urls.resolve(raw, 'link');
-  if (!result.ok) state.problems.unsafe(result.scheme, 'a link');
+  if (!result.ok) state.unsafe(result.scheme, 'a link');
   if (!result.ok || result.url === '') {
     pushFrame(state, Frame.None);
     return;

@@ -95,18 +95,18 @@ export function endLink(state: BlockState): void {
 // The media elements (reading them is media.ts).
 
 export function openImage(state: BlockState, attributes: Attributes | null): void {
-  const image = readImage(attributes, state.urls, state.problems);
+  const image = readImage(attributes, state.urls, state);
   if (image !== null) placeImage(state, image);
 }
 
 export function openEmbed(state: BlockState, attributes: Attributes | null): void {
-  const embed = readEmbed(attributes, state.urls, state.problems);
+  const embed = readEmbed(attributes, state.urls, state);
   if (embed !== null) placeMedia(state, embed);
 }
 
 /** `<video>`, `<audio>`: only their `<source>` children are read; the block is placed when they end. */
 export function openPlayer(state: BlockState, kind: 'video' | 'audio', attributes: Attributes | null): void {
-  state.player = startPlayer(kind, attributes, state.urls, state.problems);
+  state.player = startPlayer(kind, attributes, state.urls, state);
   pushFrame(state, Frame.Player);
   state.mode = Mode.Player;
 }

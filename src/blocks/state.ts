@@ -94,61 +94,78 @@ export interface FigureDraft {
   depth: number;
 }
 
-export interface BlockState {
+/**
+ * The state of the block stage. It also reports the problems of media and
+ * links (unsafe URLs, missing sources) at the offset of the element being opened.
+ */
+export class BlockState implements MediaProblems {
   readonly urls: UrlResolver;
   readonly diagnostics: DiagnosticReporter;
   /** Where finished blocks go; `paragraphClass` is the class of the `<p>` a paragraph came from. */
   readonly out: (block: Block, paragraphClass: string | null) => void;
   /** The sink itself, for replaying a caption. */
   readonly sink: TokenSink;
-  /** Reports unsafe URLs and missing sources at {@link offset}. */
-  readonly problems: MediaProblems;
-  mode: Mode;
-  frames: number[];
+  mode: Mode = Mode.Flow;
+  frames: number[] = [];
   /** Offset of the element being opened, for diagnostics. */
-  offset: number;
+  offset = 0;
 
   // Inline formatting open now (inlines.ts), and the collector text goes to.
-  active: ActiveInline[];
-  collector: InlineCollector | null;
+  active: ActiveInline[] = [];
+  collector: InlineCollector | null = null;
 
   // paragraph.ts
-  paragraphClass: string | null;
-  collectorClass: string | null;
-  paragraphClasses: (string | null)[];
+  paragraphClass: string | null = null;
+  collectorClass: string | null = null;
+  paragraphClasses: (string | null)[] = [];
 
   // heading.ts
-  headingLevel: Heading['level'] | 0;
+  headingLevel: Heading['level'] | 0 = 0;
 
   // quote.ts
-  quote: Paragraph[] | null;
+  quote: Paragraph[] | null = null;
 
   // list.ts
-  list: ListDraft | null;
-  itemCollector: InlineCollector | null;
-  itemIndex: number;
-  suspendedCollectors: (InlineCollector | null)[];
-  suspendedIndexes: number[];
+  list: ListDraft | null = null;
+  itemCollector: InlineCollector | null = null;
+  itemIndex = -1;
+  suspendedCollectors: (InlineCollector | null)[] = [];
+  suspendedIndexes: number[] = [];
 
   // code.ts
-  code: CodeDraft | null;
+  code: CodeDraft | null = null;
 
   // placement.ts: media waiting for their outer block, blocks held by an open figure,
   // and an image that may be the whole content of a link.
-  lifted: Media[];
-  held: Block[];
-  heldClasses: (string | null)[];
-  linkHref: string | null;
-  linkDepth: number;
-  linkImage: Image | null;
+  lifted: Media[] = [];
+  held: Block[] = [];
+  heldClasses: (string | null)[] = [];
+  linkHref: string | null = null;
+  linkDepth = -1;
+  linkImage: Image | null = null;
 
   // figure.ts
-  figures: FigureDraft[];
-  caption: CaptionDraft | null;
-  replaying: boolean;
+  figures: FigureDraft[] = [];
+  caption: CaptionDraft | null = null;
+  replaying = false;
 
   // media.ts
-  player: PlayerDraft | null;
+  player: PlayerDraft | null = null;
+
+  constructor(urls: UrlResolver, diagnostics: DiagnosticReporter, out: (block: Block, paragraphClass: string | null) => void, sink: TokenSink) {
+    this.urls = urls;
+    this.diagnostics = diagnostics;
+    this.out = out;
+    this.sink = sink;
+  }
+
+  unsafe(scheme: string, what: string): void {
+    this.diagnostics.report('UNSAFE_URL', `Dropped a ${scheme}: URL of ${what}`, 'warning', this.offset);
+  }
+
+  missingSource(what: string): void {
+    this.diagnostics.report('MISSING_SRC', `Dropped ${what} without a source`, 'warning', this.offset);
+  }
 }
 
 export function createBlockState(
@@ -157,47 +174,7 @@ export function createBlockState(
   out: (block: Block, paragraphClass: string | null) => void,
   sink: TokenSink,
 ): BlockState {
-  const state: BlockState = {
-    urls,
-    diagnostics,
-    out,
-    sink,
-    problems: {
-      unsafe(scheme, what) {
-        diagnostics.report('UNSAFE_URL', `Dropped a ${scheme}: URL of ${what}`, 'warning', state.offset);
-      },
-      missingSource(what) {
-        diagnostics.report('MISSING_SRC', `Dropped ${what} without a source`, 'warning', state.offset);
-      },
-    },
-    mode: Mode.Flow,
-    frames: [],
-    offset: 0,
-    active: [],
-    collector: null,
-    paragraphClass: null,
-    collectorClass: null,
-    paragraphClasses: [],
-    headingLevel: 0,
-    quote: null,
-    list: null,
-    itemCollector: null,
-    itemIndex: -1,
-    suspendedCollectors: [],
-    suspendedIndexes: [],
-    code: null,
-    lifted: [],
-    held: [],
-    heldClasses: [],
-    linkHref: null,
-    linkDepth: -1,
-    linkImage: null,
-    figures: [],
-    caption: null,
-    replaying: false,
-    player: null,
-  };
-  return state;
+  return new BlockState(urls, diagnostics, out, sink);
 }
 
 /** Opens a frame for `construct`; closing it restores the mode current now. */
