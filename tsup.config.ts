@@ -46,11 +46,9 @@ export default defineConfig([
     clean: false,
     target: 'node20',
     platform: 'node',
-    // The parser's dependencies are bundled in: each thread then loads a few files instead of dozens of
-    // modules, which halves its start. Piscina stays a package (it starts its workers from its own
-    // files), and so does the progress bar, loaded only when standard error is a terminal.
-    noExternal: [/^(?!piscina$|cli-progress$)/],
-    // Bundled CommonJS (yaml) requires Node's modules: give the ES modules a `require`.
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    // Dependencies stay packages, loaded from node_modules: an update of one reaches the command line
+    // too, and the package holds one copy of each (bundling them in starts each thread a few tens of
+    // milliseconds sooner, within the noise of a run over an archive).
+    banner: { js: '#!/usr/bin/env node' },
   },
 ]);
