@@ -1,8 +1,11 @@
 // The command line on an archive: a folder of 20,000 seeds (the corpus batch repeated) written to a
 // temporary folder, parsed by `node dist/cli.js --format jsonl --jobs N <dir> > /dev/null` and by an
-// in-process loop of readFileSync + parseSeed + JSON.stringify. Rounds alternate; medians. Prints JSON:
+// in-process loop of readFileSync + parseSeed + JSON.stringify: once in a fresh process of its own
+// (bench/cli-loop.mjs, timed like the command line from Node's start to its exit), and once warm, in
+// this process after an untimed pass. Rounds alternate; medians. Prints JSON:
 //   { built: false }  when dist/cli.js is not there, else
-//   { built: true, files, bytes, rounds, loop: ms, jobs: { 1: ms, 2: ms }, exitCodes, errors,
+//   { built: true, files, bytes, rounds, loop: ms (warm), loopProcess: ms (fresh process),
+//     jobs: { 1: ms, 2: ms }, exitCodes, errors,
 //     records: lines the CLI wrote, parsed: records with "ok": true,
 //     filesPerSecond / megabytesPerSecond: { loop, 1, 2 },
 //     startup: ms of `--jobs 1` on an empty folder (Node's start and the CLI's imports),
@@ -52,6 +55,15 @@ function loop() {
   return performance.now() - start;
 }
 
+const LOOP = fileURLToPath(new URL('./cli-loop.mjs', import.meta.url));
+/** The same loop in a fresh process: Node's start, the imports and the compiler's warm-up included, as for the command line. */
+function loopProcess() {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [LOOP, dir], { stdio: 'ignore' });
+  if (result.status !== 0) throw new Error(`bench/cli-loop.mjs exited ${result.status}`);
+  return performance.now() - start;
+}
+
 function cli(jobs, inputs = [dir]) {
   const devNull = openSync('/dev/null', 'w');
   const start = performance.now();
@@ -86,12 +98,13 @@ function startup() {
   return performance.now() - start;
 }
 
-const times = { loop: [], 1: [], 2: [], halves: [], startup: [] };
+const times = { loop: [], loopProcess: [], 1: [], 2: [], halves: [], startup: [] };
 const exitCodes = {};
 const errors = {};
 loop();
 for (let round = 0; round < ROUNDS; round++) {
   times.loop.push(loop());
+  times.loopProcess.push(loopProcess());
   for (const jobs of [1, 2]) {
     const { ms, status, stderr } = cli(jobs);
     times[jobs].push(ms);
@@ -116,7 +129,7 @@ for (const line of (check.stdout ?? Buffer.alloc(0)).toString('utf8').split('\n'
 }
 rmSync(dir, { recursive: true, force: true });
 rmSync(empty, { recursive: true, force: true });
-const ms = { loop: median(times.loop), 1: median(times[1]), 2: median(times[2]) };
+const ms = { loop: median(times.loop), loopProcess: median(times.loopProcess), 1: median(times[1]), 2: median(times[2]) };
 const rate = (per) => Object.fromEntries(Object.entries(ms).map(([key, value]) => [key, Math.round((per / value) * 1000 * 10) / 10]));
 if (sink === -1) console.error('');
 console.log(
@@ -126,6 +139,7 @@ console.log(
     bytes,
     rounds: ROUNDS,
     loop: ms.loop,
+    loopProcess: ms.loopProcess,
     jobs: { 1: ms[1], 2: ms[2] },
     exitCodes,
     errors,
