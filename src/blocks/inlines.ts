@@ -236,10 +236,18 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
     if (node === null) continue;
     const start = starts[index] as number;
     node.children = nodes.slice(start);
-    nodes.length = start;
+    truncate(nodes, start);
   }
-  open.length = depth;
-  starts.length = depth;
+  truncate(open, depth);
+  truncate(starts, depth);
+}
+
+/**
+ * Shortens `items` to `length` by popping: a few pops cost less than setting
+ * `length`, which is a call into the engine's runtime (bench/README.md).
+ */
+function truncate(items: unknown[], length: number): void {
+  while (items.length > length) items.pop();
 }
 
 /** The collected inlines and their text (a break reads as a line feed). */
