@@ -40,7 +40,12 @@ export function makeSafe(raw: string): string {
 
 /** Anything that {@link normalizeText} would change; a space before white space is the first branch, which measured faster (bench/README.md). */
 const NEEDS_NORMALIZING = / [ \t\n\f\r\u00a0]|[\t\n\f\r\u00a0\0\ud800-\udfff]/;
-const SPACE_RUN = /[ \t\n\f\r\u00a0]+/g;
+/**
+ * A run of white space that collapsing changes: two or more characters, or one that is not a space.
+ * A lone space is left alone, so text with single spaces between words costs no replacements
+ * (measured: bench/README.md).
+ */
+const CHANGED_SPACE_RUN = / [ \t\n\f\r\u00a0]+|[\t\n\f\r\u00a0][ \t\n\f\r\u00a0]*/g;
 
 /** Shorter text is checked by one character scan: a regular expression call costs more than the scan. */
 const SHORT_TEXT = 64;
@@ -70,7 +75,7 @@ function needsNormalizing(raw: string): boolean {
  */
 export function normalizeText(raw: string): string {
   if (!needsNormalizing(raw)) return raw;
-  return makeSafe(raw).replace(SPACE_RUN, ' ');
+  return makeSafe(raw).replace(CHANGED_SPACE_RUN, ' ');
 }
 
 /** Whether the text is empty or only white space (U+3000 included). */
