@@ -48,19 +48,19 @@ export interface Break {
   type: 'break';
 }
 
-/** `<code>` outside `<pre>`: its text, line breaks kept as `"\n"`. */
+/** `<code>` outside `<pre>`: its text, line breaks kept as `"\n"` (a `<code>` inside it adds nothing). */
 export interface InlineCode {
   type: 'code';
   value: string;
 }
 
-/** `<strong>` or `<b>`. */
+/** `<strong>` or `<b>`. Never inside another `Strong`: one inside another adds no node (rule 1). */
 export interface Strong {
   type: 'strong';
   children: Inline[];
 }
 
-/** `<em>` or `<i>`. */
+/** `<em>` or `<i>`. Never inside another `Emphasis`: one inside another adds no node (rule 1). */
 export interface Emphasis {
   type: 'emphasis';
   children: Inline[];

@@ -6,8 +6,11 @@ import { Frame, Mode, pushFrame, type BlockState } from './state.js';
 
 /**
  * Inline elements: `<strong>`/`<b>`, `<em>`/`<i>`, `<code>` and `<a href>`
- * (rules 1 and 9), and `<br>` (rule 2). Formatting nested deeper than
- * {@link MAX_INLINE_DEPTH} is read as transparent.
+ * (rules 1 and 9), and `<br>` (rule 2). Formatting inside formatting of the
+ * same kind adds no node (rule 1), and formatting nested deeper than
+ * {@link MAX_INLINE_DEPTH} is read as transparent. So formatting left open
+ * before many blocks, which every block reopens, gives each block at most one
+ * node of each kind (and its links).
  */
 
 export const STRONG: ActiveInline = { type: 'strong' };
@@ -15,7 +18,8 @@ export const EMPHASIS: ActiveInline = { type: 'emphasis' };
 export const CODE: ActiveInline = { type: 'code' };
 
 export function openInline(state: BlockState, entry: ActiveInline): void {
-  if (state.active.length >= MAX_INLINE_DEPTH) {
+  // `entry` is one of the shared records above: `includes` finds the same kind.
+  if (state.active.length >= MAX_INLINE_DEPTH || state.active.includes(entry)) {
     pushFrame(state, Frame.None);
     return;
   }
