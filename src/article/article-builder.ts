@@ -30,7 +30,8 @@ class Assembly implements ArticleBuilder {
   private readonly body: Block[] = [];
   private readonly media: Media[] = [];
   private readonly links: Link[] = [];
-  private readonly texts: string[] = [];
+  /** How many of the lead and the body's blocks have a text (rule 10). */
+  private texts = 0;
   private paragraphs = 0;
 
   constructor(callbacks: SeedParserCallbacks) {
@@ -62,7 +63,7 @@ class Assembly implements ArticleBuilder {
   }
 
   finish(header: Header, diagnostics: Diagnostic[]): Article {
-    const text = this.texts.join(BLOCK_SEPARATOR);
+    const text = this.joinTexts();
     const { characters, words } = measureText(text);
     return {
       header,
@@ -77,29 +78,43 @@ class Assembly implements ArticleBuilder {
     };
   }
 
+  /**
+   * Rule 10: the texts of the lead and of the body's blocks, in order, joined. They are gathered
+   * here, into an array of exactly their number, rather than pushed as the blocks come: an array
+   * grown by push leaves each smaller copy behind (in the large-object space once past 128 KB)
+   * until the next full collection, and the parse ends at its peak.
+   */
+  private joinTexts(): string {
+    const texts = new Array<string>(this.texts);
+    let count = 0;
+    if (this.lead !== null) texts[count++] = this.lead.text;
+    for (const block of this.body) if (!isMedia(block)) texts[count++] = block.text;
+    return texts.join(BLOCK_SEPARATOR);
+  }
+
   /** The block's links and text (rules 9, 10). */
   private read(block: Block): void {
-    const { links, texts } = this;
+    const { links } = this;
     switch (block.type) {
       case 'paragraph':
         this.paragraphs++;
         collectLinks(block.inlines, links);
-        texts.push(block.text);
+        this.texts++;
         return;
       case 'heading':
         collectLinks(block.inlines, links);
-        texts.push(block.text);
+        this.texts++;
         return;
       case 'quote':
         for (const paragraph of block.blocks) collectLinks(paragraph.inlines, links);
-        texts.push(block.text);
+        this.texts++;
         return;
       case 'list':
         for (const item of block.items) collectLinks(item.inlines, links);
-        texts.push(block.text);
+        this.texts++;
         return;
       case 'code':
-        texts.push(block.text);
+        this.texts++;
         return;
       case 'image':
         this.media.push(block);

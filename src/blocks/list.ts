@@ -1,3 +1,4 @@
+import { exactLength } from '../text/speed.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Inline, ListItem } from '../types.js';
 import { appendSpace, closeInlinesTo, createInlineCollector, finishInlines } from './inlines.js';
@@ -129,6 +130,6 @@ export function closeList(state: BlockState): void {
     state.quote!.push({ type: 'paragraph', text, inlines });
     return;
   }
-  emit(state, { type: 'list', ordered: draft.ordered, start: draft.start, text, items }, null);
+  emit(state, { type: 'list', ordered: draft.ordered, start: draft.start, text, items: exactLength(items) }, null);
   releaseLifted(state);
 }

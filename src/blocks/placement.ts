@@ -1,3 +1,4 @@
+import { exactLength } from '../text/speed.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Block, Image, Media } from '../types.js';
 import { readEmbed, readImage, startPlayer } from './media.js';
@@ -114,5 +115,8 @@ export function openPlayer(state: BlockState, kind: 'video' | 'audio', attribute
 export function closePlayer(state: BlockState): void {
   const block = state.player!.block;
   state.player = null;
-  if (block !== null) placeMedia(state, block);
+  if (block === null) return;
+  // Its sources were pushed as they came: keep an array of exactly their number.
+  block.sources = exactLength(block.sources);
+  placeMedia(state, block);
 }

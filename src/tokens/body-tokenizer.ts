@@ -3,7 +3,7 @@ import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2'
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
-import { ownCopy } from '../text/speed.js';
+import { narrowsCopies, ownCopy } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 import {
   BR,
@@ -145,6 +145,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private readonly chunkStarts: number[] = [];
   private head = 0;
   private last = '';
+  /** Whether copies of text cut from the last chunk are narrowed (`ownCopy`, `narrowsCopies`). */
+  private narrow = false;
   private lastOffset = 0;
   private written = 0;
 
@@ -227,6 +229,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.chunks.push(text);
     this.chunkStarts.push(this.written);
     this.written += text.length;
+    this.narrow = narrowsCopies(text, this.written);
     this.tokenizer.write(text);
     this.flushSettledText();
     this.release();
@@ -533,7 +536,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const text = runMode === RAW_TEXT || this.runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, this.runElement);
     this.run = '';
     this.runAmpersand = -1;
-    this.sink.text(ownCopy(text));
+    this.sink.text(ownCopy(text, this.narrow));
   }
 
   private appendToRun(piece: string): void {
@@ -562,7 +565,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       const settled = this.run.slice(0, this.runAmpersand);
       this.run = this.run.slice(this.runAmpersand);
       this.runAmpersand = 0;
-      this.sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled)));
+      this.sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled), this.narrow));
     }
   }
 
@@ -644,7 +647,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const attributes = (this.attributes ??= {});
     if (!Object.hasOwn(attributes, name)) {
       const value = this.attributeValue;
-      attributes[name] = this.flags.has(name) ? '' : ownCopy(makeSafe(value.indexOf(AMPERSAND) === -1 ? value : decodeHTMLAttribute(value)));
+      attributes[name] = this.flags.has(name) ? '' : ownCopy(makeSafe(value.indexOf(AMPERSAND) === -1 ? value : decodeHTMLAttribute(value)), this.narrow);
     }
     this.attributeName = null;
     this.attributeValue = '';
@@ -657,7 +660,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   oncdata(start: number, end: number, endOffset: number): void {
     this.flushRun();
-    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0) this.sink.text(ownCopy(this.slice(start, end - endOffset)));
+    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0) this.sink.text(ownCopy(this.slice(start, end - endOffset), this.narrow));
     this.consumed = end + 1;
   }
 
