@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './helpers.js';
 import { assertWellFormed } from './invariants.js';
+import type { Inline } from '../src/index.js';
 
 /**
  * The block stage does a bounded amount of work per event, however many
@@ -64,12 +65,20 @@ describe('linear time: doubling the input at most 2.5× the time', () => {
     expect(ratio).toBeLessThanOrEqual(2.5);
   });
 
-  it('reads the paragraphs after 32,000 unclosed <b> as strong, nested at most 64 deep', () => {
+  it('reads the paragraphs after 32,000 unclosed <b> as strong, one node deep (rule 1)', () => {
     const article = parseBody('<b>'.repeat(32_000) + '<p>x</p>'.repeat(100));
     expect(article.body.length).toBe(99);
+    expect(article.lead!.inlines).toEqual([{ type: 'strong', children: [{ type: 'text', value: 'x' }] }]);
+  });
+
+  it('reads the paragraphs after 32,000 unclosed links, each in a <span>, as links nested at most 64 deep', () => {
+    const article = parseBody('<a href="https://example.com/"><span>'.repeat(32_000) + '<p>x</p>'.repeat(100));
+    expect(article.body.length).toBe(100);
+    const first = article.body[0]!;
+    expect(first.type).toBe('paragraph');
     let depth = 0;
-    let inline = article.lead!.inlines[0]!;
-    while (inline.type === 'strong') {
+    let inline = (first as { inlines: Inline[] }).inlines[0]!;
+    while (inline.type === 'link') {
       depth++;
       inline = inline.children[0]!;
     }
