@@ -7,7 +7,10 @@ import type { Inline } from '../src/index.js';
  * The block stage does a bounded amount of work per event, however many
  * elements are open: each body below, built of n units, takes at 2n at most
  * 2.5× its time at n (a quadratic stage takes 4×). Medians of several runs,
- * alternating n and 2n.
+ * alternating n and 2n. n starts at the unit count given and doubles until
+ * one parse at n takes at least 50 ms, so that a cost that does not grow
+ * with the input (a collection of the whole heap, which holds the test
+ * runner too) is small beside the parse on any machine.
  */
 
 function median(values: number[]): number {
@@ -34,6 +37,19 @@ function timesOf(small: string, large: string): [number, number] {
   return [median(smallTimes), median(largeTimes)];
 }
 
+/** The least count from `units` up, doubling, whose body takes at least 50 ms to parse (at most 64× `units`). */
+function calibrated(units: number, make: (n: number) => string): number {
+  let n = units;
+  for (; n < units * 64; n *= 2) {
+    const body = make(n);
+    parseBody(body);
+    const start = performance.now();
+    parseBody(body);
+    if (performance.now() - start >= 50) break;
+  }
+  return n;
+}
+
 /** Each body of `units` units; the formatting bodies make 64 nested nodes per block, so they take fewer. */
 const bodies: [string, number, (n: number) => string][] = [
   ['unclosed <b>, then paragraphs', 1000, (n) => '<b>'.repeat(n) + '<p>x</p>'.repeat(n)],
@@ -53,8 +69,9 @@ const bodies: [string, number, (n: number) => string][] = [
 
 describe('linear time: doubling the input at most 2.5× the time', () => {
   it.each(bodies)('%s', (_name, units, make) => {
-    const small = make(units);
-    const large = make(units * 2);
+    const n = calibrated(units, make);
+    const small = make(n);
+    const large = make(n * 2);
     assertWellFormed(parseBody(small));
     // A busy machine can disturb some rounds; a quadratic stage fails every round (about 4×).
     let ratio = Infinity;
