@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseWithYaml, readSimpleMapping } from '../src/header/front-matter.js';
+import { MAX_FRONT_MATTER_ALIAS_VALUES, parseWithYaml, readSimpleFrontMatter } from '../src/header/front-matter.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles } from './helpers.js';
 
@@ -33,15 +33,23 @@ function expectSameData(ours: unknown, theirs: unknown, path = '$'): void {
   expect(Object.is(ours, theirs), `${path}: ${String(ours)} vs ${String(theirs)}`).toBe(true);
 }
 
-/** Whether the fast reader agrees with `yaml` on `source`; returns whether it read it at all. */
+/**
+ * Whether the fast reader agrees with `yaml` on `source`: the same mapping
+ * and no warning, or the same problem at the same offset. Returns whether
+ * it read the source at all.
+ */
 function expectAgreement(source: string): boolean {
-  const fast = readSimpleMapping(source);
+  const fast = readSimpleFrontMatter(source);
   if (fast === undefined) return false;
   const yaml = parseWithYaml(source);
+  if (!fast.ok) {
+    expect(yaml, JSON.stringify(source)).toEqual({ ok: false, problem: fast.problem });
+    return true;
+  }
   if (!yaml.ok) throw new Error(`the fast reader accepted what yaml refuses (${yaml.problem.message}): ${JSON.stringify(source)}`);
   expect(yaml.warnings, JSON.stringify(source)).toEqual([]);
-  expectSameData(fast, yaml.value);
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(yaml.value));
+  expectSameData(fast.value, yaml.value);
+  expect(JSON.stringify(fast.value)).toBe(JSON.stringify(yaml.value));
   return true;
 }
 
@@ -173,8 +181,33 @@ describe('the fast front matter reader against yaml', () => {
     ['a b: 1', false],
     ['a : 1', false],
     ['&a k: 1', false],
-    ['k: &a 1', false],
+    ['k: &a 1', true],
     ['k: *a', false],
+    ['a: &x 1\nb: *x', true],
+    ['a: &x-1_Y "q: r"\nb: *x-1_Y  \nc: *x-1_Y', true],
+    ["a: &x 'q'\nb: *x", true],
+    ['a: &x [p, 2, ~]\nb: *x\nc: *x', true],
+    ['a: &x []\nb: *x', true],
+    ['a: &x null\nb: *x', true],
+    ['a: &x 1.5\nb: *x', false],
+    ['a: &x\nb: *x', false],
+    ['a: &x\n  c: 1\nb: *x', false],
+    ['a: &x  1\nb: *x', true],
+    ['a: &x\t1', false],
+    ['a: &x 1\nb: &x 2\nc: *x', false],
+    ['a: &x 1\nb: *y', false],
+    ['a: *x\nb: &x 1', false],
+    ['a: &x 1\nb: *x 2', false],
+    ['a: &x 1\nb: *x # c', false],
+    ['a: &x 1\nb: [*x]', false],
+    ['a: &x &y 1', false],
+    ['a: &x *y', false],
+    ['a: &x: 1', false],
+    ['a: &x:y 1\nb: *x:y', false],
+    ['a: &x 1\nb: *x\r\nc: *x', true],
+    ['a: &', false],
+    ['a: & 1', false],
+    ['a: *', false],
     ['k: !!str 1', false],
     ['k: |\n  x', false],
     ['k: >', false],
@@ -227,8 +260,15 @@ describe('the fast front matter reader against yaml', () => {
     { weight: 2, arbitrary: fc.tuple(fc.array(scalar, { maxLength: 3 }), fc.constantFrom(', ', ',', ' , ')).map(([items, comma]) => `[ ${items.join(comma)} ]`) },
     { weight: 1, arbitrary: fc.constant('') },
   );
+  /** Few names, so that aliases often find their anchor, and some names that the subset leaves to yaml. */
+  const name = fc.constantFrom('a', 'b', 'x-1', 'a_B', '', 'a:b', 'a.b');
+  const anchored = fc.oneof(
+    { weight: 6, arbitrary: value },
+    { weight: 2, arbitrary: fc.tuple(name, fc.constantFrom(' ', '  ', '', '\t'), value).map(([n, space, v]) => `&${n}${space}${v}`) },
+    { weight: 2, arbitrary: name.map((n) => `*${n}`) },
+  );
   const line = fc.oneof(
-    { weight: 8, arbitrary: fc.tuple(key, fc.constantFrom(': ', ':  ', ':', ' : '), value, fc.constantFrom('', '', ' ', '\t', ' # c')).map(([k, colon, v, after]) => `${k}${colon}${v}${after}`) },
+    { weight: 8, arbitrary: fc.tuple(key, fc.constantFrom(': ', ':  ', ':', ' : '), anchored, fc.constantFrom('', '', ' ', '\t', ' # c')).map(([k, colon, v, after]) => `${k}${colon}${v}${after}`) },
     { weight: 1, arbitrary: fc.constantFrom('', '  ', '\t', '# comment', '  nested: 1', '- item', '...', '---') },
   );
   const mapping = fc.tuple(fc.array(line, { maxLength: 8 }), fc.constantFrom('\n', '\r\n')).map(([lines, newline]) => lines.join(newline));
@@ -245,6 +285,29 @@ describe('the fast front matter reader against yaml', () => {
     );
     // The generator reaches inside the subset, not only around it.
     expect(read / runs).toBeGreaterThan(0.05);
+  });
+
+  it('agrees at the limit of values copied by aliases, and stops copying past it', () => {
+    const aliases = (count: number, tail = '') =>
+      ['base: &base value', ...Array.from({ length: count }, (_, index) => `key${index}: *base`)].join('\n') + tail;
+    expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES))).toBe(true);
+    expect(readSimpleFrontMatter(aliases(MAX_FRONT_MATTER_ALIAS_VALUES))).toMatchObject({ ok: true });
+    const over = aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 1);
+    expect(expectAgreement(over)).toBe(true);
+    expect(readSimpleFrontMatter(over)).toEqual({
+      ok: false,
+      problem: {
+        message: `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`,
+        offset: over.lastIndexOf('*base'),
+      },
+    });
+    // A sequence copies itself and its items: 201 aliases of four items copy 1,005 values.
+    const sequences = ['base: &base [a, b, c, d]', ...Array.from({ length: 201 }, (_, index) => `key${index}: *base`)].join('\n');
+    expect(expectAgreement(sequences)).toBe(true);
+    expect(readSimpleFrontMatter(sequences)).toMatchObject({ ok: false });
+    // After the limit the rest is still read: what is outside the subset, or an error yaml finds, comes first.
+    expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, '\nlast: 1.5'))).toBe(false);
+    expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, '\nlast: [a, ]'))).toBe(false);
   });
 
   it('agrees on generated mappings shaped like the corpus ones', () => {

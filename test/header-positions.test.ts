@@ -72,6 +72,23 @@ describe('header error positions: offset, line and column describe the same plac
     expect(errorOf('---\na: [1\n---\n<!--1-->\n[t](u)\n---\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2 });
   });
 
+  it('aliases past the limit: at the first alias beyond it, whole or in chunks, with LF or CRLF', () => {
+    for (const newline of ['\n', '\r\n']) {
+      const lines = ['---', 'base: &base value', ...Array.from({ length: 1200 }, (_, index) => `key${index}: *base`), '---', '<!--1-->', '[t](u)', '---', ''];
+      const text = lines.join(newline);
+      // The 1,001st alias stands on line 1,003 (after the fence and the anchor), after `key1000: `.
+      const expected = { code: 'INVALID_FRONT_MATTER', offset: text.indexOf('key1000: *base') + 9, line: 1003, column: 10 };
+      expect(errorOf(text)).toMatchObject(expected);
+      for (const size of [7, 4096]) {
+        const parser = createSeedParser();
+        expect(() => {
+          for (let start = 0; start < text.length; start += size) parser.write(text.slice(start, start + size));
+          parser.end();
+        }).toThrow(expect.objectContaining(expected) as Error);
+      }
+    }
+  });
+
   it('front matter warnings too', () => {
     const article = parseSeed('\ufeff---\r\na: 1\r\nb: !!set {x}\r\nc: .inf\r\n---\r\n<!--1-->\r\n[t](u)\r\n---\r\n');
     const warnings = article.diagnostics.filter((diagnostic) => diagnostic.code === 'FRONT_MATTER_WARNING');

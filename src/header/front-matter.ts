@@ -64,9 +64,14 @@ export interface FrontMatterProblem {
 }
 
 export function parseFrontMatter(source: string): FrontMatterResult {
-  const simple = readSimpleMapping(source);
-  if (simple !== undefined) return { ok: true, value: simple, warnings: [] };
-  return parseWithYaml(source);
+  const simple = readSimpleFrontMatter(source);
+  if (simple === undefined) return parseWithYaml(source);
+  return simple.ok ? { ok: true, value: simple.value, warnings: [] } : simple;
+}
+
+/** The one wording of the alias limit, for both readers. */
+function aliasLimitProblem(offset: number): FrontMatterProblem {
+  return { message: `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`, offset };
 }
 
 /**
@@ -231,9 +236,7 @@ function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]
     if (depth + target.height > MAX_FRONT_MATTER_DEPTH) problemAt(node, tooDeep(0).message);
     count += target.count;
     copied += target.count;
-    if (copied > MAX_FRONT_MATTER_ALIAS_VALUES) {
-      problemAt(node, `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`);
-    }
+    if (copied > MAX_FRONT_MATTER_ALIAS_VALUES) problemAt(node, aliasLimitProblem(0).message);
     deepest = Math.max(deepest, depth + target.height);
     return copyPlain(target.value);
   }
@@ -294,8 +297,10 @@ function setOwn(target: Record<string, unknown>, key: string, value: unknown): v
 // ---------------------------------------------------------------------------
 // The simple subset. `undefined` means "not in the subset": ask `yaml`.
 // The source is read in one pass: each line from its key through its value
-// to its line break, nothing cut from it but keys and values. Whatever the
-// subset does not cover with certainty is left to `yaml`.
+// to its line break, nothing cut from it but keys, values and anchor names.
+// A value may carry an anchor (`key: &name value`) or be an alias of an
+// earlier one (`key: *name`). Whatever the subset does not cover with
+// certainty is left to `yaml`.
 
 /** Anything a core-schema number could be: left to `yaml`. */
 const NUMBER_LIKE = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
@@ -307,7 +312,9 @@ const CR = 0x0d;
 const SPACE = 0x20;
 const DOUBLE_QUOTE = 0x22;
 const HASH = 0x23;
+const AMPERSAND = 0x26;
 const SINGLE_QUOTE = 0x27;
+const ASTERISK = 0x2a;
 const PLUS = 0x2b;
 const COMMA = 0x2c;
 const HYPHEN = 0x2d;
@@ -379,23 +386,29 @@ interface Cursor {
   index: number;
 }
 
-/** The mapping, if `source` is in the simple subset; exported for the differential tests. */
-export function readSimpleMapping(source: string): Record<string, unknown> | undefined {
-  return readSimpleFrontMatter(source)?.value;
-}
+/**
+ * What the simple-subset reader read: the mapping, and the number of lines it
+ * read (line breaks, or one more when the last line has none); or the problem
+ * `yaml` would report for the same source (only aliases past the limit).
+ */
+export type SimpleReading =
+  | { ok: true; value: Record<string, unknown>; lines: number }
+  | { ok: false; problem: FrontMatterProblem };
 
-/** What the simple-subset reader read: the mapping, and the number of lines it read (line breaks, or one more when the last line has none). */
-export interface SimpleReading {
-  value: Record<string, unknown>;
-  lines: number;
-}
+/** The anchors read so far: each one's value and how many values an alias of it copies (a sequence: itself and its items). */
+type Anchors = Map<string, { value: Scalar | Scalar[]; count: number }>;
 
-/** The mapping and its number of lines, if `source` is in the simple subset. */
+/** The mapping and its number of lines, if `source` is in the simple subset; exported for the differential tests. */
 export function readSimpleFrontMatter(source: string): SimpleReading | undefined {
   const result: Record<string, unknown> = {};
   const length = source.length;
   const at: Cursor = { index: 0 };
   let lines = 0;
+  const anchors: Anchors = new Map();
+  /** Values copied by aliases so far. */
+  let copied = 0;
+  /** Where the first alias past the limit stands, or -1. Past it nothing more is copied, but the rest is read: an error `yaml` finds anywhere comes first. */
+  let overLimit = -1;
   // Each turn stands at the start of a line, which must be `key:` or blank (spaces only), and reads it through its line break.
   for (; at.index < length; lines++) {
     const start = at.index;
@@ -416,12 +429,48 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
       // `key:value` is a plain scalar to YAML, not a pair: only `key: value` is in the subset.
       if (valueStart === colon + 1) return undefined;
       at.index = valueStart;
-      value = readValue(source, at);
-      if (value === undefined) return undefined;
+      const first = source.charCodeAt(valueStart);
+      if (first === AMPERSAND) {
+        // `&name value`: the value, remembered by its name.
+        const nameEnd = readNameEnd(source, valueStart + 1);
+        if (nameEnd === valueStart + 1 || source.charCodeAt(nameEnd) !== SPACE) return undefined;
+        const name = source.slice(valueStart + 1, nameEnd);
+        at.index = skipSpaces(source, nameEnd, length);
+        // An anchor before a line break may name a collection on the lines below; a name used twice, the later node.
+        if (isLineEnd(source, at.index) || anchors.has(name)) return undefined;
+        value = readValue(source, at);
+        if (value === undefined) return undefined;
+        anchors.set(name, { value: value as Scalar | Scalar[], count: Array.isArray(value) ? value.length + 1 : 1 });
+      } else if (first === ASTERISK) {
+        // `*name`: a copy of what the name holds.
+        const nameEnd = readNameEnd(source, valueStart + 1);
+        const end = skipSpaces(source, nameEnd, length);
+        const target = anchors.get(source.slice(valueStart + 1, nameEnd));
+        if (target === undefined || !isLineEnd(source, end)) return undefined;
+        at.index = afterLineEnd(source, end);
+        copied += target.count;
+        if (copied > MAX_FRONT_MATTER_ALIAS_VALUES && overLimit === -1) overLimit = valueStart;
+        value = overLimit !== -1 ? null : Array.isArray(target.value) ? target.value.slice() : target.value;
+      } else {
+        value = readValue(source, at);
+        if (value === undefined) return undefined;
+      }
     }
     setOwn(result, key, value);
   }
-  return { value: result, lines };
+  if (overLimit !== -1) return { ok: false, problem: aliasLimitProblem(overLimit) };
+  return { ok: true, value: result, lines };
+}
+
+/** Standing after `&` or `*`: the end of the name, `[A-Za-z0-9_-]*` (YAML allows more; the rest is left to `yaml`). */
+function readNameEnd(source: string, start: number): number {
+  let index = start;
+  for (; index < source.length; index++) {
+    const code = source.charCodeAt(index);
+    const lower = code | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === UNDERSCORE || code === HYPHEN)) break;
+  }
+  return index;
 }
 
 /** The end of the source, a line feed, or a CR before a line feed. (A CR anywhere else is content to `yaml`, even at the end.) */

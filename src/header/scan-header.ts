@@ -195,7 +195,8 @@ function readFrontMatterAtOnce(scan: Scan, text: string, from: number): number {
   if (fence === -1 || fence - from > MAX_FRONT_MATTER_LENGTH) return from;
   // The lines with their line breaks: the simple reader reads CR LF as a line break, and declines any other CR.
   const reading = readSimpleFrontMatter(ownCopy(text.slice(from, fence)));
-  if (reading === undefined) return from;
+  // Out of the subset, or an error: the lines are read one by one, and the error is reported where they end.
+  if (reading === undefined || !reading.ok) return from;
   const afterFence = text.indexOf('\n', fence) + 1;
   (scan.frontMatter as FrontMatterText).fenceOffset = scan.lineOffset + fence - from;
   scan.frontMatterValue = reading.value;
