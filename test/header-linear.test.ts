@@ -64,6 +64,8 @@ describe('front matter in linear time: time at 2n ≤ 2.5 × time at n', () => {
   // Flat mappings start at 4,000 keys: below that, V8 itself adds properties to one object in more than linear time.
   it('keys with words (the simple-subset reader)', () => expectLinear((n) => lines(n, (i) => `k${i}: v${i}`), 4000));
   it('keys with numeric values (the simple-subset reader)', () => expectLinear((n) => lines(n, (i) => `k${i}: ${i}`), 4000));
+  it('keys with anchored values (the simple-subset reader)', () => expectLinear((n) => lines(n, (i) => `k${i}: &${i} x`), 4000));
+  it('keys with aliases, up to the alias limit (the simple-subset reader)', () => expectLinear((n) => `a: &a x\n${lines(n, (i) => `k${i}: *a`)}`, 500));
   it('keys with numeric values in quotes (yaml)', () => expectLinear((n) => lines(n, (i) => `"k${i}": ${i}`), 4000));
   it('floats', () => expectLinear((n) => items(n, (i) => `${i}.5e3`), 1500));
   it('anchors', () => expectLinear((n) => items(n, (i) => `&a${i} ${i}`), 1500));
