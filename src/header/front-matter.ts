@@ -12,6 +12,7 @@ import {
   type Scalar as YamlScalar,
   type ScalarTag,
 } from 'yaml';
+import { createLateMap, getLate, setLate } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 
 /**
@@ -381,6 +382,9 @@ function spells(source: string, start: number, word: string): boolean {
   return true;
 }
 
+/** YAML 1.2's limit on an implicit key (`key: value`), in characters. */
+const MAX_IMPLICIT_KEY_LENGTH = 1024;
+
 /** Where the reader stands: each read moves `index` past what it read. */
 interface Cursor {
   index: number;
@@ -395,16 +399,14 @@ export type SimpleReading =
   | { ok: true; value: Record<string, unknown>; lines: number }
   | { ok: false; problem: FrontMatterProblem };
 
-/** The anchors read so far: each one's value and how many values an alias of it copies (a sequence: itself and its items). */
-type Anchors = Map<string, { value: Scalar | Scalar[]; count: number }>;
-
 /** The mapping and its number of lines, if `source` is in the simple subset; exported for the differential tests. */
 export function readSimpleFrontMatter(source: string): SimpleReading | undefined {
   const result: Record<string, unknown> = {};
   const length = source.length;
   const at: Cursor = { index: 0 };
   let lines = 0;
-  const anchors: Anchors = new Map();
+  /** The anchors read so far, by name; a name anchored again names the later value, as in YAML. */
+  const anchors = createLateMap<Scalar | Scalar[]>();
   /** Values copied by aliases so far. */
   let copied = 0;
   /** Where the first alias past the limit stands, or -1. Past it nothing more is copied, but the rest is read: an error `yaml` finds anywhere comes first. */
@@ -419,6 +421,8 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
       at.index = afterLineEnd(source, blankEnd);
       continue;
     }
+    // YAML allows an implicit key of at most 1,024 characters; a longer one is yaml's error to report.
+    if (colon - start > MAX_IMPLICIT_KEY_LENGTH) return undefined;
     const key = readKey(source, start, colon);
     if (Object.hasOwn(result, key) || isKeywordKey(key)) return undefined;
     const valueStart = skipSpaces(source, colon + 1, length);
@@ -436,21 +440,22 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
         if (nameEnd === valueStart + 1 || source.charCodeAt(nameEnd) !== SPACE) return undefined;
         const name = source.slice(valueStart + 1, nameEnd);
         at.index = skipSpaces(source, nameEnd, length);
-        // An anchor before a line break may name a collection on the lines below; a name used twice, the later node.
-        if (isLineEnd(source, at.index) || anchors.has(name)) return undefined;
+        // An anchor before a line break may name a collection on the lines below.
+        if (isLineEnd(source, at.index)) return undefined;
         value = readValue(source, at);
         if (value === undefined) return undefined;
-        anchors.set(name, { value: value as Scalar | Scalar[], count: Array.isArray(value) ? value.length + 1 : 1 });
+        setLate(anchors, name, value as Scalar | Scalar[]);
       } else if (first === ASTERISK) {
         // `*name`: a copy of what the name holds.
         const nameEnd = readNameEnd(source, valueStart + 1);
         const end = skipSpaces(source, nameEnd, length);
-        const target = anchors.get(source.slice(valueStart + 1, nameEnd));
+        const target = getLate(anchors, source.slice(valueStart + 1, nameEnd));
         if (target === undefined || !isLineEnd(source, end)) return undefined;
         at.index = afterLineEnd(source, end);
-        copied += target.count;
+        // A sequence copies itself and its items.
+        copied += Array.isArray(target) ? target.length + 1 : 1;
         if (copied > MAX_FRONT_MATTER_ALIAS_VALUES && overLimit === -1) overLimit = valueStart;
-        value = overLimit !== -1 ? null : Array.isArray(target.value) ? target.value.slice() : target.value;
+        value = overLimit !== -1 ? null : Array.isArray(target) ? target.slice() : target;
       } else {
         value = readValue(source, at);
         if (value === undefined) return undefined;

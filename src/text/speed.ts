@@ -87,3 +87,47 @@ export function forgetLastMatch(): void {
 export function exactLength<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }
+
+/**
+ * A map from strings to values that is two arrays until the first lookup,
+ * then a `Map` built from them in one pass (a key set again holds its later
+ * value, as in a `Map`).
+ *
+ * V8's `Map` grows in steps that cost more than the entries they hold, where
+ * arrays grow in proportion (bench/README.md, "Front matter anchors"). Where
+ * most maps are written and never read (front matter anchors: an alias is
+ * rare), the arrays cost a push each.
+ *
+ * Buys: anchors read in time proportional to their number at every size
+ * that front matter allows.
+ */
+export interface LateMap<V> {
+  keys: string[];
+  values: V[];
+  map: Map<string, V> | null;
+}
+
+export function createLateMap<V>(): LateMap<V> {
+  return { keys: [], values: [], map: null };
+}
+
+export function setLate<V>(late: LateMap<V>, key: string, value: V): void {
+  if (late.map !== null) {
+    late.map.set(key, value);
+  } else {
+    late.keys.push(key);
+    late.values.push(value);
+  }
+}
+
+export function getLate<V>(late: LateMap<V>, key: string): V | undefined {
+  let map = late.map;
+  if (map === null) {
+    map = new Map();
+    for (let index = 0; index < late.keys.length; index++) map.set(late.keys[index] as string, late.values[index] as V);
+    late.map = map;
+    late.keys = [];
+    late.values = [];
+  }
+  return map.get(key);
+}
