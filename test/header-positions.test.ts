@@ -72,6 +72,13 @@ describe('header error positions: offset, line and column describe the same plac
     expect(errorOf('---\na: [1\n---\n<!--1-->\n[t](u)\n---\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2 });
   });
 
+  it('a key longer than YAML allows (1,024 characters): an error at the key, as yaml reads it', () => {
+    const long = `---\na: 1\n${'k'.repeat(1025)}: 1\n---\n<!--1-->\n[t](u)\n---\n`;
+    expect(errorOf(long)).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 9, line: 3, column: 1 });
+    expect(errorOf(long).message).toContain('at most 1024 chars');
+    expect(parseSeed(long.replace('k'.repeat(1025), 'k'.repeat(1024))).header.frontMatter).toEqual({ a: 1, ['k'.repeat(1024)]: 1 });
+  });
+
   it('aliases past the limit: at the first alias beyond it, whole or in chunks, with LF or CRLF', () => {
     for (const newline of ['\n', '\r\n']) {
       const lines = ['---', 'base: &base value', ...Array.from({ length: 1200 }, (_, index) => `key${index}: *base`), '---', '<!--1-->', '[t](u)', '---', ''];
