@@ -309,9 +309,10 @@ if (runs('linear')) {
  * 32 KB, 64 KB, … up to its size, and timed at full size unless on the way its cost per MB both
  * passes PROBE_LIMIT times a normal seed's and grows by more than half at a doubling (so it grows
  * faster than linearly, and the next sizes would take minutes, then hours). It is then timed at
- * the size before, and its row says so; one that passes PROBE_CAP times it is timed where it is. A size
- * past PROBE_LIMIT is parsed a second time, and the faster parse counts. A seed that is merely slow per MB, or slow while cold, is
- * timed at full size; a superlinear one costs the bench seconds, whatever the machine's speed.
+ * the size before, and its row says so; one that passes PROBE_CAP times it is timed where it is.
+ * A size past PROBE_LIMIT is parsed a second time, and the faster parse counts (one parse can meet
+ * a collection of the heap). A seed that is merely slow per MB, or slow while cold, is timed at
+ * full size; a superlinear one costs the bench seconds, whatever the machine's speed.
  */
 const PROBE_LIMIT = 10;
 const PROBE_GROWTH = 1.5;

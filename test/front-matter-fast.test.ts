@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_FRONT_MATTER_ALIAS_VALUES, parseWithYaml, readSimpleFrontMatter } from '../src/header/front-matter.js';
+import { MAX_FRONT_MATTER_ALIAS_VALUES, parseFrontMatter, parseWithYaml, readSimpleFrontMatter } from '../src/header/front-matter.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles } from './helpers.js';
 
@@ -310,9 +310,20 @@ describe('the fast front matter reader against yaml', () => {
     const sequences = ['base: &base [a, b, c, d]', ...Array.from({ length: 201 }, (_, index) => `key${index}: *base`)].join('\n');
     expect(expectAgreement(sequences)).toBe(true);
     expect(readSimpleFrontMatter(sequences)).toMatchObject({ ok: false });
-    // After the limit the rest is still read: what is outside the subset, or an error yaml finds, comes first.
-    expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, '\nlast: 1.5'))).toBe(false);
-    expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, '\nlast: [a, ]'))).toBe(false);
+    // After the limit the rest is still read: a line outside the subset leaves the whole to yaml,
+    // which reports the alias limit when the rest is sound YAML, and its own error when it is not.
+    const limit = { ok: false, problem: { message: expect.stringContaining('aliases that copy more than') as string } };
+    for (const tail of ['\nlast: 1.5', '\nlast: [a, ]', '\nlast: {a: b}']) {
+      expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, tail)), tail).toBe(false);
+      expect(parseFrontMatter(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, tail)), tail).toMatchObject(limit);
+    }
+    for (const tail of ['\nlast: [a', '\nlast: "a', `\n${'k'.repeat(1025)}: 1`]) {
+      expect(expectAgreement(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, tail)), tail).toBe(false);
+      expect(parseFrontMatter(aliases(MAX_FRONT_MATTER_ALIAS_VALUES + 5, tail)), tail).toMatchObject({
+        ok: false,
+        problem: { message: expect.stringMatching(/^a YAML error: /) as string },
+      });
+    }
   });
 
   it('agrees on generated mappings shaped like the corpus ones', () => {

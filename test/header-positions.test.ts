@@ -74,8 +74,16 @@ describe('header error positions: offset, line and column describe the same plac
 
   it('a key longer than YAML allows (1,024 characters): an error at the key, as yaml reads it', () => {
     const long = `---\na: 1\n${'k'.repeat(1025)}: 1\n---\n<!--1-->\n[t](u)\n---\n`;
-    expect(errorOf(long)).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 9, line: 3, column: 1 });
+    const expected = { code: 'INVALID_FRONT_MATTER', offset: 9, line: 3, column: 1 };
+    expect(errorOf(long)).toMatchObject(expected);
     expect(errorOf(long).message).toContain('at most 1024 chars');
+    for (const size of [5, 64, 4096]) {
+      const parser = createSeedParser();
+      expect(() => {
+        for (let start = 0; start < long.length; start += size) parser.write(long.slice(start, start + size));
+        parser.end();
+      }).toThrow(expect.objectContaining(expected) as Error);
+    }
     expect(parseSeed(long.replace('k'.repeat(1025), 'k'.repeat(1024))).header.frontMatter).toEqual({ a: 1, ['k'.repeat(1024)]: 1 });
   });
 

@@ -37,10 +37,10 @@ function timesOf(small: string, large: string): [number, number] {
   return [median(smallTimes), median(largeTimes)];
 }
 
-/** The least count from `units` up, doubling, whose body takes at least 50 ms to parse (at most 64× `units`). */
+/** The least count from `units` up, doubling, whose body takes at least 50 ms to parse (at most 1,024× `units`). */
 function calibrated(units: number, make: (n: number) => string): number {
   let n = units;
-  for (; n < units * 64; n *= 2) {
+  for (; n < units * 1024; n *= 2) {
     const body = make(n);
     parseBody(body);
     const start = performance.now();

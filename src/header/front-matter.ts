@@ -12,16 +12,18 @@ import {
   type Scalar as YamlScalar,
   type ScalarTag,
 } from 'yaml';
-import { createLateMap, getLate, setLate } from '../text/speed.js';
+import { createShardedMap, getSharded, setSharded, type ShardedMap } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 
 /**
  * Front matter: YAML 1.2, core schema (`True` is a boolean, dates stay
  * strings), top level a mapping, read as plain JSON data. Most seeds hold a
- * handful of `key: scalar` and `key: [a, b]` lines; those are read by a small
- * exact reader of that subset, and anything else (floats, escapes, nesting,
- * comments, anchors, tags, …) goes to the `yaml` package. Both give the same
- * value; a test holds them to it.
+ * handful of `key: scalar` and `key: [a, b]` lines, some with an anchor
+ * (`key: &name value`) or an alias of one (`key: *name`); those are read by a
+ * small exact reader of that subset, and anything else (floats, escapes,
+ * nesting, comments, anchors and aliases below the top level, tags, …) goes
+ * to the `yaml` package. Both give the same value, or the same error at the
+ * alias limit; a test holds them to it.
  *
  * The rules beyond YAML's own, each to keep the value plain data and the work
  * bounded:
@@ -71,9 +73,7 @@ export function parseFrontMatter(source: string): FrontMatterResult {
 }
 
 /** The one wording of the alias limit, for both readers. */
-function aliasLimitProblem(offset: number): FrontMatterProblem {
-  return { message: `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`, offset };
-}
+const ALIAS_LIMIT = `aliases that copy more than ${MAX_FRONT_MATTER_ALIAS_VALUES} keys and values in all (the limit)`;
 
 /**
  * YAML 1.2, core schema only: without `resolveKnownTags: false`, `yaml` would
@@ -237,7 +237,7 @@ function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]
     if (depth + target.height > MAX_FRONT_MATTER_DEPTH) problemAt(node, tooDeep(0).message);
     count += target.count;
     copied += target.count;
-    if (copied > MAX_FRONT_MATTER_ALIAS_VALUES) problemAt(node, aliasLimitProblem(0).message);
+    if (copied > MAX_FRONT_MATTER_ALIAS_VALUES) problemAt(node, ALIAS_LIMIT);
     deepest = Math.max(deepest, depth + target.height);
     return copyPlain(target.value);
   }
@@ -405,8 +405,8 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
   const length = source.length;
   const at: Cursor = { index: 0 };
   let lines = 0;
-  /** The anchors read so far, by name; a name anchored again names the later value, as in YAML. */
-  const anchors = createLateMap<Scalar | Scalar[]>();
+  /** The anchors read so far, by name, once there is one; a name anchored again names the later value, as in YAML. */
+  let anchors: ShardedMap<Scalar | Scalar[]> | null = null;
   /** Values copied by aliases so far. */
   let copied = 0;
   /** Where the first alias past the limit stands, or -1. Past it nothing more is copied, but the rest is read: an error `yaml` finds anywhere comes first. */
@@ -442,15 +442,18 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
         at.index = skipSpaces(source, nameEnd, length);
         // An anchor before a line break may name a collection on the lines below.
         if (isLineEnd(source, at.index)) return undefined;
-        value = readValue(source, at);
-        if (value === undefined) return undefined;
-        setLate(anchors, name, value as Scalar | Scalar[]);
+        const anchored = readValue(source, at);
+        if (anchored === undefined) return undefined;
+        anchors ??= createShardedMap();
+        setSharded(anchors, name, anchored);
+        value = anchored;
       } else if (first === ASTERISK) {
         // `*name`: a copy of what the name holds.
         const nameEnd = readNameEnd(source, valueStart + 1);
         const end = skipSpaces(source, nameEnd, length);
-        const target = getLate(anchors, source.slice(valueStart + 1, nameEnd));
-        if (target === undefined || !isLineEnd(source, end)) return undefined;
+        if (!isLineEnd(source, end) || anchors === null) return undefined;
+        const target = getSharded(anchors, source.slice(valueStart + 1, nameEnd));
+        if (target === undefined) return undefined;
         at.index = afterLineEnd(source, end);
         // A sequence copies itself and its items.
         copied += Array.isArray(target) ? target.length + 1 : 1;
@@ -463,19 +466,26 @@ export function readSimpleFrontMatter(source: string): SimpleReading | undefined
     }
     setOwn(result, key, value);
   }
-  if (overLimit !== -1) return { ok: false, problem: aliasLimitProblem(overLimit) };
+  if (overLimit !== -1) return { ok: false, problem: { message: ALIAS_LIMIT, offset: overLimit } };
   return { ok: true, value: result, lines };
 }
 
 /** Standing after `&` or `*`: the end of the name, `[A-Za-z0-9_-]*` (YAML allows more; the rest is left to `yaml`). */
 function readNameEnd(source: string, start: number): number {
   let index = start;
-  for (; index < source.length; index++) {
-    const code = source.charCodeAt(index);
-    const lower = code | 0x20;
-    if (!((lower >= 0x61 && lower <= 0x7a) || (code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === UNDERSCORE || code === HYPHEN)) break;
-  }
+  while (index < source.length && (isLetterOrUnderscore(source.charCodeAt(index)) || isDigitOrHyphen(source.charCodeAt(index)))) index++;
   return index;
+}
+
+/** `A-Z`, `a-z` or `_`: what a key starts with, and any name holds. */
+function isLetterOrUnderscore(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 /* a */ && lower <= 0x7a /* z */) || code === UNDERSCORE;
+}
+
+/** `0-9` or `-`: what a key or name may hold after its first character. */
+function isDigitOrHyphen(code: number): boolean {
+  return (code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === HYPHEN;
 }
 
 /** The end of the source, a line feed, or a CR before a line feed. (A CR anywhere else is content to `yaml`, even at the end.) */
@@ -501,18 +511,16 @@ function isKeywordKey(key: string): boolean {
 function readKeyEnd(source: string, start: number, end: number): number {
   for (let index = start; index < end; index++) {
     const code = source.charCodeAt(index);
-    const lower = code | 0x20;
-    if ((lower >= 0x61 && lower <= 0x7a) || code === UNDERSCORE) continue;
-    if (index > start && ((code >= DIGIT_ZERO && code <= DIGIT_NINE) || code === HYPHEN)) continue;
+    if (isLetterOrUnderscore(code) || (index > start && isDigitOrHyphen(code))) continue;
     return code === COLON && index > start ? index : -1;
   }
   return -1;
 }
 
 /** Standing at the first character of a value (not a space, not a line end): the value, read through its line end. */
-function readValue(source: string, at: Cursor): unknown {
+function readValue(source: string, at: Cursor): Scalar | Scalar[] | undefined {
   const first = source.charCodeAt(at.index);
-  let value: unknown;
+  let value: Scalar | Scalar[] | undefined;
   if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) value = readQuoted(source, at, first);
   else if (first === LEFT_BRACKET) value = readFlowSequence(source, at);
   else value = readPlain(source, at, false);

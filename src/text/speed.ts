@@ -88,46 +88,43 @@ export function exactLength<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }
 
+/** How many `Map`s a {@link ShardedMap} splits its keys over: a power of two. */
+const SHARDS = 64;
+
 /**
- * A map from strings to values that is two arrays until the first lookup,
- * then a `Map` built from them in one pass (a key set again holds its later
- * value, as in a `Map`).
+ * A map from strings, split over up to {@link SHARDS} `Map`s by a hash of
+ * each key (made when a key first falls to it).
  *
  * V8's `Map` grows in steps that cost more than the entries they hold, where
- * arrays grow in proportion (bench/README.md, "Front matter anchors"). Where
- * most maps are written and never read (front matter anchors: an alias is
- * rare), the arrays cost a push each.
+ * a few thousand entries spread over many small maps grow in proportion
+ * (bench/README.md, "Front matter anchors"). Keys made to fall to one map
+ * give one map again: the step, never more.
  *
- * Buys: anchors read in time proportional to their number at every size
- * that front matter allows.
+ * Buys: thousands of keys (front matter anchors) set and found in time
+ * proportional to their number at every size that front matter allows.
  */
-export interface LateMap<V> {
-  keys: string[];
-  values: V[];
-  map: Map<string, V> | null;
+export type ShardedMap<V> = (Map<string, V> | undefined)[];
+
+export function createShardedMap<V>(): ShardedMap<V> {
+  return new Array<Map<string, V> | undefined>(SHARDS).fill(undefined);
 }
 
-export function createLateMap<V>(): LateMap<V> {
-  return { keys: [], values: [], map: null };
+function shardOf(key: string): number {
+  let hash = key.length;
+  for (let index = 0; index < key.length; index++) hash = (Math.imul(hash, 31) + key.charCodeAt(index)) | 0;
+  return hash & (SHARDS - 1);
 }
 
-export function setLate<V>(late: LateMap<V>, key: string, value: V): void {
-  if (late.map !== null) {
-    late.map.set(key, value);
-  } else {
-    late.keys.push(key);
-    late.values.push(value);
+export function setSharded<V>(map: ShardedMap<V>, key: string, value: V): void {
+  const shard = shardOf(key);
+  let entries = map[shard];
+  if (entries === undefined) {
+    entries = new Map();
+    map[shard] = entries;
   }
+  entries.set(key, value);
 }
 
-export function getLate<V>(late: LateMap<V>, key: string): V | undefined {
-  let map = late.map;
-  if (map === null) {
-    map = new Map();
-    for (let index = 0; index < late.keys.length; index++) map.set(late.keys[index] as string, late.values[index] as V);
-    late.map = map;
-    late.keys = [];
-    late.values = [];
-  }
-  return map.get(key);
+export function getSharded<V>(map: ShardedMap<V>, key: string): V | undefined {
+  return map[shardOf(key)]?.get(key);
 }
