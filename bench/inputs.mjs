@@ -66,13 +66,14 @@ const FRONT_MATTER_BYTES = 120 * 1024;
 const fill = (unit, bytes) => unit.repeat(Math.ceil(bytes / unit.length));
 
 /** A small seed after about `bytes` of front matter, one line per `line(index)`. */
-const frontMatter = (bytes, line) => {
+const frontMatter = (bytes, line, last = null) => {
   const lines = [];
-  for (let index = 0, length = 0; length < bytes; index++) {
+  for (let index = 0, length = last === null ? 0 : last.length + 1; length < bytes; index++) {
     const text = line(index);
     lines.push(text);
     length += text.length + 1;
   }
+  if (last !== null) lines.push(last);
   return `---\n${lines.join('\n')}\n---\n${HEADER}<p>x</p>`;
 };
 
@@ -101,6 +102,7 @@ export function pathologicalSeeds() {
     // Front matter is limited to 128 KiB (a larger one is INVALID_FRONT_MATTER): measured just under it.
     { name: 'front matter: numeric keys', max: FRONT_MATTER_BYTES, make: (bytes) => frontMatter(bytes, (index) => `key${index}: ${index}`) },
     { name: 'front matter: anchors', max: FRONT_MATTER_BYTES, make: (bytes) => frontMatter(bytes, (index) => `key${index}: &anchor${index} value${index}`) },
+    { name: 'front matter: anchors, then an alias', max: FRONT_MATTER_BYTES, make: (bytes) => frontMatter(bytes, (index) => `key${index}: &anchor${index} value${index}`, 'last: *anchor0') },
     { name: 'front matter: aliases', max: FRONT_MATTER_BYTES, make: (bytes) => frontMatter(bytes, (index) => (index === 0 ? 'base: &base value' : `key${index}: *base`)) },
   ];
 }
