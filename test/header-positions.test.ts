@@ -31,6 +31,17 @@ function expectConsistent(text: string, position: { offset: number; line: number
   expect({ line: position.line, column: position.column }).toEqual(locate(input, position.offset));
 }
 
+/** Expects the streamed parse of `text`, in chunks of each size, to throw an error like `expected`. */
+function expectErrorInChunks(text: string, sizes: number[], expected: Record<string, unknown>): void {
+  for (const size of sizes) {
+    const parser = createSeedParser();
+    expect(() => {
+      for (let start = 0; start < text.length; start += size) parser.write(text.slice(start, start + size));
+      parser.end();
+    }, `chunks of ${size}`).toThrow(expect.objectContaining(expected) as Error);
+  }
+}
+
 function errorOf(text: string): SeedParseError {
   const result = safeParseSeed(text);
   if (result.ok) throw new Error(`expected an error for ${JSON.stringify(text)}`);
@@ -77,13 +88,7 @@ describe('header error positions: offset, line and column describe the same plac
     const expected = { code: 'INVALID_FRONT_MATTER', offset: 9, line: 3, column: 1 };
     expect(errorOf(long)).toMatchObject(expected);
     expect(errorOf(long).message).toContain('at most 1024 chars');
-    for (const size of [5, 64, 4096]) {
-      const parser = createSeedParser();
-      expect(() => {
-        for (let start = 0; start < long.length; start += size) parser.write(long.slice(start, start + size));
-        parser.end();
-      }).toThrow(expect.objectContaining(expected) as Error);
-    }
+    expectErrorInChunks(long, [5, 64, 4096], expected);
     expect(parseSeed(long.replace('k'.repeat(1025), 'k'.repeat(1024))).header.frontMatter).toEqual({ a: 1, ['k'.repeat(1024)]: 1 });
   });
 
@@ -94,13 +99,7 @@ describe('header error positions: offset, line and column describe the same plac
       // The 1,001st alias stands on line 1,003 (after the fence and the anchor), after `key1000: `.
       const expected = { code: 'INVALID_FRONT_MATTER', offset: text.indexOf('key1000: *base') + 9, line: 1003, column: 10 };
       expect(errorOf(text)).toMatchObject(expected);
-      for (const size of [7, 4096]) {
-        const parser = createSeedParser();
-        expect(() => {
-          for (let start = 0; start < text.length; start += size) parser.write(text.slice(start, start + size));
-          parser.end();
-        }).toThrow(expect.objectContaining(expected) as Error);
-      }
+      expectErrorInChunks(text, [7, 4096], expected);
     }
   });
 

@@ -50,7 +50,7 @@ function calibrated(units: number, make: (n: number) => string): number {
   return n;
 }
 
-/** Each body of `units` units; the formatting bodies make 64 nested nodes per block, so they take fewer. */
+/** Each body, made of n units; `units` is where calibration starts (smaller where a unit makes many nodes). */
 const bodies: [string, number, (n: number) => string][] = [
   ['unclosed <b>, then paragraphs', 1000, (n) => '<b>'.repeat(n) + '<p>x</p>'.repeat(n)],
   ['unclosed <em>, then list items', 1000, (n) => '<em>'.repeat(n) + '<ul>' + '<li>x</li>'.repeat(n) + '</ul>'],
