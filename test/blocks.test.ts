@@ -95,4 +95,27 @@ describe('the block stage, driven with events', () => {
       { type: 'quote', text: 'a\nb c d', blocks: [{ type: 'paragraph', text: 'a\nb c d', inlines: [text('a'), { type: 'break' }, text('b c d')] }] },
     ]);
   });
+
+  it('places figures, captions, links and nested list items by depth past the first chunk of frames (4,096)', () => {
+    const deep = 5000;
+    const open = (name: string, count: number) => Array.from({ length: count }, () => [name] as [string]);
+    const close = (count: number) => Array.from({ length: count }, () => null);
+    const { blocks } = drive([
+      ...open('div', deep),
+      ['figure'], ['img', { src: '/a.png' }], ['figcaption'], 'caption', null, null,
+      ['a', { href: '/l' }], ...open('i', deep), 'linked', ...close(deep), null,
+      ...close(deep),
+      ['ul'], ...Array.from({ length: deep }, (_, index) => [['li'], `item ${index}`, ['ul']]).flat(),
+    ] as (string | [string, Attributes?] | null)[]);
+    expect(blocks.map(([block]) => block.type)).toEqual(['image', 'paragraph', 'list']);
+    expect(blocks[0]![0]).toMatchObject({ type: 'image', src: 'https://base.example/a.png', caption: 'caption' });
+    expect(blocks[1]![0]).toEqual({
+      type: 'paragraph',
+      text: 'linked',
+      inlines: [{ type: 'link', href: 'https://base.example/l', title: null, children: [{ type: 'emphasis', children: [text('linked')] }] }],
+    });
+    const list = blocks[2]![0] as Extract<Block, { type: 'list' }>;
+    expect(list.items).toHaveLength(deep);
+    expect(list.items[deep - 1]).toEqual({ text: `item ${deep - 1}`, inlines: [text(`item ${deep - 1}`)] });
+  });
 });

@@ -233,6 +233,20 @@ describe('the element stream is htmlparser2 Parser\'s', () => {
     expectParserStream(bodyOf(EXAMPLE));
   });
 
+  it('on elements nested across the chunks of the open-element stack (4,096 entries each), whole and in chunks', () => {
+    for (const depth of [4095, 4096, 4097, 8200]) {
+      const bodies = [
+        `${'<b><i>'.repeat(depth >> 1)}x${'</i></b>'.repeat(depth >> 2)}<p>y</p>`,
+        `${'<div><span>'.repeat(depth)}text${'</span>'.repeat(depth)}</div><foo>${'<bar>'.repeat(depth)}z</foo>after`,
+        `${'<ul><li>item'.repeat(depth)}</ul>tail<svg>${'<g>'.repeat(depth)}<foreignObject><p>html</p></foreignObject>`,
+      ];
+      for (const body of bodies) {
+        expectParserStream(body);
+        expectParserStream(body, splitAt(body, [4000, 40000, 60001]));
+      }
+    }
+  });
+
   it('on fuzzed tag soup, whole and in random chunks', () => {
     fc.assert(
       fc.property(tagSoup, cutsFor(600), (body, cuts) => {
@@ -264,6 +278,14 @@ describe('known cases of the class', () => {
       ]);
     }
     expect(parseBody('<a a').diagnostics).toEqual([]);
+  });
+
+  it('counts and names the unclosed elements however deep they stand (the stack spans several chunks)', () => {
+    const run = tokenStream([`<section>${'<span>'.repeat(9000)}<p>x`]);
+    expect(run.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'Closed 9001 elements left open at the end of the body (outermost: <section>)',
+    ]);
+    expect(run.events.filter((event) => event === '</span>')).toHaveLength(9000);
   });
 
   it('foreignObject is an HTML integration point inside <svg> only', () => {

@@ -1,4 +1,5 @@
 import type { DiagnosticReporter } from '../diagnostics.js';
+import { depth, pop } from '../text/speed.js';
 import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
 import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
@@ -144,7 +145,7 @@ class Blocks implements BlockBuilder {
 
   closeElement(): void {
     const state = this.state;
-    const frame = state.frames.pop();
+    const frame = pop(state.frames);
     if (frame === undefined) return;
     state.mode = frame >>> FRAME_BITS;
     (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
@@ -180,7 +181,7 @@ class Blocks implements BlockBuilder {
 
   end(): void {
     const state = this.state;
-    while (state.frames.length > 0) this.closeElement();
+    while (depth(state.frames) > 0) this.closeElement();
     endParagraph(state);
     releaseLifted(state);
   }

@@ -1,3 +1,4 @@
+import { depth } from '../text/speed.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Media } from '../types.js';
@@ -39,7 +40,7 @@ export function openFigure(state: BlockState): void {
     return;
   }
   boundary(state);
-  state.figures.push({ free: null, caption: null, depth: state.frames.length });
+  state.figures.push({ free: null, caption: null, depth: depth(state.frames) });
   pushFrame(state, Frame.Figure);
 }
 
@@ -70,7 +71,7 @@ export function closeFigure(state: BlockState): void {
 /** `<figcaption>`: the caption of the figure when it is the figure's first, as its child; else a container. */
 export function openFigcaption(state: BlockState, attributes: Attributes | null): void {
   const figure = state.figures[state.figures.length - 1];
-  if (figure === undefined || figure.caption !== null || figure.depth + 1 !== state.frames.length || state.replaying) {
+  if (figure === undefined || figure.caption !== null || figure.depth + 1 !== depth(state.frames) || state.replaying) {
     openContainer(state);
     return;
   }

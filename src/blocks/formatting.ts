@@ -1,3 +1,4 @@
+import { depth } from '../text/speed.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import { appendBreak, closeInlinesTo, MAX_INLINE_DEPTH, type ActiveInline } from './inlines.js';
 import { endParagraph } from './paragraph.js';
@@ -46,13 +47,13 @@ export function openAnchor(state: BlockState, attributes: Attributes | null): vo
     return;
   }
   state.active.push({ type: 'link', href: result.url, title: attributes!.title ?? null });
-  watchLink(state, result.url, state.frames.length);
+  watchLink(state, result.url, depth(state.frames));
   pushFrame(state, Frame.Anchor);
 }
 
 export function closeAnchor(state: BlockState): void {
   closeInline(state);
-  if (state.linkDepth === state.frames.length) endLink(state);
+  if (state.linkDepth === depth(state.frames)) endLink(state);
 }
 
 /** `<br>`: a break; two in a row end the paragraph. */

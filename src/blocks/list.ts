@@ -1,4 +1,4 @@
-import { exactLength } from '../text/speed.js';
+import { exactLength, pop, push } from '../text/speed.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Inline, ListItem } from '../types.js';
 import { appendSpace, closeInlinesTo, createInlineCollector, finishInlines } from './inlines.js';
@@ -84,17 +84,17 @@ function endItem(state: BlockState): void {
 }
 
 function suspendItem(state: BlockState): void {
-  state.suspendedCollectors.push(state.itemCollector);
-  state.suspendedIndexes.push(state.itemIndex);
+  push(state.suspendedCollectors, state.itemCollector);
+  push(state.suspendedIndexes, state.itemIndex);
   state.itemCollector = null;
   state.itemIndex = -1;
   state.collector = null;
 }
 
 function resumeItem(state: BlockState): void {
-  const collector = state.suspendedCollectors.pop() ?? null;
+  const collector = pop(state.suspendedCollectors) ?? null;
   state.itemCollector = collector;
-  state.itemIndex = state.suspendedIndexes.pop() ?? -1;
+  state.itemIndex = pop(state.suspendedIndexes) ?? -1;
   state.collector = collector;
   if (collector !== null) {
     closeInlinesTo(collector, state.active.length);

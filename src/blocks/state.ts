@@ -1,4 +1,5 @@
 import type { DiagnosticReporter } from '../diagnostics.js';
+import { createStack, push, type Stack } from '../text/speed.js';
 import type { UrlResolver } from '../text/urls.js';
 import type { Attributes, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block, Heading, Image, ListItem, Media, Paragraph } from '../types.js';
@@ -106,7 +107,8 @@ export class BlockState implements MediaProblems {
   /** The sink itself, for replaying a caption. */
   readonly sink: TokenSink;
   mode: Mode = Mode.Flow;
-  frames: number[] = [];
+  /** One frame per open element (a stack that grows by chunks: hostile input nests a million deep). */
+  frames: Stack<number> = createStack();
   /** Offset of the element being opened, for diagnostics. */
   offset = 0;
 
@@ -129,8 +131,8 @@ export class BlockState implements MediaProblems {
   list: ListDraft | null = null;
   itemCollector: InlineCollector | null = null;
   itemIndex = -1;
-  suspendedCollectors: (InlineCollector | null)[] = [];
-  suspendedIndexes: number[] = [];
+  suspendedCollectors: Stack<InlineCollector | null> = createStack();
+  suspendedIndexes: Stack<number> = createStack();
 
   // code.ts
   code: CodeDraft | null = null;
@@ -179,5 +181,5 @@ export function createBlockState(
 
 /** Opens a frame for `construct`; closing it restores the mode current now. */
 export function pushFrame(state: BlockState, construct: Frame): void {
-  state.frames.push(construct | (state.mode << FRAME_BITS));
+  push(state.frames, construct | (state.mode << FRAME_BITS));
 }

@@ -88,6 +88,62 @@ export function exactLength<T>(items: T[]): T[] {
   return items.length === 0 ? [] : items.slice();
 }
 
+/** Entries per chunk of a {@link Stack}: past the depth of any real document. */
+const STACK_CHUNK = 4096;
+
+/**
+ * A stack kept in chunks of {@link STACK_CHUNK} entries: the top chunk, and the full ones below it.
+ * The top chunk is empty only when the stack is.
+ *
+ * An array grown by `push` moves to new storage half as large again each time it fills. Past
+ * 128 KB each new storage is a large object of fresh pages, and each old one stays as garbage until
+ * a full collection gives its pages back to the system, to be taken (and faulted in) again. The
+ * stacks that grow with nesting (open elements, the block stage's frames, suspended list items)
+ * reach a million entries on hostile input (`<b>` × n), where each page of fresh memory costs more
+ * than the work on it (bench/README.md, "Fresh memory").
+ *
+ * Buys: a stack of n entries touches the memory of n entries once, in chunks that the heap reuses;
+ * the deep pathological seeds parse in less than half the time, with a quarter of the page faults.
+ * Costs one comparison per push and per pop.
+ */
+export interface Stack<T> {
+  top: T[];
+  readonly below: T[][];
+}
+
+export function createStack<T>(): Stack<T> {
+  return { top: [], below: [] };
+}
+
+export function push<T>(stack: Stack<T>, value: T): void {
+  if (stack.top.length === STACK_CHUNK) {
+    stack.below.push(stack.top);
+    stack.top = [];
+  }
+  stack.top.push(value);
+}
+
+export function pop<T>(stack: Stack<T>): T | undefined {
+  const value = stack.top.pop();
+  if (stack.top.length === 0 && stack.below.length > 0) stack.top = stack.below.pop() as T[];
+  return value;
+}
+
+/** The innermost entry; undefined when the stack is empty. */
+export function peek<T>(stack: Stack<T>): T | undefined {
+  return stack.top[stack.top.length - 1];
+}
+
+export function depth(stack: Stack<unknown>): number {
+  return stack.below.length * STACK_CHUNK + stack.top.length;
+}
+
+/** The entry at `index`, counted from the outermost (0). */
+export function entryAt<T>(stack: Stack<T>, index: number): T {
+  const chunk = Math.floor(index / STACK_CHUNK);
+  return (chunk === stack.below.length ? stack.top : (stack.below[chunk] as T[]))[index - chunk * STACK_CHUNK] as T;
+}
+
 /** How many `Map`s a {@link ShardedMap} splits its keys over: a power of two. */
 const SHARDS = 64;
 

@@ -3,7 +3,7 @@ import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2'
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
-import { narrowsCopies, ownCopy } from '../text/speed.js';
+import { createStack, depth, entryAt, narrowsCopies, ownCopy, peek, pop, push, type Stack } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
 import {
   BR,
@@ -167,9 +167,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private scanned = 0;
   private lineLimit = 0;
 
-  // Open elements, innermost last.
-  private readonly ids: number[] = [];
-  private readonly names: string[] = [];
+  // Open elements, innermost last (stacks that grow by chunks: hostile input nests a million deep).
+  private readonly ids: Stack<number> = createStack();
+  private readonly names: Stack<string> = createStack();
   /**
    * How many elements of each id (and each unknown name) are open, once the stack has been deeper
    * than {@link SCANNED_DEPTH}; until then (most documents) the stack itself is searched.
@@ -397,7 +397,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   private isOpen(id: number, name: string): boolean {
     const openCounts = this.openCounts;
-    if (openCounts === null) return id === UNKNOWN ? this.names.lastIndexOf(name) !== -1 : this.ids.lastIndexOf(id) !== -1;
+    // Not deeper than SCANNED_DEPTH: the whole stack is in its top chunk.
+    if (openCounts === null) return id === UNKNOWN ? this.names.top.lastIndexOf(name) !== -1 : this.ids.top.lastIndexOf(id) !== -1;
     return id === UNKNOWN ? ((this.unknownCounts as Map<string, number>).get(name) ?? 0) > 0 : (openCounts[id] as number) > 0;
   }
 
@@ -414,14 +415,14 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private startCounting(): void {
     this.openCounts = new Int32Array(ELEMENT_NAMES.length);
     this.unknownCounts = new Map();
-    for (let index = 0; index < this.ids.length; index++) this.count(this.ids[index] as number, this.names[index] as string, 1);
+    for (let index = 0; index < depth(this.ids); index++) this.count(entryAt(this.ids, index), entryAt(this.names, index), 1);
   }
 
   private push(id: number, name: string): void {
-    this.ids.push(id);
-    this.names.push(name);
+    push(this.ids, id);
+    push(this.names, name);
     if (this.openCounts !== null) this.count(id, name, 1);
-    else if (this.ids.length > SCANNED_DEPTH) this.startCounting();
+    else if (this.ids.top.length > SCANNED_DEPTH) this.startCounting();
     const starts = FOREIGN[id] as Foreign;
     if (starts !== Foreign.None) {
       this.foreign.push(starts);
@@ -431,8 +432,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   /** Closes the innermost element; `report`: tell the sink (unless it dropped the element). */
   private pop(report: boolean): void {
-    const id = this.ids.pop() as number;
-    const name = this.names.pop() as string;
+    const id = pop(this.ids) as number;
+    const name = pop(this.names) as string;
     if (this.openCounts !== null) this.count(id, name, -1);
     if (FOREIGN[id] !== Foreign.None) {
       this.foreign.pop();
@@ -441,7 +442,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.textOnly = 0;
     if (this.dropLevel === 0) {
       if (report) this.sink.closeElement(name);
-    } else if (this.ids.length < this.dropLevel) {
+    } else if (depth(this.ids) < this.dropLevel) {
       this.dropLevel = 0;
     }
   }
@@ -463,8 +464,11 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const group = CLOSE_GROUP[id] as number;
     if (group !== -1) {
       const closed = CLOSED_BY[group] as Uint8Array;
-      const ids = this.ids;
-      while (ids.length > 0 && closed[ids[ids.length - 1] as number] === 1) this.pop(true);
+      let innermost = peek(this.ids);
+      while (innermost !== undefined && closed[innermost] === 1) {
+        this.pop(true);
+        innermost = peek(this.ids);
+      }
     }
     if (IS_VOID[id] === 0) {
       this.push(id, name);
@@ -490,7 +494,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     if (IS_VOID[id] !== 0) {
       if (!dropped) this.sink.closeElement(this.tagName);
     } else if (dropped) {
-      this.dropLevel = this.ids.length;
+      this.dropLevel = depth(this.ids);
     }
   }
 
@@ -511,9 +515,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     }
     if (this.isOpen(id, name)) {
       if (id === UNKNOWN) {
-        while (this.names[this.names.length - 1] !== name) this.pop(true);
+        while (peek(this.names) !== name) this.pop(true);
       } else {
-        while (this.ids[this.ids.length - 1] !== id) this.pop(true);
+        while (peek(this.ids) !== id) this.pop(true);
       }
       this.pop(true);
     } else if (id === P) {
@@ -584,7 +588,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     if (this.dropLevel !== 0 || this.textOnly === UNREAD_TEXT) return;
     if (this.run === '') {
       this.runMode = this.textOnly;
-      if (this.textOnly === ESCAPABLE_TEXT) this.runElement = this.names[this.names.length - 1] as string;
+      if (this.textOnly === ESCAPABLE_TEXT) this.runElement = peek(this.names) as string;
     }
     this.appendToRun(this.slice(start, end));
   }
@@ -679,12 +683,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     // A start tag cut off by the end of the input was never complete: it is not an element.
     if (this.tagPushed) this.pop(false);
     const { ids, names } = this;
+    const open = depth(ids);
     let unclosed = 0;
     let outermost = '';
-    for (let index = 0; index < ids.length; index++) {
-      if (OPTIONAL_END[ids[index] as number] === 0) {
+    for (let index = 0; index < open; index++) {
+      if (OPTIONAL_END[entryAt(ids, index)] === 0) {
         unclosed++;
-        if (unclosed === 1) outermost = names[index] as string;
+        if (unclosed === 1) outermost = entryAt(names, index);
       }
     }
     if (unclosed > 0) {
@@ -695,7 +700,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
         this.bodyOffset + this.written,
       );
     }
-    while (ids.length > 0) this.pop(true);
+    while (ids.top.length > 0) this.pop(true);
   }
 
   isInForeignContext(): boolean {
