@@ -239,6 +239,34 @@ describe('seed-parser --out', () => {
       expect(existsSync(join(out, 'broken' + extension))).toBe(false);
     }
   });
+
+  it('writes nothing when two inputs would make one output, or an output would replace an input (exit 2)', () => {
+    const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
+    const twins = join(dir, 'twins');
+    mkdirSync(twins);
+    writeFileSync(join(twins, 'a.md'), seedText);
+    writeFileSync(join(twins, 'a.txt'), seedText);
+    const out = join(dir, 'twins-out');
+    const clash = cli(['--format', 'html', '--out', out, twins]);
+    expect(clash.status).toBe(2);
+    expect(clash.stderr).toContain(`a.md and a.txt would both be written to ${join(out, 'a.html')}; nothing was written`);
+    expect(existsSync(out)).toBe(false);
+
+    // Into the input folder: the render of a.txt would replace a.md.
+    const onto = cli(['--format', 'markdown', '--out', twins, twins]);
+    expect(onto.status).toBe(2);
+    expect(onto.stderr).toMatch(/would (both be written to|replace the input)/);
+    expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+
+    // Through a link to the input folder.
+    rmSync(join(twins, 'a.txt'));
+    writeFileSync(join(twins, 'b.txt'), seedText);
+    symlinkSync(twins, join(dir, 'twins-link'));
+    const linked = cli(['--format', 'markdown', '--out', join(dir, 'twins-link'), twins]);
+    expect(linked.status).toBe(2);
+    expect(linked.stderr).toContain('would replace the input');
+    expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+  });
 });
 
 describe('usage errors', () => {

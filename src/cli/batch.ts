@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
@@ -75,15 +75,53 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
     put(rendered);
     return null;
   }
-  const target = join(settings.out, mirrorPath(entry.file, settings.format === 'markdown' ? '.md' : '.html'));
+  const target = outputPath(entry, settings.out, settings.format);
   try {
-    if (entry.path !== null && resolve(target) === resolve(entry.path)) throw new Error('the output would replace the input');
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, rendered);
   } catch (error) {
     return `seed-parser: ${entry.file}: cannot write ${target}: ${describeError(error)}\n`;
   }
   return null;
+}
+
+/** Where `--out` puts the output of an entry. */
+export function outputPath(entry: Entry, out: string, format: Format): string {
+  return join(out, mirrorPath(entry.file, format === 'markdown' ? '.md' : '.html'));
+}
+
+/**
+ * Why the outputs of these entries under `--out` cannot all be written, or
+ * null: two inputs whose outputs are one file (`a.md` and `a.txt` both make
+ * `a.html`), or an output that is one of the inputs. Checked before anything
+ * is written, so that no output silently replaces another, or an input.
+ */
+export function outputConflict(entries: readonly Entry[], out: string, format: Format): string | null {
+  const inputs = new Map<string, string>();
+  for (const entry of entries) if (entry.path !== null) for (const key of identities(entry.path)) inputs.set(key, entry.file);
+  const outputs = new Map<string, string>();
+  for (const entry of entries) {
+    const target = outputPath(entry, out, format);
+    const earlier = outputs.get(resolve(target));
+    if (earlier !== undefined) return `${earlier} and ${entry.file} would both be written to ${target}`;
+    outputs.set(resolve(target), entry.file);
+    for (const key of identities(target)) {
+      const input = inputs.get(key);
+      if (input !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${input}`;
+    }
+  }
+  return null;
+}
+
+/** A path as written (resolved) and, when it exists, as the file it leads to. */
+function identities(path: string): string[] {
+  const resolved = resolve(path);
+  if (!existsSync(resolved)) return [resolved];
+  try {
+    return [resolved, realpathSync(resolved)];
+  } catch {
+    return [resolved];
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
-import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { outputConflict, runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
 import { startPool, type Pool } from './pool.js';
@@ -88,6 +88,10 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
+  if (options.out !== null && (format === 'markdown' || format === 'html')) {
+    const conflict = outputConflict(entries, options.out, format);
+    if (conflict !== null) throw new UsageError(`--out ${options.out}: ${conflict}; nothing was written`);
+  }
   const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
   const progress = await createProgress(entries.length, options.quiet, stderr);
   const output = createOutput(stdout);
