@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -266,6 +266,31 @@ describe('seed-parser --out', () => {
     expect(linked.status).toBe(2);
     expect(linked.stderr).toContain('would replace the input');
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+  });
+});
+
+describe('a named pipe given as an argument', () => {
+  it.runIf(process.platform !== 'win32')('is read once, to its end, whenever its writer comes', async () => {
+    const seedText = '<!--1700000000000-->\n[Piped](https://pipe.example/)\n------\n<p>through a pipe</p>';
+    const source = join(dir, 'piped.md');
+    writeFileSync(source, seedText);
+    for (let round = 0; round < 6; round++) {
+      const fifo = join(dir, `pipe-${round}`);
+      execFileSync('mkfifo', [fifo]);
+      // The writer opens the pipe before the reader, at the same time, or after it.
+      const writer = spawn('sh', ['-c', `sleep 0.${round % 3}; cat "$0" > "$1"`, source, fifo]);
+      const closed = new Promise((resolve) => writer.on('close', resolve));
+      const run = await new Promise<Run>((resolve) => {
+        const reader = spawn(process.execPath, [CLI, fifo], { cwd: ROOT, timeout: 30_000 });
+        let stdout = '';
+        let stderr = '';
+        reader.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        reader.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        reader.on('close', (status) => resolve({ status, stdout, stderr }));
+      });
+      expect(await closed).toBe(0);
+      expect(run).toEqual({ status: 0, stdout: `${JSON.stringify(parseSeed(seedText), null, 2)}\n`, stderr: '' });
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
-import { parseEntry, parseEntrySync } from './parse-entry.js';
+import { parseStreamed, readEntrySync } from './parse-entry.js';
 import { errorLine, writeRecord, type Outcome } from './record.js';
 
 /** What every batch of a run shares. Plain data: it crosses to the workers once. */
@@ -45,7 +45,8 @@ export async function runBatch(entries: readonly Entry[], settings: BatchSetting
   let parsed = 0;
   let failed = 0;
   for (const entry of entries) {
-    const outcome = parseEntrySync(entry, options) ?? (await parseEntry(entry, options));
+    const read = readEntrySync(entry, options);
+    const outcome = 'fd' in read ? await parseStreamed(read, options) : read;
     const failure = emit(entry, outcome, settings, put, render);
     if (failure === null) parsed++;
     else {

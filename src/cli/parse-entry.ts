@@ -16,26 +16,27 @@ const NUL = 0;
 const decoder = new TextDecoder('utf-8', { fatal: true });
 let scratch: Buffer | null = null;
 
-/**
- * Reads and parses one input. Every failure (I/O, bytes that are not UTF-8
- * text, a broken header, even a parser bug) becomes an error outcome: one bad
- * file never stops a run.
- */
-export async function parseEntry(entry: Entry, options: ParseOptions): Promise<Outcome> {
-  return parseEntrySync(entry, options) ?? (await parseEntryStreaming(entry, options));
+/** An input read as a stream of chunks: standard input (`fd` null) or a file opened for it. */
+export interface Streamed {
+  fd: number | null;
 }
 
 /**
- * The common case without a promise: a file up to {@link LARGE_FILE_BYTES} read
- * at once. Returns null for standard input, large files and anything that is
- * not a regular file (a pipe given as an argument), which are streamed. A file
- * known to be regular is read straight into a reused buffer: a read that does
- * not fill it has reached the end, so most files need no stat and no buffer of
- * their own.
+ * Reads and parses one input; every failure (I/O, bytes that are not UTF-8
+ * text, a broken header, even a parser bug) becomes an error outcome, so one
+ * bad file never stops a run.
+ *
+ * The common case needs no promise: a file up to {@link LARGE_FILE_BYTES} is
+ * read at once and parsed. Standard input, large files and anything that is
+ * not a regular file (a pipe given as an argument) are left to
+ * {@link parseStreamed}, with the file still open: a pipe opened a second time
+ * would wait for a writer that has already gone. A file known to be regular is
+ * read straight into a reused buffer: a read that does not fill it has reached
+ * the end, so most files need no stat and no buffer of their own.
  */
-export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | null {
+export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | Streamed {
   if (entry.problem !== null) return failure('READ_ERROR', entry.problem);
-  if (entry.path === null) return null;
+  if (entry.path === null) return { fd: null };
   let bytes: Uint8Array | null = null;
   let fd: number;
   try {
@@ -43,6 +44,7 @@ export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | n
   } catch (error) {
     return failure('READ_ERROR', describeError(error));
   }
+  let streamed = false;
   try {
     if (entry.regular) {
       scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
@@ -52,14 +54,17 @@ export function parseEntrySync(entry: Entry, options: ParseOptions): Outcome | n
     if (bytes === null) {
       const stats = fstatSync(fd);
       if (stats.isDirectory()) return failure('READ_ERROR', 'a folder, not a file');
-      if (!stats.isFile() || stats.size > LARGE_FILE_BYTES) return null;
+      if (!stats.isFile() || stats.size > LARGE_FILE_BYTES) {
+        streamed = true;
+        return { fd };
+      }
       bytes = readAll(fd, stats.size);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EISDIR') return failure('READ_ERROR', 'a folder, not a file');
     return failure('READ_ERROR', describeError(error));
   } finally {
-    closeSync(fd);
+    if (!streamed) closeSync(fd);
   }
   if (bytes.indexOf(NUL) !== -1) return binary();
   let text: string;
@@ -97,8 +102,9 @@ interface Stop {
   stop: RecordError;
 }
 
-async function parseEntryStreaming(entry: Entry, options: ParseOptions): Promise<Outcome> {
-  const source: AsyncIterable<Uint8Array> = entry.path === null ? process.stdin : createReadStream(entry.path, { highWaterMark: STREAM_CHUNK_BYTES });
+/** Parses a stream of chunks, and closes the file it reads. */
+export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Promise<Outcome> {
+  const source: AsyncIterable<Uint8Array> = fd === null ? process.stdin : createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES, autoClose: true });
   try {
     return { ok: true, article: await parseSeedStream(checkedText(source), options) };
   } catch (error) {
