@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSeedParser, safeParseSeed } from '../src/index.js';
+import { parse } from 'yaml';
+import { createSeedParser, parseSeed, safeParseSeed } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 
 /**
@@ -85,5 +86,28 @@ describe('front matter read at once or line by line', () => {
       }),
       checkOptions(500),
     );
+  });
+});
+
+describe('the front matter is the text between the fences, its last line break included', () => {
+  it('keeps the final line breaks of a block scalar that keeps them (|+, >+), last key or not, LF or CRLF, whole or in pieces', () => {
+    const sources = [
+      'a: |+\n  x\n\n\n',
+      'b: 1\na: |+\n  x\n\n',
+      'a: >+\n  x\n  y\n\n',
+      'a: |+\n  x\n',
+      'a: |\n  x\n\n',
+      'a: |-\n  x\n\n',
+      'a: |+\n  x\nb: |+\n  y\n\n\n\n',
+      'a: |2+\n   x\n\n',
+    ];
+    for (const source of sources) {
+      const expected = parse(source) as Record<string, unknown>;
+      for (const newline of ['\n', '\r\n']) {
+        const seed = `---${newline}${source.replaceAll('\n', newline)}---${newline}${TAIL}`;
+        expect(parseSeed(seed).header.frontMatter, JSON.stringify(seed)).toEqual(expected);
+        expect(outcome(byCharacter(seed))).toBe(outcome([seed]));
+      }
+    }
   });
 });

@@ -375,14 +375,16 @@ function readFrontMatter(scan: Scan, frontMatter: FrontMatterText, text: string,
 }
 
 /**
- * The YAML source: the lines without their line breaks (a CR before a line
- * feed is part of the break), joined by line feeds. A string of its own:
- * the values read from it are cut from it, and must not keep the input alive.
+ * The YAML source: the lines, each with its line break as a line feed (a CR
+ * before a line feed is part of the break). The last line's break is part of
+ * the front matter too: a block scalar that keeps its final line breaks (`|+`)
+ * ends with it, as YAML reads the text between the fences. A string of its
+ * own: the values read from it are cut from it, and must not keep the input
+ * alive.
  */
 function yamlSource(written: string, carriageReturn: boolean): string {
-  if (written === '') return '';
-  if (carriageReturn) return written.replace(CRLF, '\n').slice(0, -1);
-  return ownCopy(written.slice(0, -1));
+  if (carriageReturn) return written.replace(CRLF, '\n');
+  return ownCopy(written);
 }
 
 const CRLF = /\r\n/g;
