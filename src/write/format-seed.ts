@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { MAX_FRONT_MATTER_LENGTH } from '../header/front-matter.js';
+import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
 import { MAX_TIMESTAMP, unsafeDestination } from '../header/header-lines.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
@@ -37,16 +37,38 @@ function writeHeader(header: HeaderInput): string {
 }
 
 /**
- * YAML 1.2, core schema, block style; flow style (more compact) when block
- * style would pass the reader's length limit, which an Article's front matter
- * read from flow style or through aliases may do.
+ * The forms front matter is written in, in order of preference: YAML 1.2 block
+ * style; flow style (more compact); JSON (a subset of YAML 1.2, more compact
+ * still, every string in double quotes with escapes).
+ */
+const FRONT_MATTER_FORMS: readonly ((frontMatter: Record<string, unknown>) => string)[] = [
+  (frontMatter) => stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0 }),
+  (frontMatter) => stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0, collectionStyle: 'flow' }),
+  (frontMatter) => `${JSON.stringify(frontMatter)}\n`,
+];
+
+/**
+ * The first form within the reader's length limit that the front matter
+ * reader reads back as the same value. `yaml` writes a few strings in forms
+ * that read back otherwise (a key that starts with U+FEFF, unquoted, loses
+ * it; spaces that start a block scalar ending in a tab are taken as its
+ * indentation), and block style of a large front matter read from flow
+ * style can pass the limit. A value that no form gives back (a front matter
+ * of a `SeedInput` holding a `Date`, say) is written in the first form that
+ * fits.
  */
 function frontMatterYaml(frontMatter: Record<string, unknown>): string {
   if (Object.keys(frontMatter).length === 0) return '';
-  const block = stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0 });
-  if (block.length <= MAX_FRONT_MATTER_LENGTH) return block;
-  const flow = stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0, collectionStyle: 'flow' });
-  if (flow.length <= MAX_FRONT_MATTER_LENGTH) return flow;
+  const expected = JSON.stringify(frontMatter);
+  let fits: string | null = null;
+  for (const write of FRONT_MATTER_FORMS) {
+    const text = write(frontMatter);
+    if (text.length > MAX_FRONT_MATTER_LENGTH) continue;
+    const reading = parseFrontMatter(text);
+    if (reading.ok && reading.warnings.length === 0 && JSON.stringify(reading.value) === expected) return text;
+    fits ??= text;
+  }
+  if (fits !== null) return fits;
   throw new TypeError(`formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`);
 }
 
