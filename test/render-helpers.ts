@@ -64,7 +64,8 @@ function blockUnits(block: Block, target: 'markdown' | 'html' | 'html-elements')
       return [...(target === 'markdown' ? [{ kind: 'paragraph' as const, text: '' }] : []), ...captionUnit(block.caption, block.credit)];
     default: {
       const links = target === 'html-elements' ? [] : mediaLinks(block);
-      const line: Unit[] = links.length === 0 ? [] : [{ kind: 'paragraph', text: links.map((link) => link.label).join(' · ') }];
+      // A link shown as an image (a data: poster) has no text: its label is the image's alt.
+      const line: Unit[] = links.length === 0 ? [] : [{ kind: 'paragraph', text: links.map((link) => (link.image ? '' : link.label)).join(' · ') }];
       return [...line, ...captionUnit(block.caption, null)];
     }
   }
@@ -73,11 +74,21 @@ function blockUnits(block: Block, target: 'markdown' | 'html' | 'html-elements')
 /** Every URL of the Article in the order the renderers write them. */
 export function expectedUrls(article: Article): string[] {
   const urls = [article.header.url];
+  // Each piece of text belongs to the innermost link around it: a link's URL is written again after a
+  // link inside it (Markdown and HTML cannot nest links; the renderers cut the outer one around it).
   const fromInlines = (inlines: readonly Inline[]) => {
-    for (const inline of inlines) {
-      if (inline.type === 'link') urls.push(inline.href);
-      if ('children' in inline) fromInlines(inline.children);
-    }
+    let current: Inline | null = null;
+    const walk = (nodes: readonly Inline[], link: Extract<Inline, { type: 'link' }> | null) => {
+      for (const inline of nodes) {
+        if ('children' in inline) {
+          walk(inline.children, inline.type === 'link' ? inline : link);
+        } else {
+          if (link !== null && link !== current) urls.push(link.href);
+          current = link;
+        }
+      }
+    };
+    walk(inlines, null);
   };
   if (article.lead !== null) fromInlines(article.lead.inlines);
   for (const block of article.body) {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
 import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { corpusFiles, corpusManifestSize, seed, sharedFiles } from './helpers.js';
-import { expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls } from './render-helpers.js';
+import { expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls, readMarkdown } from './render-helpers.js';
 
 const HEADER = { timestamp: 1700000000000, title: 'Night trains', url: 'https://news.example/rail/1' };
 
@@ -147,6 +147,41 @@ describe('toMarkdown: bold and italic next to CJK punctuation', () => {
       ],
     });
     expectMarkdownReadBack(value);
+  });
+});
+
+describe('what Markdown and HTML cannot nest', () => {
+  it('a link inside a link: the outer one is cut around the inner one, formatting kept, as a browser reads it', () => {
+    const value = parseSeed(seed('<p><a href="/a">x <b>bold<span><a href="/b">y</a></span> more</b> end</a></p>', { url: 'https://e.example/' }));
+    expect(toMarkdown(value).split('\n')[2]).toBe('[x **bold**](https://e.example/a)**[y](https://e.example/b)**[**&#x20;more** end](https://e.example/a)');
+    expect(toHtml(value)).toContain(
+      '<p><a href="https://e.example/a">x <strong>bold</strong></a><strong><a href="https://e.example/b">y</a></strong><a href="https://e.example/a"><strong> more</strong> end</a></p>',
+    );
+    expectMarkdownReadBack(value);
+    expectHtml(value);
+    const deeper = parseSeed(seed('<p><a href="/a">1<i><a href="/b">2<span><a href="/c">3</a></span>4</a>5</i>6</a></p>', { url: 'https://e.example/' }));
+    expectMarkdownReadBack(deeper);
+    expectHtml(deeper);
+  });
+
+  it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {
+    const value = parseSeed(seed('<p><code>a</code><code>b</code> and <b><code>c`</code><code>d</code></b></p>'));
+    expect(toMarkdown(value).split('\n')[2]).toBe('`ab` and **``c`d``**');
+    expectMarkdownReadBack(value);
+  });
+
+  it('an ordered list starting past nine digits starts at 999999999, the largest number CommonMark reads', () => {
+    const value = parseSeed(seed('<ol start="1000000000"><li>a</li><li>b</li></ol>'));
+    expect(toMarkdown(value).split('\n').slice(2, 4)).toEqual(['999999999. a', '1000000000. b']);
+    expect(readMarkdown(toMarkdown(value)).children[1]).toMatchObject({ type: 'list', ordered: true, start: 999999999 });
+  });
+
+  it('a poster given as a data: URL is an image, never a link', () => {
+    const value = parseSeed(seed('<video src="/v.mp4" poster="data:image/png;base64,iVBORw0KGgo="></video>', { url: 'https://e.example/' }));
+    expect(toMarkdown(value).split('\n')[2]).toBe('[Video](https://e.example/v.mp4) · ![Poster](data:image/png;base64,iVBORw0KGgo=)');
+    expect(toHtml(value)).toContain('<a href="https://e.example/v.mp4">Video</a> · <img src="data:image/png;base64,iVBORw0KGgo=" alt="Poster">');
+    expectMarkdownReadBack(value);
+    expectHtml(value);
   });
 });
 

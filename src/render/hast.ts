@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
+import { holdsLink, liftInnerLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
 export interface ToHastOptions {
@@ -75,8 +76,13 @@ const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { t
   code: (inline) => [h('code', {}, inline.value.split('\n').flatMap((line, index) => (index === 0 ? [text(line)] : [h('br', {}, []), text(line)])))],
   strong: (inline) => [h('strong', {}, phrasing(inline.children))],
   emphasis: (inline) => [h('em', {}, phrasing(inline.children))],
-  link: (inline) => [h('a', present({ href: inline.href, title: inline.title }), phrasing(inline.children))],
+  link: (inline) => {
+    const link = h('a', present({ href: inline.href, title: inline.title }), phrasing(inline.children));
+    return holdsLink(link.children, isAnchor) ? liftInnerLinks<ElementContent>(link, isAnchor) : [link];
+  },
 };
+
+const isAnchor = (node: ElementContent): boolean => node.type === 'element' && node.tagName === 'a';
 
 function phrasing(inlines: readonly Inline[]): ElementContent[] {
   const result: ElementContent[] = [];
@@ -100,7 +106,7 @@ function links(block: Video | Audio | Embed): ElementContent[] {
   const children: ElementContent[] = [];
   for (const link of mediaLinks(block)) {
     if (children.length > 0) children.push(text(LINK_SEPARATOR));
-    children.push(h('a', { href: link.url }, [text(link.label)]));
+    children.push(link.image ? h('img', { src: link.url, alt: link.label }, []) : h('a', { href: link.url }, [text(link.label)]));
   }
   return children.length === 0 ? [] : [h('p', {}, children)];
 }

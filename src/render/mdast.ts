@@ -9,6 +9,7 @@ import type {
   RootContent,
 } from 'mdast';
 import type { Article, Block, Inline } from '../types.js';
+import { holdsLink, liftInnerLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
 /**
@@ -35,6 +36,7 @@ export function toMdast(article: Article): Root {
 }
 
 const URL_WHITE_SPACE = /[\t\n\r]/g;
+const MAX_MARKDOWN_START = 999_999_999;
 
 function markdownUrl(url: string): string {
   const cleaned = url.replace(URL_WHITE_SPACE, '');
@@ -60,8 +62,13 @@ const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { t
   }),
   strong: (inline) => [{ type: 'strong', children: phrasing(inline.children) }],
   emphasis: (inline) => [{ type: 'emphasis', children: phrasing(inline.children) }],
-  link: (inline) => [{ type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) }],
+  link: (inline) => {
+    const link: PhrasingContent = { type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) };
+    return holdsLink(link.children, isMdastLink) ? liftInnerLinks(link, isMdastLink) : [link];
+  },
 };
+
+const isMdastLink = (node: PhrasingContent): boolean => node.type === 'link';
 
 function phrasing(inlines: readonly Inline[]): PhrasingContent[] {
   const result: PhrasingContent[] = [];
@@ -101,7 +108,8 @@ function push(result: PhrasingContent[], node: PhrasingContent): void {
     (last as Attention).children = normalizeAttention((last as Attention).children, last.type === 'strong', last.type === 'emphasis');
     return;
   }
-  if (last !== undefined && last.type === 'text' && node.type === 'text') {
+  // Adjacent texts join; so do adjacent code spans (`` `a``b` `` would read as one span holding a backtick pair).
+  if (last !== undefined && ((last.type === 'text' && node.type === 'text') || (last.type === 'inlineCode' && node.type === 'inlineCode'))) {
     last.value += node.value;
     return;
   }
@@ -132,7 +140,11 @@ function linksParagraph(block: Parameters<typeof mediaLinks>[0]): RootContent[] 
   const children: PhrasingContent[] = [];
   for (const link of mediaLinks(block)) {
     if (children.length > 0) children.push({ type: 'text', value: LINK_SEPARATOR });
-    children.push({ type: 'link', url: markdownUrl(link.url), title: null, children: [{ type: 'text', value: link.label }] });
+    children.push(
+      link.image
+        ? { type: 'image', url: markdownUrl(link.url), alt: link.label, title: null }
+        : { type: 'link', url: markdownUrl(link.url), title: null, children: [{ type: 'text', value: link.label }] },
+    );
   }
   return children.length === 0 ? [] : [{ type: 'paragraph', children }];
 }
@@ -145,7 +157,8 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
     {
       type: 'list',
       ordered: block.ordered,
-      start: block.ordered ? (block.start ?? 1) : null,
+      // CommonMark reads at most nine digits as a list item's number: a larger start is written as the largest it reads.
+      start: block.ordered ? Math.min(block.start ?? 1, MAX_MARKDOWN_START) : null,
       spread: false,
       children: block.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph(item.inlines)] })),
     },

@@ -8,23 +8,32 @@ import type { Audio, Embed, Video } from '../types.js';
 export interface MediaLink {
   url: string;
   label: string;
+  /**
+   * Shown as an image, not a link: a poster given inline (`data:image/…`,
+   * which rule 9 keeps for a poster). A link to a `data:` URL is no link a
+   * reader should follow (browsers refuse to open one, and it can hold a
+   * script that runs where it is opened).
+   */
+  image: boolean;
 }
 
 export function mediaLinks(block: Video | Audio | Embed): MediaLink[] {
   switch (block.type) {
     case 'embed':
-      return [{ url: block.src, label: block.provider === null ? 'Embed' : `Embed (${block.provider})` }];
+      return [{ url: block.src, label: block.provider === null ? 'Embed' : `Embed (${block.provider})`, image: false }];
     case 'video':
     case 'audio': {
       const name = block.type === 'video' ? 'Video' : 'Audio';
       const links: MediaLink[] = [];
-      if (block.src !== null) links.push({ url: block.src, label: name });
-      for (const source of block.sources) links.push({ url: source.src, label: source.type === null ? `${name} source` : `${name} (${source.type})` });
-      if (block.type === 'video' && block.poster !== null) links.push({ url: block.poster, label: 'Poster' });
+      if (block.src !== null) links.push({ url: block.src, label: name, image: false });
+      for (const source of block.sources) links.push({ url: source.src, label: source.type === null ? `${name} source` : `${name} (${source.type})`, image: false });
+      if (block.type === 'video' && block.poster !== null) links.push({ url: block.poster, label: 'Poster', image: INLINE_IMAGE.test(block.poster) });
       return links;
     }
   }
 }
+
+const INLINE_IMAGE = /^data:/i;
 
 /** What joins the links of one media block. */
 export const LINK_SEPARATOR = ' · ';
