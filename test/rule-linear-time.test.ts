@@ -65,6 +65,9 @@ const bodies: [string, number, (n: number) => string][] = [
   ['open containers, then paragraphs', 8000, (n) => '<div><section>'.repeat(n) + '<p>x</p>'.repeat(n)],
   ['linked images in a paragraph', 8000, (n) => '<p>' + 'a <a href="/l"><img src="/i.png"></a> '.repeat(n) + '</p>'],
   ['code blocks with breaks', 8000, (n) => ('<pre>' + 'line<br>'.repeat(8) + '</pre>').repeat(n)],
+  // White space that stays pending until the next word: U+3000 is kept, so it grows with every piece.
+  ['U+3000 between tags in a paragraph', 8000, (n) => '<p>x' + '\u3000<b></b>'.repeat(n) + 'y</p>'],
+  ['U+3000 and spaces between tags in a list item and a heading', 8000, (n) => '<ul><li>x' + '\u3000 <i></i> '.repeat(n) + 'y</li></ul><h2>x' + ' \u3000<span></span>'.repeat(n) + 'y</h2>'],
 ];
 
 describe('linear time: doubling the input at most 2.5× the time', () => {

@@ -123,6 +123,7 @@ describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, me
     ['the tail of an end tag', 4 * MB, (length) => `<p>x</p ${fill(length)}>`],
     ['a data-selfpromo element', MB / 2, (length) => `<div data-selfpromo>${'<p>promo</p>'.repeat(length / 12)}</div>`],
     ['many small elements', MB / 8, (length) => '<p>Some <b>bold</b> text.</p>\n'.repeat(length / 30)],
+    ['a run of U+3000 and spaces between two words', MB / 4, (length) => `<p>x${'\u3000 '.repeat(length / 2)}y</p>`],
   ];
 
   // A collection before each run, so that each starts with an empty young generation.

@@ -25,6 +25,8 @@ import { LINE_BREAK } from './joins.js';
  * string of its own rather than a chain of concatenations).
  */
 
+const SPACE = 0x20;
+
 /** Inline formatting nested deeper than this is read as transparent. */
 export const MAX_INLINE_DEPTH = 64;
 
@@ -57,6 +59,8 @@ export interface InlineCollector {
    * dropped at the end of the block and before a break.
    */
   pendingSpace: string;
+  /** Whether `pendingSpace` ends in a space (not U+3000): kept here, as reading the last character of a long pending space would copy it. */
+  pendingEndsInSpace: boolean;
   pendingBreak: boolean;
 }
 
@@ -88,6 +92,7 @@ export function createInlineCollector(): InlineCollector {
     runPieces: NO_PIECES,
     hasContent: false,
     pendingSpace: '',
+    pendingEndsInSpace: false,
     pendingBreak: false,
   };
 }
@@ -176,10 +181,18 @@ function spaceOf(raw: string, start: number, end: number): string {
   return ' ';
 }
 
+/**
+ * Adds collapsed white space (spaces and U+3000, no two spaces in a row) to
+ * the pending space. Both are collapsed, so only where they meet can two
+ * spaces stand together: the work is bounded by the space added, however long
+ * the pending space has grown (a run of U+3000 cut by tags or chunks).
+ */
 function addSpace(collector: InlineCollector, space: string): void {
   const pending = collector.pendingSpace;
   if (pending === '') collector.pendingSpace = space;
-  else if (pending !== ' ' || space !== ' ') collector.pendingSpace = normalizeText(pending + space);
+  else if (!collector.pendingEndsInSpace || space.charCodeAt(0) !== SPACE) collector.pendingSpace = pending + space;
+  else if (space.length > 1) collector.pendingSpace = pending + space.slice(1);
+  collector.pendingEndsInSpace = space.charCodeAt(space.length - 1) === SPACE;
 }
 
 /**
@@ -204,7 +217,10 @@ export function appendText(collector: InlineCollector, active: readonly ActiveIn
   if (collector.open.length < active.length) materialize(collector, active);
   put(collector, normalizeText(start === 0 && end === length ? raw : raw.slice(start, end)));
   collector.hasContent = true;
-  if (end < length) collector.pendingSpace = spaceOf(raw, end, length);
+  if (end < length) {
+    collector.pendingSpace = '';
+    addSpace(collector, spaceOf(raw, end, length));
+  }
 }
 
 /** A block boundary inside a leaf block: reads as white space. */
