@@ -111,6 +111,32 @@ describe('the title link destination', () => {
     );
   });
 
+  it('any title and destination: a title line that parses is no unsafe link or autolink as mdast-util-from-markdown reads it', () => {
+    const piece = fc.constantFrom('javascript:', 'data:text/html,', 'vbscript:', 'x', '<', '>', '\\<', '[', ']', '](', ')', ' ', '"t"', '&colon;', '&#106;', '\\', 'alert(1)//');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), fc.array(piece, { minLength: 1, maxLength: 5 }), (title, destination) => {
+        const line = `[t${title.join('')}](${destination.join('')})`;
+        if (!safeParseSeed(`<!--1-->\n${line}\n------\n`).ok) return;
+        visit(fromMarkdown(line), (node) => {
+          if (node.type === 'link') expect(/^(javascript|vbscript|data):/i.test(node.url.replace(/^[\0-\x20]+/, '').replace(/[\t\n\r]/g, '')), line).toBe(false);
+        });
+      }),
+      checkOptions(3000),
+    );
+  });
+
+  it('what follows each < of the title line is read once: many < take linear time', () => {
+    const timeOf = (count: number) => {
+      const text = `<!--1-->\n[t${'<'.repeat(count)}](${'<&amp;'.repeat(count)})\n------\n`;
+      const start = performance.now();
+      safeParseSeed(text);
+      return performance.now() - start;
+    };
+    timeOf(20000);
+    const ratios = [0, 1, 2].map(() => timeOf(80000) / Math.max(timeOf(40000), 1));
+    expect(Math.min(...ratios)).toBeLessThan(2.5);
+  });
+
   it('any destination: header.url is never an unsafe URL, and an UNSAFE_URL error points into the title line', () => {
     const piece = fc.constantFrom('java', 'script', 'vb', 'data', ':', '&#58;', '&colon;', '&#106;', '\t', '\r', ' ', '\\', '\0', '\x01', 'alert(1)', '/', 'x', 'JAVA', '<', '>', '(', ')', 'image/png,');
     fc.assert(

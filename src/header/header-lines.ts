@@ -163,21 +163,56 @@ export function readTitleLinkLine(source: string, lineStart: number, lineEnd: nu
  * The unsafe scheme of a title link destination (rule 9, use `link`), or
  * null. The destination is kept as written, but whoever renders it as
  * Markdown or HTML may remove its backslash escapes and decode its entities:
- * it is vetted both as written and as read that way.
+ * it is vetted both as written and as read that way. What follows a `<` in
+ * the line is vetted by {@link unsafeInLine}.
  */
 export function unsafeDestination(url: string): string | null {
-  // The usual destination: http: or https:, and no `<`. No escape or entity can change that scheme.
-  if ((url.startsWith('https://') || url.startsWith('http://')) && !url.includes('<')) return null;
-  const unsafe = unsafeReading(url);
-  if (unsafe !== null) return unsafe;
-  // What follows a `<` is a URL to Markdown too: the destination of `<dest> "title"`, or an
-  // autolink `<scheme:…>` when the line does not read as a link at all. Each is vetted.
-  for (let open = url.indexOf('<'); open !== -1; open = url.indexOf('<', open + 1)) {
-    const inner = unsafeReading(url.slice(open + 1));
-    if (inner !== null) return inner;
+  // The usual destination: http: or https:. No escape or entity can change that scheme.
+  if (url.startsWith('https://') || url.startsWith('http://')) return null;
+  return unsafeReading(url);
+}
+
+/** An unsafe URL that Markdown could read in the title line: its scheme, and where it starts in the line. */
+export interface UnsafeInLine {
+  scheme: string;
+  index: number;
+}
+
+/**
+ * Markdown may read URLs in the title line besides its destination: what
+ * follows each `<` (the destination of `(<dest>)`, or an autolink
+ * `<scheme:…>`, which Markdown reads inside the title too,
+ * `[<javascript:x>](https://…)`, or across the brackets when the line does
+ * not read as a link), and what follows each `](` (a title that holds
+ * `[t](javascript:x)` holds a link of its own). Each is vetted up to the next
+ * `<` or `>`, or the next `](`, as written and decoded; an escaped `\<` is
+ * vetted too (on the safe side). The pieces of each kind do not overlap, so
+ * the line is read twice, however many of them it holds.
+ */
+export function unsafeInLine(line: string): UnsafeInLine | null {
+  let close = -1;
+  for (let open = line.indexOf('<'); open !== -1; ) {
+    const next = line.indexOf('<', open + 1);
+    // The next `>` after this `<`, found again only once the last one found is behind.
+    if (close !== line.length && close <= open) {
+      close = line.indexOf('>', open + 1);
+      if (close === -1) close = line.length;
+    }
+    const scheme = unsafeReading(line.slice(open + 1, next === -1 ? close : Math.min(next, close)));
+    if (scheme !== null) return { scheme, index: open + 1 };
+    open = next;
+  }
+  for (let open = line.indexOf(LINK_MIDDLE); open !== -1; ) {
+    const next = line.indexOf(LINK_MIDDLE, open + 2);
+    const scheme = unsafeReading(line.slice(open + 2, next === -1 ? line.length : next));
+    if (scheme !== null) return { scheme, index: open + 2 };
+    open = next;
   }
   return null;
 }
+
+/** Where a Markdown link's text ends and its destination begins. */
+const LINK_MIDDLE = '](';
 
 /** The unsafe scheme of a destination as written, or once its escapes and entities are decoded. */
 function unsafeReading(url: string): string | null {

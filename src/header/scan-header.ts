@@ -11,6 +11,7 @@ import {
   readTimestampLine,
   readTitleLinkLine,
   unsafeDestination,
+  unsafeInLine,
 } from './header-lines.js';
 import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages.js';
 
@@ -316,10 +317,14 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       const line = ownCopy(source.slice(start, end));
       const found = readTitleLinkLine(line, 0, line.length);
       if (found.kind === 'not-a-link') fail('MISSING_TITLE_LINK', quoteFound(line), inLine(scan, 0, 0), found.reason);
-      const scheme = unsafeDestination(found.url);
-      // A destination that starts with `<` is unsafe as Markdown reads it: inside the brackets.
+      // Reported at the destination (inside a `<` that starts it: Markdown reads it there), or in
+      // the title where Markdown reads a URL of its own.
       const at = found.urlIndex + (found.url.charCodeAt(0) === 0x3c /* < */ ? 1 : 0);
+      const scheme = unsafeDestination(found.url);
       if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, 0, at));
+      const other = unsafeInLine(line);
+      if (other !== null && other.index >= found.urlIndex - 1) fail('UNSAFE_URL', `a ${other.scheme}: URL ${quoteFound(found.url)}`, inLine(scan, 0, at));
+      if (other !== null) fail('UNSAFE_URL', `a ${other.scheme}: URL ${quoteFound(line.slice(other.index))}`, inLine(scan, 0, other.index));
       scan.title = found.title;
       scan.url = found.url;
       scan.state = State.ExpectUnderline;

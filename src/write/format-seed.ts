@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
-import { MAX_TIMESTAMP, unsafeDestination } from '../header/header-lines.js';
+import { MAX_TIMESTAMP, unsafeDestination, unsafeInLine } from '../header/header-lines.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
 import type { HeaderInput, SeedInput } from './seed-input.js';
@@ -72,18 +72,20 @@ function frontMatterYaml(frontMatter: Record<string, unknown>): string {
   throw new TypeError(`formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`);
 }
 
-const TITLE_SPECIAL = /[\\[\]&]/g;
+const TITLE_SPECIAL = /[\\[\]&<]/g;
 
 /**
  * The link text of the title line. The header reader removes backslash
  * escapes, then decodes entities, then collapses white space; so `\`, `[`
- * and `]` are escaped with a backslash and `&` is written `&amp;`. It is
- * written collapsed, as it reads back (a line feed cannot stand in the line).
+ * and `]` are escaped with a backslash, `&` is written `&amp;` and `<` is
+ * written `&lt;` (the reader vets what follows any `<` of the line as a URL,
+ * as Markdown would read an autolink there). It is written collapsed, as it
+ * reads back (a line feed cannot stand in the line).
  */
 function titleText(title: string): string {
   const collapsed = typeof title === 'string' ? collapseWhitespace(title) : '';
   if (collapsed === '') throw new TypeError('formatSeed: header.title must not be empty');
-  return collapsed.replace(TITLE_SPECIAL, (c) => (c === '&' ? '&amp;' : `\\${c}`));
+  return collapsed.replace(TITLE_SPECIAL, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : `\\${c}`));
 }
 
 /**
@@ -94,7 +96,7 @@ function titleText(title: string): string {
 function destination(url: string): string {
   if (typeof url !== 'string' || url === '') throw new TypeError('formatSeed: header.url must not be empty');
   if (url.includes('\n')) throw new TypeError('formatSeed: header.url cannot hold a line feed');
-  const scheme = unsafeDestination(url);
+  const scheme = unsafeDestination(url) ?? unsafeInLine(url)?.scheme ?? null;
   if (scheme !== null) throw new TypeError(`formatSeed: header.url cannot be a ${scheme}: URL`);
   if (!balancedParentheses(url)) throw new TypeError(`formatSeed: the parentheses of header.url must balance, got ${JSON.stringify(url)}`);
   const needsBrackets = url.trim() !== url || (url.length >= 2 && url.startsWith('<') && url.endsWith('>'));
