@@ -11,6 +11,7 @@ import {
   type Node,
   type Scalar as YamlScalar,
   type ScalarTag,
+  type Tags,
 } from 'yaml';
 import { createShardedMap, getSharded, setSharded, type ShardedMap } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
@@ -87,7 +88,20 @@ const YAML_OPTIONS = {
   resolveKnownTags: false,
   uniqueKeys: false,
   prettyErrors: false,
+  customTags: (tags: Tags) => [...tags, FLOAT_OF_INTEGER],
 } as const;
+
+/**
+ * `!!float 1`: YAML 1.2's core schema reads an integer as a float too (its
+ * float pattern makes the fraction optional), where `yaml`'s float tags want
+ * a point or an exponent and would warn that the tag does not fit.
+ */
+const FLOAT_OF_INTEGER: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  test: /^[-+]?[0-9]+$/,
+  resolve: (source: string) => Number(source),
+};
 
 /** The front matter read by the `yaml` package alone; exported for the differential tests. */
 export function parseWithYaml(source: string): FrontMatterResult {
