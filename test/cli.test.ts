@@ -320,11 +320,14 @@ describe('usage errors', () => {
   });
 
   it('reads every option', () => {
-    expect(readArguments(['-f', 'html', '-o', 'out', '-j', '3', '--ext', 'MD, .seed', '--shard', '2/5', '--base-url', 'https://b.example/', '-q', 'a', '-'])).toEqual({
+    expect(readArguments(['-f', 'html', '-o', 'out', '-j', '2', '--ext', 'MD, .seed', '--shard', '2/5', '--base-url', 'https://b.example/', '-q', 'a', '-'])).toEqual({
       kind: 'run',
-      options: { paths: ['a', '-'], format: 'html', out: 'out', jobs: 3, extensions: ['.md', '.seed'], shard: { index: 2, count: 5 }, baseUrl: 'https://b.example/', quiet: true },
+      options: { paths: ['a', '-'], format: 'html', out: 'out', jobs: 2, extensions: ['.md', '.seed'], shard: { index: 2, count: 5 }, baseUrl: 'https://b.example/', quiet: true },
     });
     expect(readArguments(['a'])).toMatchObject({ options: { format: null, out: null, jobs: availableParallelism(), extensions: ['.md', '.markdown', '.txt', '.html'], shard: null, quiet: false } });
+    // More threads than CPUs are taken as the number of CPUs (2 at least).
+    expect(readArguments(['--jobs', '1000', 'a'])).toMatchObject({ options: { jobs: Math.max(2, availableParallelism()) } });
+    expect(readArguments(['--jobs', '2', 'a'])).toMatchObject({ options: { jobs: 2 } });
   });
 
   it('needs --out for Markdown or HTML of a folder, and jsonl for JSON of a folder', () => {

@@ -42,7 +42,8 @@ Options:
                        file or stdin, jsonl for a directory or several paths
   -o, --out <dir>      markdown/html: write one file per input under <dir>,
                        mirroring the input tree (.md or .html)
-  -j, --jobs <n>       parse in n worker threads (default: the number of CPUs)
+  -j, --jobs <n>       parse in n threads (default, and at most: the number of
+                       CPUs, or 2 on a machine of one)
       --ext <list>     extensions a directory walk picks up, comma separated
                        (default: .md,.markdown,.txt,.html)
       --shard <k/n>    only the k-th of n disjoint parts of the inputs, split by
@@ -96,7 +97,9 @@ export function readArguments(argv: readonly string[]): Command {
     }
     format = values.format as Format;
   }
-  const jobs = values.jobs === undefined ? availableParallelism() : readPositiveInteger('--jobs', values.jobs);
+  // More threads than CPUs parse no faster, and each worker holds a JavaScript heap of its own.
+  const mostJobs = Math.max(2, availableParallelism());
+  const jobs = values.jobs === undefined ? availableParallelism() : Math.min(readPositiveInteger('--jobs', values.jobs), mostJobs);
   const extensions = values.ext === undefined ? [...DEFAULT_EXTENSIONS] : readExtensions(values.ext);
   const shard = values.shard === undefined ? null : readShard(values.shard);
   const out = values.out ?? null;
