@@ -162,6 +162,31 @@ const say = (text) => {
 const escape = (text) => text.replace(/</g, '&lt;');
 const mbs = (bytes, ms) => bytes / MB / (ms / 1000);
 
+/** Page faults of this process so far: each is the first touch of a 4 KB page the process had not used, or had given back. */
+const pageFaults = () => process.resourceUsage().minorPageFault;
+/**
+ * What one page fault costs on this machine: 128 MB of new memory, one write per 4 KB page, timed.
+ * A parse that keeps a large Article grows the heap into pages like these (and V8 gives pages back
+ * after a full collection, to take them again later), so a fault's cost is part of the cost per MB
+ * of large seeds and of seeds made of many small blocks (bench/README.md, "Fresh memory").
+ */
+function faultCost() {
+  const samples = [];
+  for (let round = 0; round < 3; round++) {
+    const faults = pageFaults();
+    const start = performance.now();
+    const memory = new Uint8Array(128 * MB);
+    for (let index = 0; index < memory.length; index += 4096) memory[index] = 1;
+    samples.push(((performance.now() - start) * 1000) / Math.max(1, pageFaults() - faults));
+  }
+  return median(samples);
+}
+let measuredFaultCost;
+/** `faultCost()`, measured once per run. */
+const faultMicroseconds = () => (measuredFaultCost ??= faultCost());
+/** The share of `msPerMb` that `faultsPerMb` faults take at `microseconds` each. */
+const faultShare = (faultsPerMb, msPerMb, microseconds) => `${Math.round((100 * faultsPerMb * microseconds) / 1000 / msPerMb)} %`;
+
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 say('# Benchmark results');
 say('');
@@ -228,6 +253,19 @@ if (runs('large')) {
   const medians = race(largeRuns.filter(([name]) => name !== CHEERIO), largeRounds);
   const largeTitle = `Generated seed (${(largeBytes.length / MB).toFixed(1)} MB, from the test fixtures)`;
   say(throughputTable(largeTitle, medians, largeBytes.length, 1));
+  // Page faults of one more parse of each (untimed for the table above).
+  const faultsPerMb = (name) => {
+    const run = largeRuns.find(([contender]) => contender === name)[1];
+    collect();
+    const faults = pageFaults();
+    const start = performance.now();
+    run();
+    return { faults: (pageFaults() - faults) / (largeBytes.length / MB), ms: (performance.now() - start) / (largeBytes.length / MB) };
+  };
+  const microseconds = faultMicroseconds();
+  const [ours, theirs] = [faultsPerMb(PARSE_SEED), faultsPerMb(PARSER)];
+  say(`Page faults (new 4 KB pages touched) per MB of input, one more parse of each: \`parseSeed\` ${ours.faults.toFixed(0)}, about ${faultShare(ours.faults, ours.ms, microseconds)} of its time at ${microseconds.toFixed(1)} µs each (measured in the linear section's way); htmlparser2 \`Parser\` ${theirs.faults.toFixed(0)}.`);
+  say('');
   domRaces.push(() => {
     const domMedians = race(largeRuns.filter(([name]) => name === PARSE_SEED || name === CHEERIO), largeRounds);
     say(throughputTable(`${largeTitle}, against cheerio (raced after every other timing)`, domMedians, largeBytes.length, 1));
@@ -270,38 +308,44 @@ function parser(seed, chunk) {
   };
 }
 
-/** Runs each parse alternately for `rounds` rounds (each `runs` times per round); median ms per MB of each. */
+/**
+ * Runs each parse alternately for `rounds` rounds (each `runs` times per round); of each, the median
+ * ms per MB, and the median number of page faults per MB (see `faultCost`).
+ */
 const alternatePerMb = (entries, rounds) => {
-  const samples = entries.map(() => []);
+  const samples = entries.map(() => ({ ms: [], faults: [] }));
   for (const { run } of entries) run();
   for (let round = 0; round < rounds; round++) {
     entries.forEach(({ run, runs: count }, index) => {
       for (let time = 0; time < count; time++) {
         collect();
+        const faults = pageFaults();
         const start = performance.now();
         run();
-        samples[index].push(performance.now() - start);
+        samples[index].ms.push(performance.now() - start);
+        samples[index].faults.push(pageFaults() - faults);
       }
     });
   }
-  return entries.map(({ bytes }, index) => median(samples[index]) / (bytes / MB));
+  return entries.map(({ bytes }, index) => ({ ms: median(samples[index].ms) / (bytes / MB), faults: median(samples[index].faults) / (bytes / MB) }));
 };
 const entry = (seed, runs = 1, chunk = undefined) => ({ run: parser(seed, chunk), bytes: encoder.encode(seed).length, runs });
 
 if (runs('linear')) {
   progress('linear cost');
   const [small, huge] = alternatePerMb([entry(generatedSeed(1 * MB), ROUNDS), entry(generatedSeed(64 * MB))], values.quick ? 3 : 5);
+  const microseconds = faultMicroseconds();
   say('### Linear cost');
   say('');
-  say('The two seeds are parsed alternately (the 1 MB seed several times per round).');
+  say(`The two seeds are parsed alternately (the 1 MB seed several times per round). Page faults: new 4 KB pages of memory touched per MB of input, medians; one costs ${microseconds.toFixed(1)} µs on this machine (128 MB of new memory written once per page), which gives their share of the time.`);
   say('');
-  say('| seed | ms per MB |');
-  say('| --- | ---: |');
-  say(`| 1 MB | ${small.toFixed(2)} |`);
-  say(`| 64 MB | ${huge.toFixed(2)} |`);
-  say(`| ratio 64 MB / 1 MB | ${times(huge / small)} |`);
+  say('| seed | ms per MB | page faults per MB | their share of the time |');
+  say('| --- | ---: | ---: | ---: |');
+  say(`| 1 MB | ${small.ms.toFixed(2)} | ${small.faults.toFixed(0)} | ${faultShare(small.faults, small.ms, microseconds)} |`);
+  say(`| 64 MB | ${huge.ms.toFixed(2)} | ${huge.faults.toFixed(0)} | ${faultShare(huge.faults, huge.ms, microseconds)} |`);
+  say(`| ratio 64 MB / 1 MB | ${times(huge.ms / small.ms)} | ${times(huge.faults / Math.max(1, small.faults))} | |`);
   say('');
-  target('linear cost: per MB at 64 MB vs at 1 MB', '≤ 1.3×', times(huge / small), huge / small <= 1.3);
+  target('linear cost: per MB at 64 MB vs at 1 MB', '≤ 1.3×', times(huge.ms / small.ms), huge.ms / small.ms <= 1.3);
 }
 
 /**
@@ -345,22 +389,22 @@ if (runs('pathological')) {
   say('');
   say(`Per-MB time of each, against the ${(largeBytes.length / MB).toFixed(0)} MB generated seed parsed alternately with it. A seed whose cost per MB, on its way from 32 KB to 4 MB, passes ${PROBE_LIMIT}× the normal seed's while growing by more than half at a doubling (so it grows faster than linearly), or passes ${PROBE_CAP}× it, is measured at a smaller size, which its row gives.`);
   say('');
-  say('| seed | size | result | ms per MB | normal seed, ms per MB | vs normal |');
-  say('| --- | ---: | --- | ---: | ---: | ---: |');
+  say('| seed | size | result | ms per MB | normal seed, ms per MB | vs normal | page faults per MB | normal seed, page faults per MB |');
+  say('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
   let worst = { ratio: 0, name: '' };
   const smaller = [];
-  const [normalPerMb] = alternatePerMb([entry(large)], 1);
+  const [{ ms: normalPerMb }] = alternatePerMb([entry(large)], 1);
   for (const item of pathologicalSeeds()) {
     progress(item.name);
     const bytes = probeSize(item, normalPerMb);
     const seed = item.make(bytes);
     const result = parser(seed, item.chunk)();
-    const [ms, normal] = alternatePerMb([entry(seed, 1, item.chunk), entry(large)], values.quick ? 3 : 7);
+    const [{ ms, faults }, { ms: normal, faults: normalFaults }] = alternatePerMb([entry(seed, 1, item.chunk), entry(large)], values.quick ? 3 : 7);
     const ratio = ms / normal;
     if (ratio > worst.ratio) worst = { ratio, name: item.name };
     if (bytes < (item.max ?? PATHOLOGICAL_BYTES)) smaller.push(item.name);
     const size = encoder.encode(seed).length;
-    say(`| ${escape(item.name)} | ${size < MB ? `${(size / 1024).toFixed(0)} KB` : `${(size / MB).toFixed(1)} MB`} | ${result} | ${ms.toFixed(2)} | ${normal.toFixed(2)} | ${times(ratio)} |`);
+    say(`| ${escape(item.name)} | ${size < MB ? `${(size / 1024).toFixed(0)} KB` : `${(size / MB).toFixed(1)} MB`} | ${result} | ${ms.toFixed(2)} | ${normal.toFixed(2)} | ${times(ratio)} | ${faults.toFixed(0)} | ${normalFaults.toFixed(0)} |`);
   }
   say('');
   target(`pathological seeds: the costliest per MB (${escape(worst.name)}) vs a normal seed`, '≤ 3×', times(worst.ratio), worst.ratio <= 3);
