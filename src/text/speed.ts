@@ -102,9 +102,9 @@ const STACK_CHUNK = 4096;
  * reach a million entries on hostile input (`<b>` × n), where each page of fresh memory costs more
  * than the work on it (bench/README.md, "Fresh memory").
  *
- * Buys: a stack of n entries touches the memory of n entries once, in chunks that the heap reuses;
- * the deep pathological seeds parse in less than half the time, with a quarter of the page faults.
- * Costs one comparison per push and per pop.
+ * Buys: a stack of n entries touches the memory of n entries once, in chunks that the heap reuses,
+ * instead of about three times that in storage left behind (bench/README.md, "Fresh memory"). Costs
+ * one comparison per push and per pop.
  */
 export interface Stack<T> {
   top: T[];
