@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
+import { formatSeed, parseSeed, type Article, type Inline, type SeedInput } from '../src/index.js';
 import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { corpusFiles, corpusManifestSize, seed, sharedFiles } from './helpers.js';
-import { expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls, readMarkdown } from './render-helpers.js';
+import { allElements, expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls, readMarkdown } from './render-helpers.js';
 
 const HEADER = { timestamp: 1700000000000, title: 'Night trains', url: 'https://news.example/rail/1' };
 
@@ -162,6 +162,45 @@ describe('what Markdown and HTML cannot nest', () => {
     const deeper = parseSeed(seed('<p><a href="/a">1<i><a href="/b">2<span><a href="/c">3</a></span>4</a>5</i>6</a></p>', { url: 'https://e.example/' }));
     expectMarkdownReadBack(deeper);
     expectHtml(deeper);
+  });
+
+  it('cutting a link keeps its breaks, code and formatting; a break at an edge of italic or bold stands outside it in Markdown', () => {
+    for (const body of [
+      '<p><a href="/a">x<br>y<span><a href="/b">z</a></span>w</a></p>',
+      '<p><a href="/a"><em>x<br><a href="/b">y</a></em></a></p>',
+      '<p><a href="/a"><code>c<br>d</code><span><a href="/b">z</a></span><br>e</a></p>',
+      '<p>q <em>x<br></em>y <b><br>z</b> <a href="/c"><i>w<br></i></a></p>',
+    ]) {
+      const value = parseSeed(seed(body, { url: 'https://e.example/' }));
+      expectMarkdownReadBack(value);
+      const main = expectHtml(value);
+      // A break, or a line feed in a code span (HTML writes each as <br>).
+      const breaks = (inlines: readonly Inline[]): number =>
+        inlines.reduce((sum, inline) => sum + (inline.type === 'break' ? 1 : inline.type === 'code' ? inline.value.split('\n').length - 1 : 'children' in inline ? breaks(inline.children) : 0), 0);
+      const paragraph = value.body[0] as Extract<Article['body'][number], { type: 'paragraph' }>;
+      expect(allElements(main.children).filter((element) => element.name === 'br').length, body).toBe(breaks(paragraph.inlines));
+    }
+    expect(toHtml(parseSeed(seed('<p><a href="/a">x<br>y<span><a href="/b">z</a></span>w</a></p>', { url: 'https://e.example/' })))).toContain(
+      '<p><a href="https://e.example/a">x<br>y</a><a href="https://e.example/b">z</a><a href="https://e.example/a">w</a></p>',
+    );
+  });
+
+  it('cuts links nested 62 deep in time proportional to their content', () => {
+    const timeOf = (units: number) => {
+      const value = parseSeed(seed(`<p>${'<a href="/a">x<span>'.repeat(62)}${'<i>w</i> '.repeat(units)}</p>`));
+      const start = performance.now();
+      toHtml(value);
+      toMdast(value);
+      return performance.now() - start;
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
+    timeOf(16000);
+    const [small, large]: [number[], number[]] = [[], []];
+    for (let round = 0; round < 5; round++) {
+      small.push(timeOf(16000));
+      large.push(timeOf(32000));
+    }
+    expect(median(large) / median(small)).toBeLessThan(2.5);
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
-import { holdsLink, liftInnerLinks } from './links.js';
+import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
 export interface ToHastOptions {
@@ -28,7 +28,7 @@ export function toHast(article: Article, options: ToHastOptions = {}): Root {
     const { text: value, iso } = article.dateline;
     header.push(h('p', {}, [h('time', iso === null ? {} : { dateTime: iso }, [text(value)])]));
   }
-  if (article.lead !== null) header.push(h('p', { className: ['lead'] }, phrasing(article.lead.inlines)));
+  if (article.lead !== null) header.push(h('p', { className: ['lead'] }, blockPhrasing(article.lead.inlines)));
   const content: ElementContent[] = [text('\n'), h('header', {}, header), text('\n')];
   for (const block of article.body) {
     content.push((blockHandlers[block.type] as BlockHandler<Block>)(block, state), text('\n'));
@@ -76,13 +76,15 @@ const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { t
   code: (inline) => [h('code', {}, inline.value.split('\n').flatMap((line, index) => (index === 0 ? [text(line)] : [h('br', {}, []), text(line)])))],
   strong: (inline) => [h('strong', {}, phrasing(inline.children))],
   emphasis: (inline) => [h('em', {}, phrasing(inline.children))],
-  link: (inline) => {
-    const link = h('a', present({ href: inline.href, title: inline.title }), phrasing(inline.children));
-    return holdsLink(link.children, isAnchor) ? liftInnerLinks<ElementContent>(link, isAnchor) : [link];
-  },
+  link: (inline) => [h('a', present({ href: inline.href, title: inline.title }), phrasing(inline.children))],
 };
 
 const isAnchor = (node: ElementContent): boolean => node.type === 'element' && node.tagName === 'a';
+
+/** The inlines of a block: HTML cannot nest links, so a link inside a link is cut out of it (links.ts). */
+function blockPhrasing(inlines: readonly Inline[]): ElementContent[] {
+  return liftNestedLinks(phrasing(inlines), isAnchor);
+}
 
 function phrasing(inlines: readonly Inline[]): ElementContent[] {
   const result: ElementContent[] = [];
@@ -118,14 +120,14 @@ function player(block: Video | Audio): ElementContent[] {
 }
 
 const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type: K }>> } = {
-  paragraph: (block) => h('p', {}, phrasing(block.inlines)),
-  heading: (block) => h(`h${block.level}`, {}, phrasing(block.inlines)),
-  quote: (block) => h('blockquote', {}, block.blocks.map((entry) => h('p', {}, phrasing(entry.inlines)))),
+  paragraph: (block) => h('p', {}, blockPhrasing(block.inlines)),
+  heading: (block) => h(`h${block.level}`, {}, blockPhrasing(block.inlines)),
+  quote: (block) => h('blockquote', {}, block.blocks.map((entry) => h('p', {}, blockPhrasing(entry.inlines)))),
   list: (block) =>
     h(
       block.ordered ? 'ol' : 'ul',
       present({ start: block.ordered ? block.start : null }),
-      block.items.map((item) => h('li', {}, phrasing(item.inlines))),
+      block.items.map((item) => h('li', {}, blockPhrasing(item.inlines))),
     ),
   code: (block) => h('pre', {}, [h('code', block.language === null ? {} : { className: [`language-${block.language}`] }, [text(block.text)])]),
   image: (block) => {

@@ -4,7 +4,7 @@
  * one starts). The body stage keeps the tree as htmlparser2 shapes it, which
  * may nest them (`<a href=a>x<span><a href=b>y</a></span></a>`). Both
  * renderers cut the outer link around each inner one, as a browser does: each
- * piece of text stays under the formatting it had, and under the innermost
+ * piece of content stays under the formatting it had, and under the innermost
  * link around it, so the text, the URLs and their order are kept.
  */
 
@@ -14,41 +14,82 @@ interface Node {
   children?: Node[];
 }
 
-/** A leaf, with the containers above it inside the link, outermost first (the link itself included). */
-interface Placed<T extends Node> {
+/** The containers above a leaf inside the link being cut, innermost last, as a chain shared by siblings. */
+interface Path<T> {
+  node: T;
+  parent: Path<T> | null;
+}
+
+/** A leaf (a node without children: text, a break, an image, an empty element), with the containers above it, outermost first. */
+interface Placed<T> {
   leaf: T;
   path: T[];
 }
 
-/** Whether any node of `nodes`, at any depth, is a link. */
-export function holdsLink<T extends Node>(nodes: readonly T[], isLink: (node: T) => boolean): boolean {
+/**
+ * `nodes` with every link that holds a link cut around the links inside it.
+ * One pass over the tree: each outermost such link is cut once, for all the
+ * links nested in it at any depth.
+ */
+export function liftNestedLinks<T extends Node>(nodes: T[], isLink: (node: T) => boolean): T[] {
+  let changed = false;
+  const result: T[] = [];
+  for (const node of nodes) {
+    const children = node.children as T[] | undefined;
+    if (children === undefined || children.length === 0) {
+      result.push(node);
+    } else if (isLink(node)) {
+      if (holdsLink(children, isLink)) {
+        result.push(...cut(node, isLink));
+        changed = true;
+      } else {
+        result.push(node);
+      }
+    } else {
+      const lifted = liftNestedLinks(children, isLink);
+      if (lifted !== children) {
+        result.push({ ...node, children: lifted });
+        changed = true;
+      } else {
+        result.push(node);
+      }
+    }
+  }
+  return changed ? result : nodes;
+}
+
+function holdsLink<T extends Node>(nodes: readonly T[], isLink: (node: T) => boolean): boolean {
   return nodes.some((node) => isLink(node) || (node.children !== undefined && holdsLink(node.children as T[], isLink)));
 }
 
-/**
- * `link` (whose children hold a link) as the nodes that stand for it: pieces
- * of it, and the links inside it lifted out, each piece with the formatting
- * above it copied.
- */
-export function liftInnerLinks<T extends Node>(link: T, isLink: (node: T) => boolean): T[] {
+/** A link (whose children hold a link) as the pieces that stand for it, each piece's containers copied. */
+function cut<T extends Node>(link: T, isLink: (node: T) => boolean): T[] {
   const placed: Placed<T>[] = [];
-  place(link, [], placed);
-  for (const entry of placed) {
-    let innermost = -1;
-    entry.path.forEach((node, index) => {
-      if (isLink(node)) innermost = index;
-    });
-    entry.path = entry.path.filter((node, index) => !isLink(node) || index === innermost);
-  }
+  place(link, { node: link, parent: null }, isLink, placed);
   return rebuild(placed, 0);
 }
 
-function place<T extends Node>(node: T, path: T[], placed: Placed<T>[]): void {
-  if (node.children === undefined) {
-    placed.push({ leaf: node, path });
-    return;
+/** Places the leaves under `node`, whose containers are `path`; each leaf keeps only the innermost link of its path. */
+function place<T extends Node>(node: T, path: Path<T>, isLink: (node: T) => boolean, placed: Placed<T>[]): void {
+  for (const child of node.children as T[]) {
+    const grandchildren = child.children;
+    if (grandchildren === undefined || grandchildren.length === 0) placed.push({ leaf: child, path: containers(path, isLink) });
+    else place(child, { node: child, parent: path }, isLink, placed);
   }
-  for (const child of node.children as T[]) place(child, [...path, node], placed);
+}
+
+/** The chain as an array, outermost first, without the links outside the innermost one. */
+function containers<T extends Node>(path: Path<T>, isLink: (node: T) => boolean): T[] {
+  const nodes: T[] = [];
+  let innerLink = false;
+  for (let at: Path<T> | null = path; at !== null; at = at.parent) {
+    if (isLink(at.node)) {
+      if (innerLink) continue;
+      innerLink = true;
+    }
+    nodes.push(at.node);
+  }
+  return nodes.reverse();
 }
 
 /** Leaves in order, each consecutive run under the same container at `depth` gathered into a copy of it. */

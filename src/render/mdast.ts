@@ -9,7 +9,7 @@ import type {
   RootContent,
 } from 'mdast';
 import type { Article, Block, Inline } from '../types.js';
-import { holdsLink, liftInnerLinks } from './links.js';
+import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
 /**
@@ -62,10 +62,7 @@ const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { t
   }),
   strong: (inline) => [{ type: 'strong', children: phrasing(inline.children) }],
   emphasis: (inline) => [{ type: 'emphasis', children: phrasing(inline.children) }],
-  link: (inline) => {
-    const link: PhrasingContent = { type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) };
-    return holdsLink(link.children, isMdastLink) ? liftInnerLinks(link, isMdastLink) : [link];
-  },
+  link: (inline) => [{ type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) }],
 };
 
 const isMdastLink = (node: PhrasingContent): boolean => node.type === 'link';
@@ -91,12 +88,24 @@ function normalizeAttention(nodes: PhrasingContent[], inStrong: boolean, inEmpha
       for (const child of normalizeAttention(node.children, inStrong, inEmphasis)) push(result, child);
       continue;
     }
-    if ('children' in node) {
-      const strong = inStrong || node.type === 'strong';
-      const emphasis = inEmphasis || node.type === 'emphasis';
-      (node as { children: PhrasingContent[] }).children = normalizeAttention(node.children as PhrasingContent[], strong, emphasis);
+    if (!('children' in node)) {
+      push(result, node);
+      continue;
     }
-    push(result, node);
+    const strong = inStrong || node.type === 'strong';
+    const emphasis = inEmphasis || node.type === 'emphasis';
+    const children = normalizeAttention(node.children as PhrasingContent[], strong, emphasis);
+    // A break at either end of bold, italic or a link text stands outside it: `*x\⏎*` would not
+    // read back as italic (nor `[x\⏎](…)` as a link text) without the backslash. Bold or italic
+    // left empty goes; a link stays, for its URL.
+    let first = 0;
+    while (first < children.length && children[first]!.type === 'break') first++;
+    let last = children.length;
+    while (last > first && children[last - 1]!.type === 'break') last--;
+    for (const child of children.slice(0, first)) push(result, child);
+    (node as { children: PhrasingContent[] }).children = children.slice(first, last);
+    if (first < last || node.type === 'link') push(result, node);
+    for (const child of children.slice(last)) push(result, child);
   }
   return result;
 }
@@ -121,7 +130,8 @@ function paragraph(inlines: readonly Inline[]): MdastParagraph {
 }
 
 function markdownPhrasing(inlines: readonly Inline[]): PhrasingContent[] {
-  return normalizeAttention(phrasing(inlines), false, false);
+  // Markdown cannot nest links: a link inside a link is cut out of it (links.ts).
+  return normalizeAttention(liftNestedLinks(phrasing(inlines), isMdastLink), false, false);
 }
 
 // --- blocks -------------------------------------------------------------------
