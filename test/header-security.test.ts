@@ -125,6 +125,14 @@ describe('the title link destination', () => {
     );
   });
 
+  it('a < in the title that opens no autolink is text: such titles stand', () => {
+    for (const title of ['Growth < Data: what the numbers say', '<JavaScript: The Definitive Guide>', 'a <b> tag', 'x<y', '1 < 2 > 0', '<data: a report>']) {
+      const result = safeParseSeed(`<!--1-->\n[${title}](https://x.example/)\n------\n`);
+      expect(result.ok, title).toBe(true);
+      if (result.ok) expect(result.article.header.title).toBe(title);
+    }
+  });
+
   it('what follows each < of the title line is read once: many < take linear time', () => {
     const timeOf = (count: number) => {
       const text = `<!--1-->\n[t${'<'.repeat(count)}](${'<&amp;'.repeat(count)})\n------\n`;

@@ -63,10 +63,10 @@ describe('formatSeed: exact output', () => {
     expect(parseSeed(text).header.frontMatter).toEqual({});
   });
 
-  it('escapes the title: backslashes and brackets with a backslash, & as &amp;', () => {
-    const title = 'A [b] \\ c & d &amp; \\* e';
+  it('escapes the title: backslashes and [ with a backslash, & < ] as entities', () => {
+    const title = 'A [b] \\ c & d &amp; \\* e <f>';
     const text = formatSeed({ header: { ...HEADER, title } });
-    expect(text.split('\n')[1]).toBe('[A \\[b\\] \\\\ c &amp; d &amp;amp; \\\\* e](https://news.example/story/1)');
+    expect(text.split('\n')[1]).toBe('[A \\[b&#93; \\\\ c &amp; d &amp;amp; \\\\* e &lt;f>](https://news.example/story/1)');
     expect(parseSeed(text).header.title).toBe(title);
   });
 
@@ -109,6 +109,13 @@ describe('formatSeed: exact output', () => {
       }),
       checkOptions(1000),
     );
+  });
+
+  it('writes a title that reads back the same wherever it holds ], ( and <: none is taken for a URL', () => {
+    for (const title of ['x](javascript:y)', 'x](\u00a0javascript:y)', '<javascript:alert(1)>', 'a<javascript:b//](c>', '[a](b) [c]', ']]((<<']) {
+      const text = formatSeed({ header: { ...HEADER, title } });
+      expect(parseSeed(text).header.title, title).toBe(title.replace('\u00a0', ' '));
+    }
   });
 
   it('puts the destination in <…> only when it needs it', () => {

@@ -180,26 +180,38 @@ export interface UnsafeInLine {
 
 /**
  * Markdown may read URLs in the title line besides its destination: what
- * follows each `<` (the destination of `(<dest>)`, or an autolink
- * `<scheme:…>`, which Markdown reads inside the title too,
- * `[<javascript:x>](https://…)`, or across the brackets when the line does
- * not read as a link), and what follows each `](` (a title that holds
- * `[t](javascript:x)` holds a link of its own). Each is vetted up to the next
- * `<` or `>`, or the next `](`, as written and decoded; an escaped `\<` is
- * vetted too (on the safe side). The pieces of each kind do not overlap, so
- * the line is read twice, however many of them it holds.
+ * follows a `<` (from the destination on: the destination of `(<dest>)`, or
+ * an autolink when the line does not read as a link; in the title: an
+ * autolink `<scheme:…>`, which Markdown reads inside a link's text too, and
+ * which may run on across the brackets), and what follows each `](` (a title
+ * that holds `[t](javascript:x)` holds a link of its own). From
+ * `destinationStart` on, what follows a `<` is vetted up to the next `<` or
+ * `>` (white space around a URL does not make it safe); before it, only an
+ * autolink as CommonMark writes one (a scheme, `:`, then no white space, `<`
+ * or `>` up to the `>`), so that a title like `Growth < Data: 2024` stands.
+ * What follows a `](` is vetted up to the next `](`, and an escaped `\](`
+ * too (on the safe side). Each is vetted as written and decoded. The pieces
+ * of each kind do not overlap, so the line is read twice, however many of
+ * them it holds.
  */
-export function unsafeInLine(line: string): UnsafeInLine | null {
+export function unsafeInLine(line: string, destinationStart = 0): UnsafeInLine | null {
   let close = -1;
   for (let open = line.indexOf('<'); open !== -1; ) {
     const next = line.indexOf('<', open + 1);
-    // The next `>` after this `<`, found again only once the last one found is behind.
-    if (close !== line.length && close <= open) {
-      close = line.indexOf('>', open + 1);
-      if (close === -1) close = line.length;
+    if (open + 1 < destinationStart) {
+      AUTOLINK.lastIndex = open + 1;
+      const autolink = AUTOLINK.exec(line);
+      const scheme = autolink === null ? null : unsafeReading(autolink[1] as string);
+      if (scheme !== null) return { scheme, index: open + 1 };
+    } else {
+      // The next `>` after this `<`, found again only once the last one found is behind.
+      if (close !== line.length && close <= open) {
+        close = line.indexOf('>', open + 1);
+        if (close === -1) close = line.length;
+      }
+      const scheme = unsafeReading(line.slice(open + 1, next === -1 ? close : Math.min(next, close)));
+      if (scheme !== null) return { scheme, index: open + 1 };
     }
-    const scheme = unsafeReading(line.slice(open + 1, next === -1 ? close : Math.min(next, close)));
-    if (scheme !== null) return { scheme, index: open + 1 };
     open = next;
   }
   for (let open = line.indexOf(LINK_MIDDLE); open !== -1; ) {
@@ -210,6 +222,9 @@ export function unsafeInLine(line: string): UnsafeInLine | null {
   }
   return null;
 }
+
+/** An autolink's URL, right after its `<` (CommonMark: a scheme of 2 to 32 characters, `:`, no control, space, `<` or `>`). */
+const AUTOLINK = /([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\0- <>\x7f]*)>/y;
 
 /** Where a Markdown link's text ends and its destination begins. */
 const LINK_MIDDLE = '](';

@@ -322,7 +322,7 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       const at = found.urlIndex + (found.url.charCodeAt(0) === 0x3c /* < */ ? 1 : 0);
       const scheme = unsafeDestination(found.url);
       if (scheme !== null) fail('UNSAFE_URL', `a ${scheme}: URL ${quoteFound(found.url)}`, inLine(scan, 0, at));
-      const other = unsafeInLine(line);
+      const other = unsafeInLine(line, found.urlIndex - 1);
       if (other !== null && other.index >= found.urlIndex - 1) fail('UNSAFE_URL', `a ${other.scheme}: URL ${quoteFound(found.url)}`, inLine(scan, 0, at));
       if (other !== null) fail('UNSAFE_URL', `a ${other.scheme}: URL ${quoteFound(line.slice(other.index))}`, inLine(scan, 0, other.index));
       scan.title = found.title;

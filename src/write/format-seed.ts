@@ -73,19 +73,21 @@ function frontMatterYaml(frontMatter: Record<string, unknown>): string {
 }
 
 const TITLE_SPECIAL = /[\\[\]&<]/g;
+const TITLE_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', ']': '&#93;' };
 
 /**
  * The link text of the title line. The header reader removes backslash
- * escapes, then decodes entities, then collapses white space; so `\`, `[`
- * and `]` are escaped with a backslash, `&` is written `&amp;` and `<` is
- * written `&lt;` (the reader vets what follows any `<` of the line as a URL,
- * as Markdown would read an autolink there). It is written collapsed, as it
- * reads back (a line feed cannot stand in the line).
+ * escapes, then decodes entities, then collapses white space; so `\` and `[`
+ * are escaped with a backslash, and `&`, `<` and `]` are written as entities
+ * (`&amp;`, `&lt;`, `&#93;`): the reader vets what follows a `<` or a `](`
+ * anywhere in the line as a URL, as Markdown may read one there, escaped or
+ * not. It is written collapsed, as it reads back (a line feed cannot stand in
+ * the line).
  */
 function titleText(title: string): string {
   const collapsed = typeof title === 'string' ? collapseWhitespace(title) : '';
   if (collapsed === '') throw new TypeError('formatSeed: header.title must not be empty');
-  return collapsed.replace(TITLE_SPECIAL, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : `\\${c}`));
+  return collapsed.replace(TITLE_SPECIAL, (c) => TITLE_ENTITIES[c] ?? `\\${c}`);
 }
 
 /**
