@@ -80,14 +80,17 @@ describe('formatSeed: exact output', () => {
     );
   });
 
-  it('writes front matter in a form that reads back as the same value: block, flow, else JSON', () => {
+  it('writes front matter in a form that reads back as the same value: block, flow, compact flow, else JSON', () => {
     // Values that yaml's block style writes in forms that read back otherwise, and a flow list past the limit in flow style.
     const cases: [Record<string, unknown>, string][] = [
       [{ '\ufeffa': 1 }, '{ '],
       [{ '\ufeff]x': 1, b: 2 }, '{ '],
       [{ a: ' \t\n', b: 1 }, '{ '],
       [{ a: 'x\n\n' }, 'a: |+'],
-      [{ list: Array.from({ length: 60000 }, () => 1) }, '{"list":[1,1,'],
+      [{ list: Array.from({ length: 60000 }, () => 1) }, '{list: [1,1,'],
+      // Read from `a: [a,a,…]` at 70 % of the limit: too long in block style, in flow style with yaml's spaces and as JSON.
+      [{ a: Array.from({ length: 45873 }, () => 'a') }, '{a: [a,a,'],
+      [{ 'a key': { 'x,y': ['[', 'b: c', ''] } }, 'a key:'],
     ];
     for (const [frontMatter, start] of cases) {
       const text = formatSeed({ header: { ...HEADER, frontMatter } });

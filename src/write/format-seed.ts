@@ -36,16 +36,35 @@ function writeHeader(header: HeaderInput): string {
   return text;
 }
 
+const YAML_OPTIONS = { version: '1.2', schema: 'core', lineWidth: 0 } as const;
+
 /**
  * The forms front matter is written in, in order of preference: YAML 1.2 block
- * style; flow style (more compact); JSON (a subset of YAML 1.2, more compact
- * still, every string in double quotes with escapes).
+ * style; flow style (more compact); flow style without the spaces `yaml` puts
+ * after commas and inside brackets (as compact as flow style gets: a list of
+ * short strings read from `[a,b,c]` fits again); JSON (a subset of YAML 1.2,
+ * every string in double quotes with escapes).
  */
 const FRONT_MATTER_FORMS: readonly ((frontMatter: Record<string, unknown>) => string)[] = [
-  (frontMatter) => stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0 }),
-  (frontMatter) => stringify(frontMatter, { version: '1.2', schema: 'core', lineWidth: 0, collectionStyle: 'flow' }),
+  (frontMatter) => stringify(frontMatter, YAML_OPTIONS),
+  (frontMatter) => stringify(frontMatter, { ...YAML_OPTIONS, collectionStyle: 'flow' }),
+  (frontMatter) => `${compactFlow(frontMatter)}\n`,
   (frontMatter) => `${JSON.stringify(frontMatter)}\n`,
 ];
+
+/** A value in flow style with no space but the one after each key's colon; each scalar as `yaml` writes it in a flow sequence. */
+function compactFlow(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(compactFlow).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    return `{${Object.entries(value).map(([key, entry]) => `${flowScalar(key)}: ${compactFlow(entry)}`).join(',')}}`;
+  }
+  return flowScalar(value);
+}
+
+/** `yaml` writes `[scalar]` and a line feed: the scalar, quoted wherever flow style needs it. */
+function flowScalar(value: unknown): string {
+  return stringify([value], { ...YAML_OPTIONS, collectionStyle: 'flow', flowCollectionPadding: false }).slice(1, -2);
+}
 
 /**
  * The first form within the reader's length limit that the front matter
