@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -266,6 +266,35 @@ describe('seed-parser --out', () => {
     expect(linked.status).toBe(2);
     expect(linked.stderr).toContain('would replace the input');
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+
+    // An output that is an input under another name (a hard link).
+    const hard = join(dir, 'hard-out');
+    mkdirSync(hard);
+    linkSync(join(twins, 'a.md'), join(hard, 'a.html'));
+    const hardRun = cli(['--format', 'html', '--out', hard, '--ext', '.md', twins]);
+    expect(hardRun.status).toBe(2);
+    expect(hardRun.stderr).toContain('would replace the input a.md');
+    expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+
+    // Two output folders that are one through a link inside --out.
+    const linkedOut = join(dir, 'linked-out');
+    mkdirSync(join(linkedOut, 'x'), { recursive: true });
+    symlinkSync(join(linkedOut, 'x'), join(linkedOut, 'y'));
+    const inputs = join(dir, 'xy');
+    mkdirSync(join(inputs, 'x'), { recursive: true });
+    mkdirSync(join(inputs, 'y'));
+    writeFileSync(join(inputs, 'x', 'a.md'), seedText);
+    writeFileSync(join(inputs, 'y', 'a.md'), seedText);
+    const throughLink = cli(['--format', 'html', '--out', linkedOut, inputs]);
+    expect(throughLink.status).toBe(2);
+    expect(throughLink.stderr).toContain('x/a.md and y/a.md would both be written to');
+    // Only one shard of the two would write each: the other shard's output still counts.
+    expect(cli(['--format', 'html', '--out', linkedOut, '--shard', '1/2', inputs]).status).toBe(2);
+
+    // One input named twice makes one output: no conflict.
+    const once = join(dir, 'once-out');
+    const twice = cli(['--format', 'html', '--out', once, join(inputs, 'x', 'a.md'), join(inputs, 'x', 'a.md')]);
+    expect(twice.status).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
@@ -94,34 +94,59 @@ export function outputPath(entry: Entry, out: string, format: Format): string {
 /**
  * Why the outputs of these entries under `--out` cannot all be written, or
  * null: two inputs whose outputs are one file (`a.md` and `a.txt` both make
- * `a.html`), or an output that is one of the inputs. Checked before anything
- * is written, so that no output silently replaces another, or an input.
+ * `a.html`, or two paths lead to one folder through a link), or an output that
+ * is one of the inputs (by its path through links, or as the same file under
+ * another name: a hard link). Checked before anything is written, so that no
+ * output silently replaces another, or an input. One input named twice makes
+ * one output, which is no conflict.
  */
 export function outputConflict(entries: readonly Entry[], out: string, format: Format): string | null {
   const inputs = new Map<string, string>();
-  for (const entry of entries) if (entry.path !== null) for (const key of identities(entry.path)) inputs.set(key, entry.file);
-  const outputs = new Map<string, string>();
+  for (const entry of entries) {
+    const file = entry.path === null ? null : fileIdentity(entry.path);
+    if (file !== null) inputs.set(file, entry.file);
+  }
+  const outputs = new Map<string, { file: string; input: string | null }>();
   for (const entry of entries) {
     const target = outputPath(entry, out, format);
-    const earlier = outputs.get(resolve(target));
-    if (earlier !== undefined) return `${earlier} and ${entry.file} would both be written to ${target}`;
-    outputs.set(resolve(target), entry.file);
-    for (const key of identities(target)) {
-      const input = inputs.get(key);
-      if (input !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${input}`;
+    const place = placeIdentity(target);
+    const input = entry.path === null ? null : fileIdentity(entry.path);
+    const earlier = outputs.get(place);
+    if (earlier !== undefined) {
+      if (input !== null && earlier.input === input) continue;
+      return `${earlier.file} and ${entry.file} would both be written to ${target}`;
     }
+    outputs.set(place, { file: entry.file, input });
+    const existing = fileIdentity(target);
+    const replaced = existing === null ? undefined : inputs.get(existing);
+    if (replaced !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${replaced}`;
   }
   return null;
 }
 
-/** A path as written (resolved) and, when it exists, as the file it leads to. */
-function identities(path: string): string[] {
-  const resolved = resolve(path);
-  if (!existsSync(resolved)) return [resolved];
+/** The file a path leads to, as its device and inode (the same for every link to it), or null when there is none. */
+function fileIdentity(path: string): string | null {
   try {
-    return [resolved, realpathSync(resolved)];
+    const stats = statSync(path);
+    return `${stats.dev}:${stats.ino}`;
   } catch {
-    return [resolved];
+    return null;
+  }
+}
+
+/** Where a path leads: the real path of the nearest folder above it that exists, then the rest of it. */
+function placeIdentity(path: string): string {
+  let head = resolve(path);
+  let rest = '';
+  for (;;) {
+    try {
+      return join(realpathSync(head), rest);
+    } catch {
+      const parent = dirname(head);
+      if (parent === head) return resolve(path);
+      rest = join(basename(head), rest);
+      head = parent;
+    }
   }
 }
 

@@ -89,7 +89,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
   if (options.out !== null && (format === 'markdown' || format === 'html')) {
-    const conflict = outputConflict(entries, options.out, format);
+    // Every input, not only this shard's: the other shards write under the same folder.
+    const conflict = outputConflict(walk.entries, options.out, format);
     if (conflict !== null) throw new UsageError(`--out ${options.out}: ${conflict}; nothing was written`);
   }
   const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
