@@ -291,6 +291,24 @@ describe('seed-parser --out', () => {
     // Only one shard of the two would write each: the other shard's output still counts.
     expect(cli(['--format', 'html', '--out', linkedOut, '--shard', '1/2', inputs]).status).toBe(2);
 
+    // Links in the output folder to what an earlier output creates: a file, and a folder.
+    const dangling = join(dir, 'dangling-out');
+    mkdirSync(dangling);
+    symlinkSync('b.html', join(dangling, 'a.html'));
+    const pair = join(dir, 'pair');
+    mkdirSync(pair);
+    writeFileSync(join(pair, 'a.md'), seedText);
+    writeFileSync(join(pair, 'b.md'), seedText);
+    const danglingRun = cli(['--format', 'html', '--out', dangling, pair]);
+    expect(danglingRun.status).toBe(2);
+    expect(danglingRun.stderr).toContain('a.md and b.md would both be written to');
+    const laterFolder = join(dir, 'later-out');
+    mkdirSync(laterFolder);
+    symlinkSync('x', join(laterFolder, 'y'));
+    const laterRun = cli(['--format', 'html', '--out', laterFolder, inputs]);
+    expect(laterRun.status).toBe(2);
+    expect(laterRun.stderr).toContain('x/a.md and y/a.md would both be written to');
+
     // One input named twice makes one output: no conflict.
     const once = join(dir, 'once-out');
     const twice = cli(['--format', 'html', '--out', once, join(inputs, 'x', 'a.md'), join(inputs, 'x', 'a.md')]);

@@ -125,6 +125,13 @@ describe('the title link destination', () => {
     );
   });
 
+  it('a destination in brackets after any ]( is vetted, white space and all, wherever the title line\'s own destination is', () => {
+    for (const line of ['[a](<javascript:x ](b>)', '[a](<javascript:alert(1) ](https://e.example/>)', '[a]( < data:text/html,x ](b>)', '[a](<vbscript:x y>) ](c)']) {
+      const result = safeParseSeed(`<!--1-->\n${line}\n------\n`);
+      expect(result.ok ? 'parsed' : result.error.code, line).toBe('UNSAFE_URL');
+    }
+  });
+
   it('a < in the title that opens no autolink is text: such titles stand', () => {
     for (const title of ['Growth < Data: what the numbers say', '<JavaScript: The Definitive Guide>', 'a <b> tag', 'x<y', '1 < 2 > 0', '<data: a report>']) {
       const result = safeParseSeed(`<!--1-->\n[${title}](https://x.example/)\n------\n`);

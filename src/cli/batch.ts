@@ -1,5 +1,5 @@
-import { mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, parse, resolve, sep } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
@@ -107,9 +107,10 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
     if (file !== null) inputs.set(file, entry.file);
   }
   const outputs = new Map<string, { file: string; input: string | null }>();
+  const folders = new Map<string, string>();
   for (const entry of entries) {
     const target = outputPath(entry, out, format);
-    const place = placeIdentity(target);
+    const place = placeOfFile(target, folders);
     const input = entry.path === null ? null : fileIdentity(entry.path);
     const earlier = outputs.get(place);
     if (earlier !== undefined) {
@@ -134,20 +135,50 @@ function fileIdentity(path: string): string | null {
   }
 }
 
-/** Where a path leads: the real path of the nearest folder above it that exists, then the rest of it. */
-function placeIdentity(path: string): string {
-  let head = resolve(path);
-  let rest = '';
-  for (;;) {
-    try {
-      return join(realpathSync(head), rest);
-    } catch {
-      const parent = dirname(head);
-      if (parent === head) return resolve(path);
-      rest = join(basename(head), rest);
-      head = parent;
-    }
+/** Links followed, at most, on the way to where a path leads (a loop of links leads nowhere). */
+const MAX_LINKS = 40;
+
+/** Where a file's path leads, its folder's found once for all the files in it (`folders`). */
+function placeOfFile(path: string, folders: Map<string, string>): string {
+  const resolved = resolve(path);
+  const folder = dirname(resolved);
+  let place = folders.get(folder);
+  if (place === undefined) {
+    place = placeIdentity(folder);
+    folders.set(folder, place);
   }
+  return placeIdentity(join(place, basename(resolved)), place.length);
+}
+
+/**
+ * Where a path leads: each part of it that is a symbolic link is followed,
+ * even when what it names does not exist yet (a link in the output folder to
+ * a file or a folder that an earlier output creates). The first `known`
+ * characters are a place already: only the parts after them are looked at.
+ */
+function placeIdentity(path: string, known = 0): string {
+  const resolved = resolve(path);
+  let place = known > 0 ? resolved.slice(0, known) : parse(resolved).root;
+  let parts = resolved.slice(place.length).split(sep).filter((part) => part !== '');
+  let links = 0;
+  while (parts.length > 0) {
+    const next = join(place, parts.shift()!);
+    let link: string | null = null;
+    try {
+      if (links < MAX_LINKS && lstatSync(next).isSymbolicLink()) link = readlinkSync(next);
+    } catch {
+      // Not there (yet): the rest is taken as written.
+    }
+    if (link === null) {
+      place = next;
+      continue;
+    }
+    links++;
+    const target = resolve(place, link);
+    place = parse(target).root;
+    parts = [...target.slice(place.length).split(sep).filter((part) => part !== ''), ...parts];
+  }
+  return place;
 }
 
 /**

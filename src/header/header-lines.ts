@@ -189,8 +189,8 @@ export interface UnsafeInLine {
  * `>` (white space around a URL does not make it safe); before it, only an
  * autolink as CommonMark writes one (a scheme, `:`, then no white space, `<`
  * or `>` up to the `>`), so that a title like `Growth < Data: 2024` stands.
- * What follows a `](` is vetted up to the next `](`, and an escaped `\](`
- * too (on the safe side). Each is vetted as written and decoded. The pieces
+ * What follows a `](` (inside `<…>` too) is vetted up to the next `](`, and
+ * an escaped `\](` too (on the safe side). Each is vetted as written and decoded. The pieces
  * of each kind do not overlap, so the line is read twice, however many of
  * them it holds.
  */
@@ -216,7 +216,11 @@ export function unsafeInLine(line: string, destinationStart = 0): UnsafeInLine |
   }
   for (let open = line.indexOf(LINK_MIDDLE); open !== -1; ) {
     const next = line.indexOf(LINK_MIDDLE, open + 2);
-    const scheme = unsafeReading(line.slice(open + 2, next === -1 ? line.length : next));
+    const destination = line.slice(open + 2, next === -1 ? line.length : next);
+    // `](<dest>)`: a destination in brackets, which may hold white space (to Markdown, this is one
+    // even where the title line's own destination is a later `(…)`).
+    const bracketed = destination.trimStart();
+    const scheme = unsafeReading(destination) ?? (bracketed.startsWith('<') ? unsafeReading(bracketed.slice(1)) : null);
     if (scheme !== null) return { scheme, index: open + 2 };
     open = next;
   }
