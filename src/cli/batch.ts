@@ -101,17 +101,18 @@ export function outputPath(entry: Entry, out: string, format: Format): string {
  * one output, which is no conflict.
  */
 export function outputConflict(entries: readonly Entry[], out: string, format: Format): string | null {
+  const identities = entries.map((entry) => (entry.path === null ? null : fileIdentity(entry.path)));
   const inputs = new Map<string, string>();
-  for (const entry of entries) {
-    const file = entry.path === null ? null : fileIdentity(entry.path);
+  entries.forEach((entry, index) => {
+    const file = identities[index] ?? null;
     if (file !== null) inputs.set(file, entry.file);
-  }
+  });
   const outputs = new Map<string, { file: string; input: string | null }>();
   const folders = new Map<string, string>();
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     const target = outputPath(entry, out, format);
     const place = placeOfFile(target, folders);
-    const input = entry.path === null ? null : fileIdentity(entry.path);
+    const input = identities[index] ?? null;
     const earlier = outputs.get(place);
     if (earlier !== undefined) {
       if (input !== null && earlier.input === input) continue;
