@@ -2,15 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FRONT_MATTER_LENGTH, readSimpleFrontMatter } from '../src/header/front-matter.js';
 import { createSeedParser, parseSeed, safeParseSeed, SeedParseError } from '../src/index.js';
 import { seed } from './helpers.js';
+import { bestRatio, DOUBLING_BOUND, median } from './linear.js';
 
 /** `n` front matter lines made by `line`. */
 function lines(n: number, line: (index: number) => string): string {
   return Array.from({ length: n }, (_, index) => line(index)).join('\n');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
 }
 
 /** Milliseconds per call, the median of interleaved samples of each input. */
@@ -36,10 +32,7 @@ function timesOf(inputs: string[], samples: number): number[] {
   return times.map(median);
 }
 
-/**
- * Time at 2n is at most 2.5 times the time at n. The machine may be busy:
- * the best of up to five rounds of interleaved medians counts.
- */
+/** Time at 2n is at most 2.5 times the time at n (test/linear.ts: the best of up to five rounds of interleaved medians). */
 function expectLinear(frontMatter: (n: number) => string, n: number, mapping?: (n: number) => string): void {
   const small = seed('<p>x</p>', { frontMatter: frontMatter(n) });
   const large = seed('<p>x</p>', { frontMatter: frontMatter(2 * n) });
@@ -51,13 +44,12 @@ function expectLinear(frontMatter: (n: number) => string, n: number, mapping?: (
   // object of thousands of keys more than linearly (bench/README.md, "Front matter anchors") is
   // divided out, so that only what the input adds on top is held to the bound.
   const inputs = mapping === undefined ? [small, large] : [small, large, seed('<p>x</p>', { frontMatter: mapping(n) }), seed('<p>x</p>', { frontMatter: mapping(2 * n) })];
-  let best = Infinity;
-  for (let round = 0; round < 5 && best > 2.5; round++) {
+  const best = bestRatio(() => {
     const [atN, at2n, mappingAtN, mappingAt2n] = timesOf(inputs, 5) as [number, number, number?, number?];
     const growth = mappingAtN === undefined || mappingAt2n === undefined ? 1 : Math.max(1, mappingAt2n / mappingAtN / 2);
-    best = Math.min(best, at2n / atN / growth);
-  }
-  expect(best).toBeLessThanOrEqual(2.5);
+    return at2n / atN / growth;
+  });
+  expect(best).toBeLessThanOrEqual(DOUBLING_BOUND);
 }
 
 /** A block sequence under one key: many nodes without many keys in one object. */

@@ -5,6 +5,7 @@ import { checkOptions } from './chunks.js';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { seed } from './helpers.js';
 import { stringsOf } from './invariants.js';
+import { doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
 import { IMAGE_DATA_URLS, UNSAFE_URLS } from './unsafe-url-vectors.js';
 
 /**
@@ -146,26 +147,9 @@ describe('the title link destination', () => {
       `<!--1-->\n[t${'<'.repeat(count)}](${'<&amp;'.repeat(count)}](x)\n------\n`,
       `<!--1-->\n[t](${'<a'.repeat(count)})\n------\n`,
     ];
-    const timeOf = (texts: string[]) => {
-      const start = performance.now();
-      for (const text of texts) safeParseSeed(text);
-      return performance.now() - start;
-    };
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
     const [small, large] = [line(100000), line(200000)];
-    timeOf(small);
-    timeOf(large);
-    // The best of three rounds of medians: a busy machine can disturb a round; a quadratic reading fails every one (about 4×).
-    let best = Infinity;
-    for (let round = 0; round < 3 && best > 2.5; round++) {
-      const [atN, at2n]: [number[], number[]] = [[], []];
-      for (let sample = 0; sample < 5; sample++) {
-        atN.push(timeOf(small));
-        at2n.push(timeOf(large));
-      }
-      best = Math.min(best, median(at2n) / median(atN));
-    }
-    expect(best).toBeLessThanOrEqual(2.5);
+    const ratio = doublingRatio((scale) => wallTime(() => (scale === 1 ? small : large).forEach((text) => safeParseSeed(text))));
+    expect(ratio).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 
   it('any destination: header.url is never an unsafe URL, and an UNSAFE_URL error points into the title line', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type Inline, type SeedInput } from '../src/index.js';
 import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { corpusFiles, corpusManifestSize, seed, sharedFiles } from './helpers.js';
+import { doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
 import { allElements, expectedUrls, expectHtml, expectMarkdownReadBack, markdownUrls, readMarkdown } from './render-helpers.js';
 
 const HEADER = { timestamp: 1700000000000, title: 'Night trains', url: 'https://news.example/rail/1' };
@@ -186,21 +187,14 @@ describe('what Markdown and HTML cannot nest', () => {
   });
 
   it('cuts links nested 62 deep in time proportional to their content', () => {
-    const timeOf = (units: number) => {
-      const value = parseSeed(seed(`<p>${'<a href="/a">x<span>'.repeat(62)}${'<i>w</i> '.repeat(units)}</p>`));
-      const start = performance.now();
-      toHtml(value);
-      toMdast(value);
-      return performance.now() - start;
-    };
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
-    timeOf(16000);
-    const [small, large]: [number[], number[]] = [[], []];
-    for (let round = 0; round < 5; round++) {
-      small.push(timeOf(16000));
-      large.push(timeOf(32000));
-    }
-    expect(median(large) / median(small)).toBeLessThan(2.5);
+    const values = [16000, 32000].map((units) => parseSeed(seed(`<p>${'<a href="/a">x<span>'.repeat(62)}${'<i>w</i> '.repeat(units)}</p>`)));
+    const ratio = doublingRatio((scale) =>
+      wallTime(() => {
+        toHtml(values[scale - 1]!);
+        toMdast(values[scale - 1]!);
+      }),
+    );
+    expect(ratio).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

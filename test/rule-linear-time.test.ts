@@ -1,41 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './helpers.js';
 import { assertWellFormed } from './invariants.js';
+import { doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
 import type { Inline } from '../src/index.js';
 
 /**
  * The block stage does a bounded amount of work per event, however many
  * elements are open: each body below, built of n units, takes at 2n at most
- * 2.5× its time at n (a quadratic stage takes 4×). Medians of several runs,
- * alternating n and 2n. n starts at the unit count given and doubles until
+ * 2.5× its time at n (a quadratic stage takes 4×), measured as test/linear.ts
+ * says. n starts at the unit count given and doubles until
  * one parse at n takes at least 50 ms, so that a cost that does not grow
  * with the input (a collection of the whole heap, which holds the test
  * runner too) is small beside the parse on any machine.
  */
-
-function median(values: number[]): number {
-  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
-}
-
-/** Median times of parsing `small` and `large`, run alternately so that a busy machine slows both alike. */
-function timesOf(small: string, large: string): [number, number] {
-  const smallTimes: number[] = [];
-  const largeTimes: number[] = [];
-  // Warm up: the first parses run before the compiler has optimized the stage.
-  for (let run = 0; run < 3; run++) {
-    parseBody(small);
-    parseBody(large);
-  }
-  for (let run = 0; run < 7; run++) {
-    let start = performance.now();
-    parseBody(small);
-    smallTimes.push(performance.now() - start);
-    start = performance.now();
-    parseBody(large);
-    largeTimes.push(performance.now() - start);
-  }
-  return [median(smallTimes), median(largeTimes)];
-}
 
 /** The least count from `units` up, doubling, whose body takes at least 50 ms to parse (at most 1,024× `units`). */
 function calibrated(units: number, make: (n: number) => string): number {
@@ -76,13 +53,7 @@ describe('linear time: doubling the input at most 2.5× the time', () => {
     const small = make(n);
     const large = make(n * 2);
     assertWellFormed(parseBody(small));
-    // A busy machine can disturb some rounds; a quadratic stage fails every round (about 4×).
-    let ratio = Infinity;
-    for (let round = 0; round < 5 && ratio > 2.5; round++) {
-      const [smallTime, largeTime] = timesOf(small, large);
-      ratio = Math.min(ratio, largeTime / smallTime);
-    }
-    expect(ratio).toBeLessThanOrEqual(2.5);
+    expect(doublingRatio((scale) => wallTime(() => parseBody(scale === 1 ? small : large)), 7)).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 
   it('reads the paragraphs after 32,000 unclosed <b> as strong, one node deep (rule 1)', () => {

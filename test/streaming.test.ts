@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, parseSeedStream, type Block } from '../src/index.js';
 import { checkOptions, cutsFor, diagnosticBody, everyCut, splitAt, splitBytes } from './chunks.js';
 import { corpusFiles, seed, sharedFiles } from './helpers.js';
+import { doublingRatio, DOUBLING_BOUND } from './linear.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures');
 const EXAMPLE = join(import.meta.dirname, '..', 'examples', 'sample.seed.md');
@@ -105,7 +106,7 @@ describe('streamed diagnostics equal the whole parse\'s', () => {
   });
 });
 
-describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, medians)', () => {
+describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, test/linear.ts)', () => {
   const MB = 1 << 20;
   const fill = (length: number) => 'x'.repeat(length);
   // [name, n in characters, body of about that length]
@@ -142,18 +143,10 @@ describe('linear time in 64-character chunks (time at 2n ≤ 2.5× time at n, me
     return (used.user + used.system) / 1000;
   }
 
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1] as number;
-
   it.each(cases)('%s', (_name, n, make) => {
     const small = make(n);
     const large = make(2 * n);
-    streamTime(small);
-    const times: [number[], number[]] = [[], []];
-    for (let round = 0; round < 5; round++) {
-      times[0].push(streamTime(small));
-      times[1].push(streamTime(large));
-    }
-    expect(median(times[1]) / median(times[0]), times.map((row) => row.map(Math.round).join(' ')).join(' / ')).toBeLessThanOrEqual(2.5);
+    expect(doublingRatio((scale) => streamTime(scale === 1 ? small : large))).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 });
 
