@@ -99,6 +99,22 @@ describe('seed-parser on a folder (jsonl)', () => {
     expect(one.stderr).toContain('seed-parser: sub/loop: a symbolic link back to a parent folder, skipped\n');
   });
 
+  it('skips links to the argument folder or any folder above it, with a warning, and follows links elsewhere', () => {
+    const root = join(dir, 'above');
+    mkdirSync(join(root, 'archive', 'sub'), { recursive: true });
+    mkdirSync(join(root, 'other'));
+    writeFileSync(join(root, 'archive', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'other', 'b.md'), fixture('tokyo'));
+    symlinkSync('..', join(root, 'archive', 'up'));
+    symlinkSync('../../..', join(root, 'archive', 'sub', 'higher'));
+    symlinkSync('..', join(root, 'archive', 'sub', 'self'));
+    symlinkSync('../other', join(root, 'archive', 'elsewhere'));
+    const run = cli([join(root, 'archive')]);
+    expect(run.status).toBe(0);
+    expect(lines(run.stdout).map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(['a.md', 'elsewhere/b.md']);
+    for (const link of ['up', 'sub/higher', 'sub/self']) expect(run.stderr).toContain(`seed-parser: ${link}: a symbolic link back to a parent folder, skipped\n`);
+  });
+
   it('gives the good files the Article of parseSeed', () => {
     let checked = 0;
     for (const line of lines(one.stdout)) {

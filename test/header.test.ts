@@ -37,6 +37,25 @@ describe('header', () => {
     expect(article.body).toEqual([{ type: 'paragraph', text: 'a', inlines: [{ type: 'text', value: 'a' }] }]);
   });
 
+  it('accepts blank lines before the front matter, which is then the first non-blank line', () => {
+    for (const before of ['\n', '\r\n  \r\n', '\ufeff\n\t\n', ' ']) {
+      const text = `${before}${before.endsWith('\n') ? '' : '\n'}---\na: 1\n---\n<!--42-->\n[T](u)\n---\n<p>a</p>`;
+      const article = parseSeed(text);
+      expect(article.header).toMatchObject({ timestamp: 42, frontMatter: { a: 1 } });
+      expect(article.body).toEqual([{ type: 'paragraph', text: 'a', inlines: [{ type: 'text', value: 'a' }] }]);
+    }
+    // An error inside it is placed on its own line, counted from the first line of the input.
+    expect(failure('\n\n---\na: [\n---\n<!--1-->\n[T](u)\n---\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 4 });
+    // Not closed: the error is placed on the opening fence.
+    expect(failure('\n---\na: 1\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 1, line: 2, column: 1 });
+    expect(failure('---\na: 1\n')).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 0, line: 1, column: 1 });
+    // Warnings are placed on their own lines too.
+    expect(parseSeed('\n\n---\na: !!foo x\n---\n<!--1-->\n[T](u)\n---\n').diagnostics).toMatchObject([{ code: 'FRONT_MATTER_WARNING', offset: 9, line: 4, column: 4 }]);
+    expect(parseSeed('\n---\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
+    // A fence after the timestamp is no front matter.
+    expectError('<!--1-->\n---\na: 1\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+  });
+
   it('takes the final balanced parenthesized group as the destination and the rest as the title', () => {
     const header = (line: string) => parseSeed(`<!--1-->\n${line}\n---\n`).header;
     expect(header('[Lord of the Ring(s)](https://x.example/a_(b))')).toMatchObject({
@@ -128,6 +147,9 @@ describe('header errors, with positions', () => {
     expectError('', 'EMPTY_INPUT', 1, 1);
     expectError(' \n\t\r\n  ', 'EMPTY_INPUT', 1, 1);
     expectError('\ufeff', 'EMPTY_INPUT', 1, 1);
+    expect(failure('').message).toContain('an empty input');
+    expect(failure(' \n\n ').message).toContain('only white space');
+    expect(failure('\n \n').message).toContain('only white space');
   });
 
   it('MISSING_TIMESTAMP when the first non-blank line is not a comment', () => {

@@ -56,8 +56,11 @@ function blockUnits(block: Block, target: 'markdown' | 'html' | 'html-elements')
       return [{ kind: 'heading', text: target === 'markdown' && block.level > 2 ? block.text.replaceAll('\n', ' ') : block.text }];
     case 'quote':
       return [{ kind: 'quote', texts: block.blocks.map((paragraph) => paragraph.text) }];
-    case 'list':
-      return [{ kind: 'list', ordered: block.ordered, start: block.ordered ? (block.start ?? (target === 'markdown' ? 1 : null)) : null, items: block.items.map((item) => item.text) }];
+    case 'list': {
+      // Markdown numbers items from the start, and reads at most nine digits: the last item is at most 999999999 (README).
+      const start = !block.ordered ? null : target === 'markdown' ? Math.min(block.start ?? 1, 999_999_999 - (block.items.length - 1)) : block.start;
+      return [{ kind: 'list', ordered: block.ordered, start, items: block.items.map((item) => item.text) }];
+    }
     case 'code':
       return [{ kind: 'code', text: block.text, language: block.language }];
     case 'image':

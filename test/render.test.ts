@@ -203,10 +203,21 @@ describe('what Markdown and HTML cannot nest', () => {
     expectMarkdownReadBack(value);
   });
 
-  it('an ordered list starting past nine digits starts at 999999999, the largest number CommonMark reads', () => {
-    const value = parseSeed(seed('<ol start="1000000000"><li>a</li><li>b</li></ol>'));
-    expect(toMarkdown(value).split('\n').slice(2, 4)).toEqual(['999999999. a', '1000000000. b']);
-    expect(readMarkdown(toMarkdown(value)).children[1]).toMatchObject({ type: 'list', ordered: true, start: 999999999 });
+  it('an ordered list numbered past nine digits starts lower, so that its last item is 999999999, the largest number CommonMark reads', () => {
+    for (const [start, items, first] of [
+      [1000000000, 2, 999999998],
+      [999999999, 2, 999999998],
+      [999999999, 1, 999999999],
+      [999999990, 3, 999999990],
+      [999999998, 3, 999999997],
+    ] as const) {
+      const value = parseSeed(seed(`<ol start="${start}">${'<li>a</li>'.repeat(items)}</ol>`));
+      const markdown = toMarkdown(value);
+      expect(markdown.split('\n').slice(2, 2 + items)).toEqual(Array.from({ length: items }, (_, index) => `${first + index}. a`));
+      expect(readMarkdown(markdown).children[1]).toMatchObject({ type: 'list', ordered: true, start: first, children: Array.from({ length: items }, () => ({ type: 'listItem' })) });
+      expect(toMdast(value).children[1]).toMatchObject({ type: 'list', start: first });
+      expectMarkdownReadBack(value);
+    }
   });
 
   it('a poster given as a data: URL is an image, never a link', () => {

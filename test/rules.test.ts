@@ -592,6 +592,20 @@ describe('rule 9: URLs are vetted once resolved', () => {
     }
     expect(parseBody('<a href="x">l</a>', { baseUrl: 'https://ok.example/' }).links).toEqual([{ href: 'https://ok.example/x', text: 'l' }]);
   });
+  it('reads an empty or blank URL as no URL, not as a link to the page itself', () => {
+    const article = parseBody(
+      '<p><a href="">empty</a> <a href=" \t">blank</a></p><img src=""><iframe src=" "></iframe><video src="" poster=" "><source src=""></video><audio src=""></audio><a href=""><img src="/i.png"></a>',
+      { baseUrl: 'https://e.example/page' },
+    );
+    expect(article.links).toEqual([]);
+    expect(article.lead ?? article.body[0]).toMatchObject({ text: 'empty blank', inlines: [{ type: 'text', value: 'empty blank' }] });
+    expect(article.body.filter((block) => block.type !== 'paragraph')).toEqual([
+      { type: 'video', src: null, sources: [], poster: null, caption: null },
+      { type: 'audio', src: null, sources: [], caption: null },
+      image('https://e.example/i.png'),
+    ]);
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['MISSING_SRC', 'MISSING_SRC']);
+  });
   it('never lets a relative URL take an unsafe scheme from its base, in any position', () => {
     const positions = [
       '<p><a href="#x">fragment</a> <a href="?q">query</a> <a href="">empty</a> <a href="rel">relative</a></p>',

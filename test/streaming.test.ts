@@ -72,6 +72,7 @@ describe('streamed diagnostics equal the whole parse\'s', () => {
     ['an unsafe URL in <source>', seed('<p>a</p>\n<video>\n<source src="javascript:alert(1)">\n</video>\n<p>b</p>')],
     ['a figure nested too deep', seed(`<p>a</p>\n<figure>\n${'<div>\n'.repeat(70)}<img>x`)],
     ['stray end tags and unclosed elements, CRLF', seed('<div>\r\n</span>\r\n<b>\r\n</x>\r\n<p>t', { newline: '\r\n' })],
+    ['front matter with a warning after blank lines, CRLF', '\r\n \n---\r\na: !!foo x\r\nb: [1, 2]\r\n---\r\n<!--1-->\r\n[T](u)\r\n---\r\n<p>x</p><img>'],
     ['an unsafe image URL after a dropped comment of many lines', seed('<p>a</p>\n<!--\n\n\n-->\n<p>\n<img src="javascript:x">\n</p>')],
   ];
 

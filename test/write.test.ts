@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { formatSeed, parseSeed, type Article, type SeedInput } from '../src/index.js';
+import { formatSeed, parseSeed, type Article, type ParseOptions, type SeedInput } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles, corpusManifestSize, image, plain, seed, sharedFiles } from './helpers.js';
 
@@ -12,10 +12,10 @@ function comparable(article: Article): Omit<Article, 'diagnostics'> {
   return plain(rest);
 }
 
-/** The round trip: what formatSeed writes reads back as the same Article. */
-function expectRoundTrip(article: Article, where: string): void {
+/** The round trip: what formatSeed writes reads back as the same Article (with the options it was parsed with). */
+function expectRoundTrip(article: Article, where: string, options?: ParseOptions): void {
   const written = formatSeed(article);
-  expect(comparable(parseSeed(written)), `${where}\n--- written ---\n${written}`).toEqual(comparable(article));
+  expect(comparable(parseSeed(written, options)), `${where}\n--- written ---\n${written}`).toEqual(comparable(article));
 }
 
 const HEADER = { timestamp: 1700000000000, title: 'A title', url: 'https://news.example/story/1' };
@@ -301,6 +301,17 @@ describe('formatSeed: the round trip parseSeed(formatSeed(a)) equals a, apart fr
         '<a href="https://img.example/full.jpg"><img src="https://img.example/a.jpg" alt="A"></a>\n',
     );
     expectRoundTrip(value, 'contract 0.2');
+  });
+
+  it.each([
+    ['an absolute base other than the title URL', 'https://news.example/story/1', { baseUrl: 'https://other.example/dir/' }],
+    ['a base that is not an absolute URL (relative URLs stay as written)', 'https://news.example/story/1', { baseUrl: 'not-absolute' }],
+    ['a relative title URL and no base', '/story/1', undefined],
+  ] as const)('with the options of the first parse: %s', (_name, url, options) => {
+    const body = '<p><a href="x">rel</a> <a href="#f">frag</a></p><img src="i.png"><video src="v.mp4" poster="p.jpg"><source src="s.webm"></video><iframe src="//e.example/e"></iframe>';
+    const value = parseSeed(seed(body, { url }), options);
+    expect(value.links.length).toBe(2);
+    expectRoundTrip(value, body, options);
   });
 
   it.each([

@@ -1,5 +1,5 @@
-import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { sep } from 'node:path';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, sep } from 'node:path';
 import { UsageError } from './args.js';
 
 /** One input of the run. */
@@ -22,7 +22,7 @@ export interface Entry {
 
 export interface Walk {
   entries: Entry[];
-  /** Directories not entered because they lead back to one of their ancestors. */
+  /** Directories not entered because they lead back to one of their ancestors (or to a folder above the argument). */
   loops: string[];
   /** True when the inputs are one file or standard input (the default format is then json). */
   single: boolean;
@@ -58,7 +58,7 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     single = false;
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
-    walk(path, prefix, [directoryId(stats)], extensions, entries, loops);
+    walk(path, prefix, selfAndAbove(path, stats), extensions, entries, loops);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { entries, loops, single };
@@ -105,6 +105,29 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     const regular = child.isSymbolicLink() ? stats === null || stats.isFile() : child.isFile();
     entries.push({ file, path, problem: regular ? null : 'not a regular file', regular });
   }
+}
+
+/**
+ * The folder argument and every folder above it: a link inside the walk
+ * that leads to one of them (`up -> ..`) would walk the argument again, or
+ * leave it for the rest of the file system.
+ */
+function selfAndAbove(path: string, stats: Stats): string[] {
+  const ids = [directoryId(stats)];
+  let folder: string;
+  try {
+    folder = realpathSync(path);
+  } catch {
+    return ids;
+  }
+  for (let parent = dirname(folder); parent !== folder; folder = parent, parent = dirname(folder)) {
+    try {
+      ids.push(directoryId(statSync(parent)));
+    } catch {
+      break;
+    }
+  }
+  return ids;
 }
 
 function directoryId(stats: Stats): string {

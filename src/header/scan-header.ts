@@ -18,7 +18,8 @@ import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages
 /**
  * The header stage: a line-by-line state machine over the start of a seed.
  *
- *     ---                         FrontMatter (optional, first line only)
+ *                                 FirstLine (blank lines skipped)
+ *     ---                         FrontMatter (optional, the first non-blank line only)
  *     key: value
  *     ---
  *                                 BeforeTimestamp (blank lines skipped)
@@ -106,6 +107,10 @@ interface FrontMatterText {
   /** Offset of its first line, and of its closing fence. */
   start: number;
   fenceOffset: number;
+  /** The number of its first line (the line after the opening fence). */
+  line: number;
+  /** Where its opening fence is. */
+  opening: SourcePosition;
 }
 
 export function createHeaderScanner(): HeaderScanner {
@@ -241,9 +246,9 @@ function end(scan: Scan): void {
   }
   switch (scan.state) {
     case State.FirstLine:
-      fail('EMPTY_INPUT', FOUND.emptyInput, { offset: 0, line: 1, column: 1 });
+      fail('EMPTY_INPUT', scan.written === 0 ? FOUND.emptyInput : FOUND.onlyWhiteSpace, { offset: 0, line: 1, column: 1 });
     case State.FrontMatter:
-      fail('INVALID_FRONT_MATTER', FRONT_MATTER_UNCLOSED, { offset: 0, line: 1, column: 1 });
+      fail('INVALID_FRONT_MATTER', FRONT_MATTER_UNCLOSED, (scan.frontMatter as FrontMatterText).opening);
     case State.BeforeTimestamp:
       if (!scan.sawNonBlank) fail('EMPTY_INPUT', FOUND.onlyWhiteSpace, { offset: 0, line: 1, column: 1 });
       fail('MISSING_TIMESTAMP', FOUND.endOfInput, atEnd);
@@ -270,6 +275,7 @@ function completeLine(scan: Scan, source: string, start: number, newline: number
 function readLine(scan: Scan, source: string, start: number, end: number, inText: boolean): void {
   switch (scan.state) {
     case State.FirstLine:
+      if (isBlankLine(source, start, end)) return;
       if (isFrontMatterFence(source, start, end)) {
         scan.frontMatter = {
           pieces: [],
@@ -277,6 +283,8 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
           carriageReturn: false,
           start: scan.lineOffset + scan.lineLength + 1,
           fenceOffset: 0,
+          line: scan.lineNumber + 1,
+          opening: inLine(scan, start, start),
         };
         scan.state = State.FrontMatter;
         return;
@@ -402,10 +410,12 @@ interface FrontMatterLines {
   sourceStarts: number[];
   lengths: number[];
   fenceOffset: number;
+  /** The number of the first line in the input. */
+  firstLine: number;
 }
 
 function frontMatterLines(written: string, frontMatter: FrontMatterText): FrontMatterLines {
-  const lines: FrontMatterLines = { offsets: [], sourceStarts: [], lengths: [], fenceOffset: frontMatter.fenceOffset };
+  const lines: FrontMatterLines = { offsets: [], sourceStarts: [], lengths: [], fenceOffset: frontMatter.fenceOffset, firstLine: frontMatter.line };
   let sourceStart = 0;
   // Each turn stands at the start of a line; every line ends with a line feed.
   for (let start = 0; start < written.length; ) {
@@ -421,13 +431,13 @@ function frontMatterLines(written: string, frontMatter: FrontMatterText): FrontM
 }
 
 /**
- * Maps an offset within the YAML source (its lines joined by LF; line 2 of
- * the input) to the input. A binary search over the lines: front matter
+ * Maps an offset within the YAML source (its lines joined by LF, from the
+ * line after the opening fence) to the input. A binary search over the lines: front matter
  * may hold thousands of lines with a warning on each.
  */
 function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProblem): SourcePosition {
   const { offsets, sourceStarts, lengths } = lines;
-  if (offsets.length === 0) return { offset: lines.fenceOffset, line: 2, column: 1 };
+  if (offsets.length === 0) return { offset: lines.fenceOffset, line: lines.firstLine, column: 1 };
   let low = 0;
   let high = offsets.length - 1;
   while (low < high) {
@@ -436,7 +446,7 @@ function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProble
     else high = middle - 1;
   }
   const column = Math.max(Math.min(problem.offset - (sourceStarts[low] as number), lengths[low] as number), 0) + 1;
-  return { offset: (offsets[low] as number) + column - 1, line: low + 2, column };
+  return { offset: (offsets[low] as number) + column - 1, line: lines.firstLine + low, column };
 }
 
 const CR = 0x0d;

@@ -167,8 +167,9 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
     {
       type: 'list',
       ordered: block.ordered,
-      // CommonMark reads at most nine digits as a list item's number: a larger start is written as the largest it reads.
-      start: block.ordered ? Math.min(block.start ?? 1, MAX_MARKDOWN_START) : null,
+      // CommonMark reads at most nine digits as a list item's number, and items are numbered from the start:
+      // a start that would number the last item past nine digits is lowered until it does not.
+      start: block.ordered ? Math.max(0, Math.min(block.start ?? 1, MAX_MARKDOWN_START - (block.items.length - 1))) : null,
       spread: false,
       children: block.items.map((item) => ({ type: 'listItem', spread: false, children: [paragraph(item.inlines)] })),
     },
