@@ -38,11 +38,27 @@ export class SeedParseError extends Error {
 
 const QUOTE_LIMIT = 40;
 
+/**
+ * Characters a reader cannot see or cannot tell from a space (controls,
+ * format characters such as U+200B and the byte-order mark, every space but
+ * U+0020): a quote writes them as `\uXXXX`, so that a line that looks right
+ * shows what is wrong with it.
+ */
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Z}]/gu;
+
+function escapeUnseen(character: string): string {
+  if (character === ' ') return character;
+  let escaped = '';
+  for (let index = 0; index < character.length; index++) escaped += `\\u${character.charCodeAt(index).toString(16).padStart(4, '0')}`;
+  return escaped;
+}
+
 /** Quotes what was found, at most 40 characters (code points), for error messages. */
 export function quoteFound(found: string): string {
   if (found.length === 0) return 'an empty line';
   // Look at a bounded prefix only: a found line may be megabytes long.
   const chars = Array.from(makeSafe(found.slice(0, QUOTE_LIMIT * 2 + 1)));
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');
-  return JSON.stringify(shown);
+  // JSON escapes quotes, backslashes and C0 controls; what remains unseen is escaped after it.
+  return JSON.stringify(shown).replace(UNSEEN, escapeUnseen);
 }

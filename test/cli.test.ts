@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readArguments, UsageError } from '../src/cli/args.js';
 import { locateInvalidUtf8 } from '../src/cli/utf8.js';
-import { parseSeed, type Article } from '../src/index.js';
+import { parseSeed, safeParseSeed, type Article } from '../src/index.js';
 import { toHtml, toMarkdown } from '../src/render/index.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles } from './helpers.js';
@@ -204,6 +204,32 @@ describe('seed-parser on one input', () => {
       ok: false,
       error: { code: 'INVALID_UTF8', message: 'the bytes are not valid UTF-8 at line 5, column 7', line: 5, column: 7 },
     });
+  });
+
+  it('reads a byte-order mark as parseSeed does (one is removed), from a file and from standard input', () => {
+    const seedText = '<!--1700000000000-->\n[T](https://x.example/)\n---\n<p>x</p>\n';
+    for (const [name, input] of [['one-mark.md', `\ufeff${seedText}`], ['two-marks.md', `\ufeff\ufeff${seedText}`]] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, input);
+      const result = safeParseSeed(input);
+      const outcome = result.ok ? { ok: true, article: plain(result.article) } : { ok: false, error: { code: result.error.code, message: result.error.message, line: result.error.line, column: result.error.column } };
+      expect(JSON.parse(cli(['--format', 'jsonl', path]).stdout)).toEqual({ file: path, ...outcome });
+      expect(JSON.parse(cli(['--format', 'jsonl', '-'], input).stdout)).toEqual({ file: '-', ...outcome });
+    }
+    expect(safeParseSeed(`\ufeff${seedText}`).ok).toBe(true);
+    expect(safeParseSeed(`\ufeff\ufeff${seedText}`).ok).toBe(false);
+  });
+
+  it('names UTF-16 text by its byte-order mark (INVALID_UTF8 at 1:1), from a file and from standard input', () => {
+    const little = Buffer.from('\ufeff<!--1700000000000-->\n[T](https://x.example/)\n---\n<p>x</p>\n', 'utf16le');
+    const big = Buffer.from(little).swap16();
+    for (const [mark, bytes] of [['FF FE', little], ['FE FF', big]] as const) {
+      const error = { code: 'INVALID_UTF8', message: `UTF-16 text (it starts with the byte-order mark ${mark}), not UTF-8`, line: 1, column: 1 };
+      const path = join(dir, `utf16-${mark.replace(' ', '')}.md`);
+      writeFileSync(path, bytes);
+      expect(JSON.parse(cli(['--format', 'jsonl', path]).stdout)).toEqual({ file: path, ok: false, error });
+      expect(JSON.parse(cli(['--format', 'jsonl', '-'], bytes).stdout)).toEqual({ file: '-', ok: false, error });
+    }
   });
 
   it('resolves relative URLs against --base-url', () => {

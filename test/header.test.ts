@@ -152,6 +152,22 @@ describe('header errors, with positions', () => {
     expect(failure('\n \n').message).toContain('only white space');
   });
 
+  it('quotes what cannot be seen, or told from a space, as \\uXXXX', () => {
+    expect(failure('<!--1684512901000-->\u00a0\n[T](u)\n---\n').message).toContain('found "<!--1684512901000-->\\u00a0"');
+    expect(failure('\u200b<!--1-->\n[T](u)\n---\n').message).toContain('found "\\u200b<!--1-->"');
+    expect(failure('\ufeff\ufeff<!--1-->\n[T](u)\n---\n').message).toContain('found "\\ufeff<!--1-->"');
+    expect(failure('<!--1-->\n\u3000[T](u)\u0085\n---\n').message).toContain('found "\\u3000[T](u)\\u0085"');
+    expect(failure('<!--1-->\nT\f \u{e0001}\n---\n').message).toContain('found "T\\f \\udb40\\udc01"');
+    // Visible text stays as it is, a backslash of the input included.
+    expect(failure('<!--1-->\n中文 \\u00a0 é\n---\n').message).toContain('found "中文 \\\\u00a0 é"');
+  });
+
+  it('INVALID_FRONT_MATTER at the opening fence when the front matter holds the timestamp line (its closing --- is missing)', () => {
+    const error = failure('\n---\nlayout: post\n<!--1684512901000-->\n[T](https://e.example/a)\n---\n<p>x</p>');
+    expect(error).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 1, line: 2, column: 1 });
+    expect(error.message).toContain('the timestamp comment inside it, on line 4: its closing line "---" is missing');
+  });
+
   it('MISSING_TIMESTAMP when the first non-blank line is not a comment', () => {
     const error = expectError('\n\nHello world\n[T](u)\n---\n', 'MISSING_TIMESTAMP', 3, 1, '"Hello world"');
     expect(error.offset).toBe(2);

@@ -271,6 +271,8 @@ describe('rule 6: dropped without trace', () => {
       image(src, { width: 1 }),
       image(src, { height: 1 }),
     ]);
+    // A negative size is no size (HTML reads none): such an image is no tracking pixel.
+    expect(blocks(`<img src="${src}" width="-1" height="-1">`)).toEqual([image(src)]);
   });
 });
 
@@ -305,7 +307,7 @@ describe('rule 8: lead', () => {
     expect(article.body).toEqual([image('https://x.example/a.png'), paragraph('Body')]);
   });
   it('takes a paragraph whose class names a lead', () => {
-    for (const className of ['lead', 'article-Standfirst', 'summary', 'intro', 'c-dek']) {
+    for (const className of ['lead', 'article-Standfirst', 'summary', 'intro', 'c-dek', 'text-lg leading-relaxed', 'INTRODUCTION']) {
       expect(parseBody(`<p class="${className}">Lead</p><p>Body</p>`).lead?.text).toBe('Lead');
     }
   });

@@ -13,7 +13,9 @@ const STREAM_CHUNK_BYTES = 1024 * 1024;
 const SCRATCH_BYTES = 256 * 1024;
 const NUL = 0;
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+// A byte-order mark is left in the text, for the parser to remove as it does for any caller: a
+// decoder that removed it too would accept a file with two marks that `parseSeed` refuses.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 let scratch: Buffer | null = null;
 
 /** An input read as a stream of chunks: standard input (`fd` null) or a file opened for it. */
@@ -66,6 +68,8 @@ export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | St
   } finally {
     if (!streamed) closeSync(fd);
   }
+  const utf16 = utf16Text(bytes);
+  if (utf16 !== null) return utf16;
   if (bytes.indexOf(NUL) !== -1) return binary();
   let text: string;
   try {
@@ -118,8 +122,16 @@ export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Pr
 /** The text of byte chunks, stopping at the first NUL byte or bad UTF-8 sequence. */
 async function* checkedText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
   const locator = createUtf8Locator();
-  const streamDecoder = new TextDecoder('utf-8');
+  const streamDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // The first two bytes, until both are known.
+  let head: Uint8Array | null = new Uint8Array(0);
   for await (const chunk of source) {
+    if (head !== null) {
+      head = Uint8Array.of(...head, ...chunk.subarray(0, 2 - head.length));
+      const utf16 = utf16Text(head);
+      if (utf16 !== null) throw { stop: utf16.error } satisfies Stop;
+      if (head.length === 2) head = null;
+    }
     if (chunk.indexOf(NUL) !== -1) throw { stop: binary().error } satisfies Stop;
     const bad = locator.write(chunk);
     if (bad !== null) throw { stop: invalidUtf8(bad).error } satisfies Stop;
@@ -141,6 +153,14 @@ function failure(code: RecordErrorCode, message: string, position: Utf8Position 
 
 function binary(): { ok: false; error: RecordError } {
   return failure('BINARY_FILE', 'a NUL byte: binary data, not a text file');
+}
+
+/** UTF-16 text, told by its byte-order mark (as Windows tools write it): not UTF-8, and said so rather than "binary". */
+function utf16Text(bytes: Uint8Array): { ok: false; error: RecordError } | null {
+  const [first, second] = bytes;
+  const mark = first === 0xff && second === 0xfe ? 'FF FE' : first === 0xfe && second === 0xff ? 'FE FF' : null;
+  if (mark === null) return null;
+  return failure('INVALID_UTF8', `UTF-16 text (it starts with the byte-order mark ${mark}), not UTF-8`, { line: 1, column: 1 });
 }
 
 function invalidUtf8(position: Utf8Position | null): { ok: false; error: RecordError } {

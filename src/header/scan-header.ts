@@ -380,7 +380,12 @@ function readFrontMatter(scan: Scan, frontMatter: FrontMatterText, text: string,
   const result = parseFrontMatter(yamlSource(written, frontMatter.carriageReturn));
   if (result.ok && result.warnings.length === 0) return result.value;
   const lines = frontMatterLines(written, frontMatter);
-  if (!result.ok) fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(lines, result.problem));
+  if (!result.ok) {
+    // A front matter missing its closing fence runs on to the underline, the next line of three hyphens.
+    const timestamp = timestampLineIn(written, lines);
+    if (timestamp !== -1) fail('INVALID_FRONT_MATTER', frontMatterHoldsTimestamp(lines.firstLine + timestamp), frontMatter.opening);
+    fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(lines, result.problem));
+  }
   for (const warning of result.warnings) {
     scan.warnings.push({ code: 'FRONT_MATTER_WARNING', message: makeSafe(warning.message), position: frontMatterPosition(lines, warning) });
   }
@@ -430,6 +435,15 @@ function frontMatterLines(written: string, frontMatter: FrontMatterText): FrontM
   return lines;
 }
 
+/** The index of the first line of the front matter that is a timestamp comment, or -1. */
+function timestampLineIn(written: string, lines: FrontMatterLines): number {
+  for (let index = 0; index < lines.offsets.length; index++) {
+    const start = (lines.offsets[index] as number) - (lines.offsets[0] as number);
+    if (readTimestampLine(written, start, start + (lines.lengths[index] as number)).kind === 'timestamp') return index;
+  }
+  return -1;
+}
+
 /**
  * Maps an offset within the YAML source (its lines joined by LF, from the
  * line after the opening fence) to the input. A binary search over the lines: front matter
@@ -454,4 +468,5 @@ const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
 const FRONT_MATTER_UNCLOSED = `${FOUND.endOfInput} before the line "---" closing it`;
+const frontMatterHoldsTimestamp = (line: number) => `the timestamp comment inside it, on line ${line}: its closing line "---" is missing, and the underline closed it instead`;
 const FRONT_MATTER_TOO_LONG = `more than ${MAX_FRONT_MATTER_LENGTH} characters of front matter (the limit; line breaks count)`;
