@@ -65,6 +65,9 @@ describe('header', () => {
     expect(header('[a [b] c](u)')).toMatchObject({ title: 'a [b] c', url: 'u' });
     expect(header('[a](b) c](d)')).toMatchObject({ title: 'a](b) c', url: 'd' });
     expect(header('[T](<https://x.example/a b>)')).toMatchObject({ url: 'https://x.example/a b' });
+    // A Markdown link title is not split off (README, "What a seed is").
+    expect(header('[T]( https://x.example/a "Title" )')).toMatchObject({ url: 'https://x.example/a "Title"' });
+    expect(header('[T](<https://x.example/a> "Title")')).toMatchObject({ url: '<https://x.example/a> "Title"' });
   });
 
   it('unescapes, then decodes entities, then collapses white space in the title; keeps the url as written', () => {
