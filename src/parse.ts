@@ -20,8 +20,10 @@ const NO_OPTIONS: ParseOptions & SeedParserCallbacks = {};
  * The flow, stage by stage: input chunks → header → body tokens → blocks →
  * article. Each stage hands the next what it has as soon as it has it.
  */
-export function createSeedParser(options: ParseOptions & SeedParserCallbacks = {}): SeedParser {
-  const parse = new SeedParse(options, readBaseUrl(options));
+export function createSeedParser(options?: (ParseOptions & SeedParserCallbacks) | null): SeedParser {
+  const given = options ?? NO_OPTIONS;
+  const parse = new SeedParse(given, readBaseUrl(given));
+  readCallbacks(given);
   return {
     write: (chunk) => parse.write(chunk),
     end: () => parse.end(),
@@ -42,6 +44,8 @@ class SeedParse {
   private complete: Header | null = null;
   private failure: unknown = null;
   private ended = false;
+  /** Inside `write` or `end`: a callback that calls either would start the stages again in the middle of their work. */
+  private busy = false;
 
   constructor(options: ParseOptions & SeedParserCallbacks, baseUrl: string | undefined) {
     this.options = options;
@@ -50,18 +54,24 @@ class SeedParse {
   }
 
   write(chunk: string | Uint8Array): void {
+    if (this.busy) throw new Error(REENTERED('write()'));
     if (this.ended) throw new Error('write() after end()');
     if (this.failure !== null) throw this.failure;
+    this.busy = true;
     try {
       this.feed(this.input.push(chunk));
     } catch (error) {
       throw this.fail(error);
+    } finally {
+      this.busy = false;
     }
   }
 
   end(): Article {
+    if (this.busy) throw new Error(REENTERED('end()'));
     if (this.ended) throw new Error('end() called twice');
     if (this.failure !== null) throw this.failure;
+    this.busy = true;
     try {
       this.feed(this.input.flush());
       this.ended = true;
@@ -72,6 +82,8 @@ class SeedParse {
       return this.finish();
     } catch (error) {
       throw this.fail(error);
+    } finally {
+      this.busy = false;
     }
   }
 
@@ -135,6 +147,17 @@ class SeedParse {
   }
 }
 
+const REENTERED = (call: string) => `${call} was called from inside a callback (onHeader, onDateline, onLead or onBlock): the parser is in the middle of a write`;
+const CALLBACKS = ['onHeader', 'onDateline', 'onLead', 'onBlock'] as const;
+
+/** Each callback is a function or left out: one that is not would fail only at its first block, in the middle of a parse. */
+function readCallbacks(options: SeedParserCallbacks): void {
+  for (const name of CALLBACKS) {
+    const callback = options[name];
+    if (callback !== undefined && typeof callback !== 'function') throw new TypeError(`options.${name} must be a function, got ${describe(callback)}`);
+  }
+}
+
 function readBaseUrl(options: ParseOptions | undefined): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object') throw new TypeError(`options must be an object, got ${describe(options)}`);
@@ -164,8 +187,17 @@ export function safeParseSeed(text: string, options?: ParseOptions): SafeParseRe
     return { ok: true, article: parseSeed(text, options) };
   } catch (error) {
     if (error instanceof SeedParseError) return { ok: false, error };
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : textOf(error);
     return { ok: false, error: new SeedParseError('INVALID_INPUT', message, { offset: 0, line: 1, column: 1 }) };
+  }
+}
+
+/** What was thrown, as text; a value that cannot be made one (its `toString` throws) is named as such. */
+function textOf(thrown: unknown): string {
+  try {
+    return String(thrown);
+  } catch {
+    return 'a value thrown that cannot be shown as text';
   }
 }
 

@@ -204,6 +204,9 @@ describe('header errors, with positions', () => {
     expectError('<!--1-->\n[ &#32; ](u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T]()\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T](<>)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T](< >)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T](<\t\u00a0>)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
+    expectError('<!--1-->\n[T](  )\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T] (u)\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     expectError('<!--1-->\n[T](u))\n---\n', 'MISSING_TITLE_LINK', 2, 1);
     // The input ends on the line of the comment: that is where the end of the input is.
@@ -260,6 +263,20 @@ describe('header errors, with positions', () => {
       const result = safeParseSeed(value as unknown as string);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('INVALID_INPUT');
+    }
+  });
+
+  it('safeParseSeed never throws, even when what an option throws cannot be made text', () => {
+    const options = {
+      get baseUrl(): string {
+        throw { toString: () => { throw new Error('no text'); } };
+      },
+    };
+    const result = safeParseSeed(seed('<p>x</p>'), options);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('INVALID_INPUT');
+      expect(result.error.message).toContain('a value thrown that cannot be shown as text');
     }
   });
 

@@ -5,7 +5,7 @@ import { findAll } from 'domutils';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes as MdastNodes, PhrasingContent, Root as MdastRoot } from 'mdast';
 import type { Article, Block, Inline } from '../src/index.js';
-import { mediaLinks, toHtml, toMarkdown, type ToMarkdownOptions } from '../src/render/index.js';
+import { mediaLinks, toHtml, toMarkdown, type ToHtmlOptions, type ToMarkdownOptions } from '../src/render/index.js';
 
 /**
  * What a reader of the rendered Article must find again, computed from the
@@ -270,7 +270,7 @@ export function expectMarkdownReadBack(value: Article, options?: ToMarkdownOptio
 }
 
 /** HTML parsed by htmlparser2: the structure, no script, style or event attribute, only the Article's URLs, the same text. */
-export function expectHtml(value: Article, options: Parameters<typeof toHtml>[1] = {}): Element {
+export function expectHtml(value: Article, options: ToHtmlOptions = {}): Element {
   const html = toHtml(value, options);
   const document = parseHtml(html);
   const all = allElements(document.children);

@@ -197,6 +197,47 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(ratio).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 
+  it('checks the Article first: a value parseSeed never gives is a TypeError naming where, in every renderer', () => {
+    const value = parseSeed(seed('<h2>x</h2><p><a href="/l">y</a></p>', { url: 'https://e.example/' }));
+    const renderers = { toHtml, toHast, toMarkdown, toMdast } as const;
+    const cases: [unknown, string][] = [
+      // Markup nobody wrote: an event attribute through the heading level, a script through a URL.
+      [{ ...value, body: [{ type: 'heading', level: '1 onclick=alert(1)', text: 'x', inlines: [] }] }, 'body[0].level must be a heading level from 1 to 6, got "1 onclick=alert(1)"'],
+      [{ ...value, header: { ...value.header, url: 'javascript:alert(1)' } }, 'header.url is a javascript: URL, which rule 9 never lets through'],
+      [{ ...value, body: [{ type: 'paragraph', text: 'y', inlines: [{ type: 'link', href: 'java\tscript:x', title: null, children: [] }] }] }, 'body[0].inlines[0].href is a javascript: URL'],
+      [{ ...value, body: [{ type: 'video', src: 'data:text/html,x', sources: [], poster: null, caption: null }] }, 'body[0].src is a data: URL'],
+      // Types from Object.prototype, missing fields, deep trees.
+      [{ ...value, body: [{ type: 'valueOf' }] }, 'body[0].type is no block type: "valueOf"'],
+      [{ ...value, body: [{ type: 'paragraph', text: 'x' }] }, 'body[0].inlines must be an array, got undefined'],
+      [{ ...value, lead: { type: 'paragraph', text: 'x', inlines: [{ type: 'hasOwnProperty' }] } }, 'lead.inlines[0].type is no inline type: "hasOwnProperty"'],
+      [{ ...value, header: null }, 'header must be an object, got null'],
+    ];
+    for (const [article, message] of cases) {
+      for (const [name, render] of Object.entries(renderers)) {
+        expect(() => render(article as Article), `${name}: ${message}`).toThrow(TypeError);
+        expect(() => render(article as Article), `${name}: ${message}`).toThrow(`${name}: ${message}`);
+      }
+    }
+    let deep: unknown = { type: 'text', value: 'x' };
+    for (let depth = 0; depth < 50_000; depth++) deep = { type: 'emphasis', children: [deep] };
+    expect(() => toHtml({ ...value, body: [{ type: 'paragraph', text: 'x', inlines: [deep] }] } as Article)).toThrow(/nests inlines more than 64 deep/);
+    // What parseSeed gives, also read back from JSON, renders as it is.
+    const fromJson = JSON.parse(JSON.stringify(value)) as Article;
+    expect(toHtml(fromJson)).toBe(toHtml(value));
+    expect(toMarkdown(fromJson)).toBe(toMarkdown(value));
+  });
+
+  it('takes options left out, null or undefined alike: an option given as undefined keeps its default', () => {
+    const value = parseSeed(seed('<ul><li><a href="https://e.example/x">https://e.example/x</a></li></ul>', { url: 'https://e.example/' }));
+    const markdown = toMarkdown(value);
+    expect(markdown).toContain('- [https://e.example/x](https://e.example/x)');
+    expect(toMarkdown(value, { bullet: undefined, resourceLink: undefined, emphasis: undefined })).toBe(markdown);
+    expect(toMarkdown(value, null)).toBe(markdown);
+    expect(toHtml(value, null)).toBe(toHtml(value));
+    expect(toHast(value, { media: undefined, document: undefined })).toEqual(toHast(value));
+    expect(() => toHtml(value, { media: 'video' as never })).toThrow(new TypeError('toHtml: options.media must be \'links\' or \'elements\', got "video"'));
+  });
+
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {
     const value = parseSeed(seed('<p><code>a</code><code>b</code> and <b><code>c`</code><code>d</code></b></p>'));
     expect(toMarkdown(value).split('\n')[2]).toBe('`ab` and **``c`d``**');

@@ -291,6 +291,37 @@ describe('callbacks', () => {
   });
 });
 
+describe('misuse of the streaming parser', () => {
+  it('refuses write() and end() called from inside a callback, with a clear error, and stays failed', () => {
+    const parser = createSeedParser({ onBlock: () => parser.write('<p>injected</p>') });
+    expect(() => parser.write(seed('<p>one</p><p>two</p><p>three</p>'))).toThrow(
+      new Error('write() was called from inside a callback (onHeader, onDateline, onLead or onBlock): the parser is in the middle of a write'),
+    );
+    expect(() => parser.write('<p>four</p>')).toThrow('write() was called from inside a callback');
+    expect(() => parser.end()).toThrow('write() was called from inside a callback');
+    const ending = createSeedParser({ onHeader: () => ending.end() });
+    expect(() => ending.write(seed('<p>x</p>'))).toThrow('end() was called from inside a callback');
+  });
+
+  it('checks the callbacks when it is made, and takes null options as none', () => {
+    expect(() => createSeedParser({ onBlock: 5 as never })).toThrow(new TypeError('options.onBlock must be a function, got number'));
+    expect(() => createSeedParser({ onHeader: 'x' as never })).toThrow(TypeError);
+    const parser = createSeedParser(null);
+    parser.write(seed('<p>x</p>'));
+    expect(parser.end()).toEqual(parseSeed(seed('<p>x</p>')));
+  });
+
+  it('reads a Uint8Array made in another realm (an iframe, a vm context) as bytes', () => {
+    const text = seed('<p>caf\u00e9</p>');
+    const foreign = runInNewContext('(bytes) => new Uint8Array(bytes)')(Array.from(encoder.encode(text))) as Uint8Array;
+    expect(foreign instanceof Uint8Array).toBe(false);
+    const parser = createSeedParser();
+    parser.write(foreign);
+    expect(parser.end()).toEqual(parseSeed(text));
+    expect(() => createSeedParser().write(new DataView(new ArrayBuffer(2)) as never)).toThrow(TypeError);
+  });
+});
+
 describe('a code block streamed', () => {
   const header = '<!--1-->\n[t](u)\n---\n';
   it.each([

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { formatSeed, parseSeed, type Article, type ParseOptions, type SeedInput } from '../src/index.js';
+import { formatSeed, parseSeed, type Article, type InlineInput, type ParseOptions, type SeedInput } from '../src/index.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles, corpusManifestSize, image, plain, seed, sharedFiles } from './helpers.js';
 
@@ -139,7 +139,9 @@ describe('formatSeed: exact output', () => {
 
   it('rejects what no seed can hold, with a TypeError', () => {
     expect(() => formatSeed({ header: { ...HEADER, title: ' \n ' } })).toThrow(new TypeError('formatSeed: header.title must not be empty'));
-    expect(() => formatSeed({ header: { ...HEADER, url: '' } })).toThrow(new TypeError('formatSeed: header.url must not be empty'));
+    for (const url of ['', ' ', '\t\u00a0']) {
+      expect(() => formatSeed({ header: { ...HEADER, url } })).toThrow(new TypeError('formatSeed: header.url must not be empty or only white space'));
+    }
     expect(() => formatSeed({ header: { ...HEADER, url: 'a\nb' } })).toThrow(new TypeError('formatSeed: header.url cannot hold a line feed'));
     expect(() => formatSeed({ header: { ...HEADER, url: 'https://a.example/x)' } })).toThrow(
       new TypeError('formatSeed: the parentheses of header.url must balance, got "https://a.example/x)"'),
@@ -153,10 +155,76 @@ describe('formatSeed: exact output', () => {
       new TypeError('formatSeed: header.frontMatter must be a mapping'),
     );
     expect(() => formatSeed({ header: HEADER, body: [{ type: 'heading', level: 7 as 1, text: 'x' }] })).toThrow(
-      new TypeError('formatSeed: a heading level is 1 to 6, got 7'),
+      new TypeError('formatSeed: body[0].level must be a heading level from 1 to 6, got 7'),
     );
-    expect(() => formatSeed({ header: HEADER, body: [{ type: 'table' } as never] })).toThrow(new TypeError('formatSeed: unknown block type "table"'));
+    expect(() => formatSeed({ header: HEADER, body: [{ type: 'table' } as never] })).toThrow(
+      new TypeError('formatSeed: body[0].type is no block type: "table" (one of paragraph, heading, quote, list, code, image, embed, video, audio)'),
+    );
     expect(() => formatSeed(null as never)).toThrow(new TypeError('formatSeed expects an object with a header'));
+  });
+
+  it('checks its input against the shape of an Article first: a TypeError names where it is out of shape, nothing is dropped', () => {
+    const paragraph = (inlines: unknown) => ({ header: HEADER, body: [{ type: 'paragraph', inlines }] }) as unknown as SeedInput;
+    const cases: [SeedInput, string][] = [
+      // Names an object has from its prototype are no types.
+      [{ header: HEADER, body: [{ type: 'constructor', text: 'x' }] } as never, 'body[0].type is no block type: "constructor"'],
+      [{ header: HEADER, body: [{ type: '__proto__' }] } as never, 'body[0].type is no block type: "__proto__"'],
+      [paragraph([{ type: 'toString', value: 'x' }]), 'body[0].inlines[0].type is no inline type: "toString"'],
+      [{ header: HEADER, body: [null] } as never, 'body[0] must be a block, got null'],
+      [{ header: HEADER, body: {} } as never, 'body must be an array, got an object ([object Object])'],
+      [{ header: HEADER, body: [{ type: 'image' }] } as never, 'body[0].src must be a string, got undefined'],
+      [{ header: HEADER, body: [{ type: 'embed', src: 5 }] } as never, 'body[0].src must be a string, got 5'],
+      [{ header: HEADER, body: [{ type: 'quote' }] } as never, 'body[0] needs blocks or text'],
+      [{ header: HEADER, body: [{ type: 'list', ordered: true }] } as never, 'body[0] needs items or text'],
+      [{ header: HEADER, body: [{ type: 'list', items: [{}] }] } as never, 'body[0].items[0] needs inlines or text'],
+      [{ header: HEADER, body: [{ type: 'list', text: 'a', start: -1 }] } as never, 'body[0].start must be a whole number, got -1'],
+      [{ header: HEADER, body: [{ type: 'code' }] } as never, 'body[0].text must be a string, got undefined'],
+      [{ header: HEADER, body: [{ type: 'video', sources: [{ src: 'javascript:x' }] }] } as never, 'body[0].sources[0].src is a javascript: URL, which rule 9 never lets through'],
+      [{ header: HEADER, body: [{ type: 'image', src: 'data:text/html,x' }] } as never, 'body[0].src is a data: URL, which rule 9 never lets through'],
+      [paragraph([{ type: 'strong' }]), 'body[0].inlines[0].children must be an array, got undefined'],
+      [paragraph([{ type: 'link', href: ' JavaScript:x', children: [] }]), 'body[0].inlines[0].href is a javascript: URL, which rule 9 never lets through'],
+      [{ header: HEADER, dateline: 'text' } as never, 'dateline must be an object, got "text"'],
+      [{ header: HEADER, lead: { text: 'l' } } as never, "lead must be a paragraph ({ type: 'paragraph', … }), got an object ([object Object])"],
+    ];
+    for (const [input, message] of cases) {
+      expect(() => formatSeed(input), message).toThrow(TypeError);
+      expect(() => formatSeed(input), message).toThrow(`formatSeed: ${message}`);
+    }
+    // Deeper than the parser reads, and cyclic: an error, not a stack overflow.
+    let deep: unknown = { type: 'text', value: 'x' };
+    for (let depth = 0; depth < 100_000; depth++) deep = { type: 'strong', children: [deep] };
+    expect(() => formatSeed(paragraph([deep]))).toThrow(/nests inlines more than 64 deep/);
+    const cyclic = { type: 'emphasis', children: [] as unknown[] };
+    cyclic.children.push(cyclic);
+    expect(() => formatSeed(paragraph([cyclic]))).toThrow(/^formatSeed: body\[0\]\.inlines\[0\]\.children\[0\].{0,140}… ?.*nests inlines more than 64 deep/);
+    // 64 containers deep, as the parser can give them, are written and read back.
+    let nested: InlineInput = { type: 'text', value: 'x' };
+    for (let depth = 0; depth < 64; depth++) nested = { type: depth % 2 === 0 ? 'strong' : 'emphasis', children: [nested] } as InlineInput;
+    expectRoundTrip(parseSeed(formatSeed(paragraph([nested]))), '64 deep');
+    // Fields an Article derives may be anything: they are ignored.
+    expect(formatSeed({ header: HEADER, lead: { type: 'paragraph', text: 'l' }, body: [{ type: 'image', src: '/i' }], links: null } as never)).toContain('<p class="lead">l</p>');
+  });
+
+  it('writes front matter of JSON data only: anything else is a TypeError, never a value changed or lost', () => {
+    const frontMatter = (value: Record<string, unknown>) => () => formatSeed({ header: { ...HEADER, frontMatter: value } });
+    expect(frontMatter({ m: new Map([['a', 1]]) })).toThrow(
+      new TypeError('formatSeed: header.frontMatter.m must be JSON data (a string, number, boolean, null, array or plain object), got an object ([object Map])'),
+    );
+    expect(frontMatter({ list: [1, () => 2] })).toThrow(/header\.frontMatter\.list\[1\] must be JSON data .* got function/);
+    expect(frontMatter({ big: 10n })).toThrow(/header\.frontMatter\.big must be JSON data .* got bigint/);
+    expect(frontMatter({ list: [undefined] })).toThrow(/header\.frontMatter\.list\[0\] must be JSON data .* got undefined/);
+    expect(frontMatter({ n: Number.NaN })).toThrow(new TypeError('formatSeed: header.frontMatter.n must be a finite number, got NaN'));
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(frontMatter(cyclic)).toThrow(/nests collections more than 64 deep, the most a seed holds/);
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let depth = 0; depth < 64; depth++) deep = deep.a = {};
+    expect(frontMatter(root)).toThrow(/nests collections more than 64 deep/);
+    // Keys that the reader makes one (a NUL and U+FFFD both read as U+FFFD): no form reads back.
+    expect(frontMatter({ '\0': 1, '\ufffd': 2 })).toThrow(/^formatSeed: header\.frontMatter cannot be read back from any YAML form: .*twice/);
+    // What JSON.stringify writes for a Date, and leaves out for undefined, is what is written.
+    expect(readBack({ header: { ...HEADER, frontMatter: { d: new Date(0), gone: undefined, n: null } } }).header.frontMatter).toEqual({ d: '1970-01-01T00:00:00.000Z', n: null });
   });
 
   it('escapes text, never interprets it', () => {

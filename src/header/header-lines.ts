@@ -155,7 +155,8 @@ export function readTitleLinkLine(source: string, lineStart: number, lineEnd: nu
     }
   }
   if (title === '') return { kind: 'not-a-link', reason: 'a link with a non-empty title' };
-  if (url === '') return { kind: 'not-a-link', reason: 'a link with a non-empty destination' };
+  // `< >` holds white space only: no more a destination than `<>` (trim stops at the first other character).
+  if (url.trim() === '') return { kind: 'not-a-link', reason: 'a link with a non-empty destination' };
   return { kind: 'link', title, url: makeSafe(url), urlIndex };
 }
 

@@ -27,7 +27,7 @@ class Normalizer implements ChunkNormalizer {
 
   push(chunk: string | Uint8Array): string {
     if (typeof chunk === 'string') return this.accept(this.endBytes() + chunk);
-    if (chunk instanceof Uint8Array) return this.accept(this.fromBytes(chunk));
+    if (isBytes(chunk)) return this.accept(this.fromBytes(chunk));
     throw new TypeError(`A chunk must be a string or a Uint8Array, got ${describe(chunk)}`);
   }
 
@@ -64,6 +64,14 @@ class Normalizer implements ChunkNormalizer {
     }
     return out;
   }
+}
+
+/**
+ * A `Uint8Array` (a `Buffer` too), also one made in another realm (an iframe,
+ * a `vm` context), whose class is not this realm's `Uint8Array`.
+ */
+function isBytes(chunk: unknown): chunk is Uint8Array {
+  return chunk instanceof Uint8Array || (ArrayBuffer.isView(chunk) && Object.prototype.toString.call(chunk) === '[object Uint8Array]');
 }
 
 export function describe(value: unknown): string {

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
+import { checkArticle } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
@@ -21,8 +22,16 @@ export interface ToHastOptions {
  * the Article does not hold. One handler per block and inline type, picked
  * from a table.
  */
-export function toHast(article: Article, options: ToHastOptions = {}): Root {
-  const state: State = { media: options.media ?? 'links' };
+export function toHast(article: Article, options?: ToHastOptions | null): Root {
+  return hastOf(article, options, 'toHast');
+}
+
+/** `toHast`, naming `who` in its errors (`toHtml` calls it too). */
+export function hastOf(article: Article, options: ToHastOptions | null | undefined, who: string): Root {
+  checkArticle(article, who);
+  const media = options?.media ?? 'links';
+  if (media !== 'links' && media !== 'elements') throw new TypeError(`${who}: options.media must be 'links' or 'elements', got ${JSON.stringify(media)}`);
+  const state: State = { media };
   const header: ElementContent[] = [h('h1', {}, [h('a', { href: article.header.url }, [text(article.header.title)])])];
   if (article.dateline !== null) {
     const { text: value, iso } = article.dateline;
@@ -34,7 +43,7 @@ export function toHast(article: Article, options: ToHastOptions = {}): Root {
     content.push((blockHandlers[block.type] as BlockHandler<Block>)(block, state), text('\n'));
   }
   const main = h('article', {}, content);
-  if (options.document !== true) return { type: 'root', children: [main] };
+  if (options?.document !== true) return { type: 'root', children: [main] };
   return {
     type: 'root',
     children: [

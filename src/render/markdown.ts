@@ -1,6 +1,6 @@
 import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
-import { toMdast } from './mdast.js';
+import { mdastOf } from './mdast.js';
 
 /** Options of `mdast-util-to-markdown` (its `bullet`, `emphasis`, `strong`, `fence`, …), over these defaults. */
 export type ToMarkdownOptions = Options;
@@ -24,6 +24,15 @@ const DEFAULTS: Options = {
  * writes the neighbouring character as a character reference where
  * CommonMark's flanking rules would otherwise not read `**…**` as strong.
  */
-export function toMarkdown(article: Article, options: ToMarkdownOptions = {}): string {
-  return serialize(toMdast(article), { ...DEFAULTS, ...options });
+export function toMarkdown(article: Article, options?: ToMarkdownOptions | null): string {
+  return serialize(mdastOf(article, 'toMarkdown'), withDefaults(options));
+}
+
+/** The options over the defaults; an option given as `undefined` keeps its default, as one left out does. */
+function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
+  const merged: Record<string, unknown> = { ...DEFAULTS };
+  if (options !== null && options !== undefined) {
+    for (const [name, value] of Object.entries(options)) if (value !== undefined) merged[name] = value;
+  }
+  return merged as Options;
 }

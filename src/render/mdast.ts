@@ -9,6 +9,7 @@ import type {
   RootContent,
 } from 'mdast';
 import type { Article, Block, Inline } from '../types.js';
+import { checkArticle } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
@@ -23,6 +24,12 @@ import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
  * with it unless bracketed, which `mdast-util-to-markdown` does not do).
  */
 export function toMdast(article: Article): Root {
+  return mdastOf(article, 'toMdast');
+}
+
+/** `toMdast`, naming `who` in its errors (`toMarkdown` calls it too). */
+export function mdastOf(article: Article, who: string): Root {
+  checkArticle(article, who);
   const children: RootContent[] = [
     { type: 'heading', depth: 1, children: [{ type: 'link', url: markdownUrl(article.header.url), title: null, children: [{ type: 'text', value: article.header.title }] }] },
   ];

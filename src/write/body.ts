@@ -81,9 +81,8 @@ const inlineWriters: { [K in InlineInput['type']]: InlineWriter<Extract<InlineIn
 
 function writeInlines(inlines: readonly InlineInput[], out: string[]): void {
   for (const inline of inlines) {
-    const writer = inlineWriters[inline.type] as InlineWriter<InlineInput> | undefined;
-    if (writer === undefined) throw new TypeError(`formatSeed: unknown inline type ${JSON.stringify(inline.type)}`);
-    writer(inline, out);
+    // Checked against the shapes already (src/article/shape.ts): every type has its writer.
+    (inlineWriters[inline.type] as InlineWriter<InlineInput>)(inline, out);
   }
 }
 
@@ -133,7 +132,6 @@ const blockWriters: { [K in BlockInput['type']]: BlockWriter<Extract<BlockInput,
   },
   heading(block: HeadingInput, out) {
     const level = block.level;
-    if (!Number.isInteger(level) || level < 1 || level > 6) throw new TypeError(`formatSeed: a heading level is 1 to 6, got ${String(level)}`);
     out.push(`<h${level}>`);
     writeInlines(inlinesOf(block), out);
     out.push(`</h${level}>`);
@@ -185,9 +183,7 @@ const blockWriters: { [K in BlockInput['type']]: BlockWriter<Extract<BlockInput,
 };
 
 function writeBlock(block: BlockInput, out: string[]): void {
-  const writer = blockWriters[block.type] as BlockWriter<BlockInput> | undefined;
-  if (writer === undefined) throw new TypeError(`formatSeed: unknown block type ${JSON.stringify(block.type)}`);
-  writer(block, out);
+  (blockWriters[block.type] as BlockWriter<BlockInput>)(block, out);
   out.push('\n');
 }
 
@@ -210,7 +206,7 @@ export function writeBody(input: SeedInput): string {
   }
   let index = 0;
   if (input.lead !== null && input.lead !== undefined) {
-    const before = mediaBeforeLead(input.lead, body, input.links);
+    const before = mediaBeforeLead(input.lead, body, Array.isArray(input.links) ? input.links : undefined);
     while (index < before) writeBlock(body[index++] as BlockInput, out);
     paragraph(input.lead, out, '<p class="lead">');
     out.push('\n');

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
-import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
+import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
 import { MAX_TIMESTAMP, unsafeDestination, unsafeInLine } from '../header/header-lines.js';
+import { checkShape, describeValue, INPUT_SHAPES, shortPath } from '../article/shape.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
 import type { HeaderInput, SeedInput } from './seed-input.js';
@@ -12,14 +13,17 @@ export type * from './seed-input.js';
  * For every Article `a` that `parseSeed` returns,
  * `parseSeed(formatSeed(a))` deep-equals `a` apart from `diagnostics`.
  * Throws a `TypeError` for what no seed can hold (an empty title, a URL with
- * a line break or an unsafe scheme, a timestamp out of range, an unknown
- * block type).
+ * a line break or an unsafe scheme, a timestamp out of range, front matter
+ * that is not plain data) and for input out of shape (an unknown block type,
+ * a missing field: src/article/shape.ts), naming where it is.
  */
 export function formatSeed(input: SeedInput): string {
   if (typeof input !== 'object' || input === null || typeof input.header !== 'object' || input.header === null) {
     throw new TypeError('formatSeed expects an object with a header');
   }
-  return writeHeader(input.header) + writeBody(input);
+  const header = writeHeader(input.header);
+  checkShape(input, INPUT_SHAPES, 'formatSeed');
+  return header + writeBody(input);
 }
 
 function writeHeader(header: HeaderInput): string {
@@ -30,6 +34,7 @@ function writeHeader(header: HeaderInput): string {
   let text = '';
   if (frontMatter !== null && frontMatter !== undefined) {
     if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) throw new TypeError('formatSeed: header.frontMatter must be a mapping');
+    checkPlainData(frontMatter);
     text += `---\n${frontMatterYaml(frontMatter)}---\n`;
   }
   text += `<!--${timestamp}-->\n[${titleText(header.title)}](${destination(header.url)})\n------\n`;
@@ -67,27 +72,68 @@ function flowScalar(value: unknown): string {
 }
 
 /**
+ * Front matter is JSON data, as a seed holds it: strings, finite numbers,
+ * booleans, null, arrays and plain objects (a `Date` is written as its ISO
+ * string, as `JSON.stringify` writes it; a property whose value is
+ * `undefined` is left out, as there), nested at most as deep as the reader
+ * reads. Anything else (a `Map`, a function, a cycle, `Infinity`) would be
+ * lost or changed without a word: a `TypeError` names it.
+ */
+function checkPlainData(frontMatter: Record<string, unknown>): void {
+  const pending: [value: unknown, path: string, depth: number][] = [[frontMatter, 'header.frontMatter', 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [value, path, depth] = next;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) continue;
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a finite number, got ${String(value)}`);
+      continue;
+    }
+    const array = Array.isArray(value);
+    if (typeof value !== 'object' || !(array || isPlainObject(value))) {
+      throw new TypeError(`formatSeed: ${shortPath(path)} must be JSON data (a string, number, boolean, null, array or plain object), got ${describeValue(value)}`);
+    }
+    if (depth > MAX_FRONT_MATTER_DEPTH) throw new TypeError(`formatSeed: ${shortPath(path)} nests collections more than ${MAX_FRONT_MATTER_DEPTH} deep, the most a seed holds`);
+    for (const [key, entry] of Object.entries(value)) {
+      if (entry === undefined && !array) continue;
+      pending.push([entry, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1]);
+    }
+  }
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
  * The first form within the reader's length limit that the front matter
  * reader reads back as the same value. `yaml` writes a few strings in forms
  * that read back otherwise (a key that starts with U+FEFF, unquoted, loses
  * it; spaces that start a block scalar ending in a tab are taken as its
  * indentation), and block style of a large front matter read from flow
- * style can pass the limit. A value that no form gives back (a front matter
- * of a `SeedInput` holding a `Date`, say) is written in the first form that
- * fits.
+ * style can pass the limit. A value that no form gives back (two keys that
+ * differ only by a lone surrogate, which the reader makes U+FFFD) is written
+ * in the first form the reader reads without an error; when it reads none,
+ * its error is a `TypeError`.
  */
 function frontMatterYaml(frontMatter: Record<string, unknown>): string {
   if (Object.keys(frontMatter).length === 0) return '';
   const expected = JSON.stringify(frontMatter);
-  let fits: string | null = null;
+  let readable: string | null = null;
+  let problem: string | null = null;
   for (const write of FRONT_MATTER_FORMS) {
     const text = write(frontMatter);
     if (text.length > MAX_FRONT_MATTER_LENGTH) continue;
     const reading = parseFrontMatter(text);
-    if (reading.ok && reading.warnings.length === 0 && JSON.stringify(reading.value) === expected) return text;
-    fits ??= text;
+    if (!reading.ok) {
+      problem ??= reading.problem.message;
+      continue;
+    }
+    if (reading.warnings.length === 0 && JSON.stringify(reading.value) === expected) return text;
+    readable ??= text;
   }
-  if (fits !== null) return fits;
+  if (readable !== null) return readable;
+  if (problem !== null) throw new TypeError(`formatSeed: header.frontMatter cannot be read back from any YAML form: ${problem}`);
   throw new TypeError(`formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`);
 }
 
@@ -115,7 +161,7 @@ function titleText(title: string): string {
  * it. A URL with white space at an end, or already inside `<>`, goes in `<…>`.
  */
 function destination(url: string): string {
-  if (typeof url !== 'string' || url === '') throw new TypeError('formatSeed: header.url must not be empty');
+  if (typeof url !== 'string' || url.trim() === '') throw new TypeError('formatSeed: header.url must not be empty or only white space');
   if (url.includes('\n')) throw new TypeError('formatSeed: header.url cannot hold a line feed');
   const scheme = unsafeDestination(url) ?? unsafeInLine(url)?.scheme ?? null;
   if (scheme !== null) throw new TypeError(`formatSeed: header.url cannot be a ${scheme}: URL`);

@@ -1,0 +1,228 @@
+import { MAX_INLINE_DEPTH } from '../blocks/inlines.js';
+import { unsafeScheme, type UrlUse } from '../text/urls.js';
+
+/**
+ * The shape of an Article as data: what each block and inline holds, as rows
+ * of a table. The writer (`formatSeed`) and the renderers check what they
+ * are given against it before they use it, so that a value `parseSeed` never
+ * gives (a type they do not know, a heading level of 7, a missing field, a
+ * `javascript:` URL, inlines nested deeper than the parser reads them) is a
+ * `TypeError` that says where it is: never a crash inside them, a block
+ * silently dropped, or markup nobody wrote. An Article read back from JSON
+ * or a database is checked like any other.
+ */
+
+/** What a field holds; `?` after the kind: it may also be null or left out. */
+type Kind =
+  | 'string'
+  | 'boolean'
+  | 'whole'
+  | 'level'
+  | 'inlines'
+  | 'paragraphs'
+  | 'items'
+  | 'sources'
+  | `url:${UrlUse}`;
+type Field = Kind | `${Kind}?`;
+
+interface Shape {
+  readonly fields: Readonly<Record<string, Field>>;
+  /** Content given in either of two fields (the writer reads `inlines`, else `text`): at least one is present. */
+  readonly either?: readonly [string, string];
+}
+
+/** The shapes one reader accepts. */
+export interface Shapes {
+  readonly blocks: Readonly<Record<string, Shape>>;
+  readonly inlines: Readonly<Record<string, Shape>>;
+  /** A paragraph of a quote, and the lead. */
+  readonly paragraph: Shape;
+  readonly item: Shape;
+  readonly source: Shape;
+  readonly dateline: Shape;
+}
+
+const INLINES: Shapes['inlines'] = {
+  text: { fields: { value: 'string' } },
+  break: { fields: {} },
+  code: { fields: { value: 'string' } },
+  strong: { fields: { children: 'inlines' } },
+  emphasis: { fields: { children: 'inlines' } },
+  link: { fields: { href: 'url:link', title: 'string?', children: 'inlines' } },
+};
+
+const MEDIA: Shapes['blocks'] = {
+  image: {
+    fields: { src: 'url:image', alt: 'string?', title: 'string?', width: 'whole?', height: 'whole?', caption: 'string?', credit: 'string?', link: 'url:link?' },
+  },
+  embed: { fields: { src: 'url:embed', provider: 'string?', caption: 'string?' } },
+};
+
+/** Articles, as the renderers read them: every field an Article has. */
+export const ARTICLE_SHAPES: Shapes = {
+  blocks: {
+    paragraph: { fields: { inlines: 'inlines' } },
+    heading: { fields: { level: 'level', inlines: 'inlines' } },
+    quote: { fields: { blocks: 'paragraphs' } },
+    list: { fields: { ordered: 'boolean', start: 'whole?', items: 'items' } },
+    code: { fields: { text: 'string', language: 'string?' } },
+    ...MEDIA,
+    video: { fields: { src: 'url:media?', sources: 'sources', poster: 'url:poster?', caption: 'string?' } },
+    audio: { fields: { src: 'url:media?', sources: 'sources', caption: 'string?' } },
+  },
+  inlines: INLINES,
+  paragraph: { fields: { inlines: 'inlines' } },
+  item: { fields: { inlines: 'inlines' } },
+  source: { fields: { src: 'url:source', type: 'string?' } },
+  dateline: { fields: { text: 'string', iso: 'string?' } },
+};
+
+const CONTENT = { fields: { inlines: 'inlines?', text: 'string?' }, either: ['inlines', 'text'] } as const;
+
+/** `SeedInput`s, as `formatSeed` reads them: what an Article derives may be left out. */
+export const INPUT_SHAPES: Shapes = {
+  blocks: {
+    paragraph: CONTENT,
+    heading: { fields: { ...CONTENT.fields, level: 'level' }, either: CONTENT.either },
+    quote: { fields: { blocks: 'paragraphs?', text: 'string?' }, either: ['blocks', 'text'] },
+    list: { fields: { ordered: 'boolean?', start: 'whole?', items: 'items?', text: 'string?' }, either: ['items', 'text'] },
+    code: { fields: { text: 'string', language: 'string?' } },
+    ...MEDIA,
+    video: { fields: { src: 'url:media?', sources: 'sources?', poster: 'url:poster?', caption: 'string?' } },
+    audio: { fields: { src: 'url:media?', sources: 'sources?', caption: 'string?' } },
+  },
+  inlines: INLINES,
+  paragraph: CONTENT,
+  item: CONTENT,
+  source: { fields: { src: 'url:source', type: 'string?' } },
+  dateline: { fields: { text: 'string', iso: 'string?' } },
+};
+
+/**
+ * Checks the dateline, the lead and the body of `value` against `shapes`;
+ * `who` starts each message. Throws a `TypeError` at the first value out of
+ * shape. Inline containers nest at most {@link MAX_INLINE_DEPTH} deep, as the
+ * parser reads them, so a cyclic or runaway tree is an error, not a stack
+ * overflow.
+ */
+export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): void {
+  const check: Check = { shapes, who, depth: 0 };
+  if (value.dateline !== null && value.dateline !== undefined) record(check, value.dateline, shapes.dateline, 'dateline');
+  if (value.lead !== null && value.lead !== undefined) paragraph(check, value.lead, 'lead');
+  if (value.body === undefined && shapes === INPUT_SHAPES) return;
+  list(check, value.body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block'));
+}
+
+/** The problem with a URL, or null: not a string, or a scheme rule 9 never lets through. */
+export function urlProblem(url: unknown, use: UrlUse): string | null {
+  if (typeof url !== 'string') return `must be a string, got ${describeValue(url)}`;
+  const scheme = unsafeScheme(url, use);
+  return scheme === null ? null : `is a ${scheme}: URL, which rule 9 never lets through`;
+}
+
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value)})` : typeof value;
+}
+
+/** One check: the shapes, the start of every message, and how deep the inlines being checked stand. */
+interface Check {
+  readonly shapes: Shapes;
+  readonly who: string;
+  depth: number;
+}
+
+function fail(check: Check, path: string, problem: string): never {
+  throw new TypeError(`${check.who}: ${shortPath(path)} ${problem}`);
+}
+
+/** A path as a message shows it: one of a deep tree keeps its start and its end. */
+export function shortPath(path: string): string {
+  return path.length <= 160 ? path : `${path.slice(0, 70)}…${path.slice(-70)}`;
+}
+
+function list(check: Check, value: unknown, path: string, each: (item: unknown, path: string) => void): void {
+  if (!Array.isArray(value)) fail(check, path, `must be an array, got ${describeValue(value)}`);
+  for (let index = 0; index < value.length; index++) each(value[index], `${path}[${index}]`);
+}
+
+/** A block or an inline: its type picks its shape (an own row of the table only: `constructor` is no type). */
+function typed(check: Check, value: unknown, table: Readonly<Record<string, Shape>>, path: string, what: 'block' | 'inline'): void {
+  if (typeof value !== 'object' || value === null) fail(check, path, `must be ${what === 'block' ? 'a block' : 'an inline'}, got ${describeValue(value)}`);
+  const type = (value as { type?: unknown }).type;
+  if (typeof type !== 'string' || !Object.hasOwn(table, type)) {
+    fail(check, `${path}.type`, `is no ${what} type: ${describeValue(type)} (one of ${Object.keys(table).join(', ')})`);
+  }
+  record(check, value, table[type] as Shape, path);
+}
+
+function paragraph(check: Check, value: unknown, path: string): void {
+  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'paragraph') {
+    fail(check, path, `must be a paragraph ({ type: 'paragraph', … }), got ${describeValue(value)}`);
+  }
+  record(check, value, check.shapes.paragraph, path);
+}
+
+function record(check: Check, value: unknown, shape: Shape, path: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(check, path, `must be an object, got ${describeValue(value)}`);
+  const fields = value as Record<string, unknown>;
+  if (shape.either !== undefined && shape.either.every((name) => fields[name] === undefined)) {
+    fail(check, path, `needs ${shape.either[0]} or ${shape.either[1]}`);
+  }
+  for (const name in shape.fields) field(check, fields[name], shape.fields[name] as Field, `${path}.${name}`);
+}
+
+function field(check: Check, value: unknown, field: Field, path: string): void {
+  const optional = field.endsWith('?');
+  if (optional && (value === null || value === undefined)) return;
+  const kind = (optional ? field.slice(0, -1) : field) as Kind;
+  switch (kind) {
+    case 'string':
+      if (typeof value !== 'string') fail(check, path, `must be a string, got ${describeValue(value)}`);
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') fail(check, path, `must be true or false, got ${describeValue(value)}`);
+      return;
+    case 'whole':
+      if (!Number.isSafeInteger(value) || (value as number) < 0) fail(check, path, `must be a whole number, got ${describeValue(value)}`);
+      return;
+    case 'level':
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 6) fail(check, path, `must be a heading level from 1 to 6, got ${describeValue(value)}`);
+      return;
+    case 'inlines':
+      return inlines(check, value, path);
+    case 'paragraphs':
+      return list(check, value, path, (item, at) => paragraph(check, item, at));
+    case 'items':
+      return list(check, value, path, (item, at) => record(check, item, check.shapes.item, at));
+    case 'sources':
+      return list(check, value, path, (item, at) => record(check, item, check.shapes.source, at));
+    default: {
+      const problem = urlProblem(value, kind.slice('url:'.length) as UrlUse);
+      if (problem !== null) fail(check, path, problem);
+    }
+  }
+}
+
+/** A list of inlines, as deep as the parser reads them: {@link MAX_INLINE_DEPTH} containers. */
+function inlines(check: Check, value: unknown, path: string): void {
+  if (check.depth > MAX_INLINE_DEPTH) fail(check, path, `nests inlines more than ${MAX_INLINE_DEPTH} deep, deeper than the parser reads them`);
+  check.depth++;
+  list(check, value, path, (inline, at) => typed(check, inline, check.shapes.inlines, at, 'inline'));
+  check.depth--;
+}
+
+/** An Article as the renderers read it: its header's title and URL, then {@link checkShape}. */
+export function checkArticle(article: unknown, who: string): void {
+  if (typeof article !== 'object' || article === null) throw new TypeError(`${who} expects an Article, got ${describeValue(article)}`);
+  const { header } = article as { header?: unknown };
+  if (typeof header !== 'object' || header === null) throw new TypeError(`${who}: header must be an object, got ${describeValue(header)}`);
+  const { title, url } = header as { title?: unknown; url?: unknown };
+  if (typeof title !== 'string') throw new TypeError(`${who}: header.title must be a string, got ${describeValue(title)}`);
+  const problem = urlProblem(url, 'link');
+  if (problem !== null) throw new TypeError(`${who}: header.url ${problem}`);
+  checkShape(article, ARTICLE_SHAPES, who);
+}
