@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readArguments, UsageError } from '../src/cli/args.js';
+import { errorLine, writeRecord } from '../src/cli/record.js';
 import { locateInvalidUtf8 } from '../src/cli/utf8.js';
 import { parseSeed, safeParseSeed, type Article } from '../src/index.js';
 import { toHtml, toMarkdown } from '../src/render/index.js';
@@ -113,6 +114,35 @@ describe('seed-parser on a folder (jsonl)', () => {
     expect(run.status).toBe(0);
     expect(lines(run.stdout).map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(['a.md', 'elsewhere/b.md']);
     for (const link of ['up', 'sub/higher', 'sub/self']) expect(run.stderr).toContain(`seed-parser: ${link}: a symbolic link back to a parent folder, skipped\n`);
+  });
+
+  it('gives a record to what it cannot enter or open, and goes on: a name that is not UTF-8, a folder it may not enter', () => {
+    const root = join(dir, 'hard');
+    mkdirSync(join(root, 'in', 'closed', 'deep'), { recursive: true });
+    const latin1 = (name: string) => Buffer.concat([Buffer.from(`${root}/in/`), Buffer.from(name, 'latin1')]);
+    mkdirSync(latin1('caf\u00e9'));
+    writeFileSync(Buffer.concat([latin1('caf\u00e9'), Buffer.from('/x.md')]), fixture('harbour'));
+    writeFileSync(latin1('r\u00e9sum\u00e9.md'), fixture('harbour'));
+    writeFileSync(join(root, 'in', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'in', 'closed', 'deep', 'b.md'), fixture('tokyo'));
+    symlinkSync(join(root, 'nowhere'), join(root, 'in', 'gone'));
+    // Listed but not entered: no search (x) permission on `closed`, for a user other than root.
+    execFileSync('chmod', ['-R', 'a+rX', dir]);
+    execFileSync('chmod', ['a-x', join(root, 'in', 'closed')]);
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups'] : [];
+    const command = [...asUser, process.execPath, CLI, '--jobs', '1', join(root, 'in')];
+    const run = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
+    execFileSync('chmod', ['a+x', join(root, 'in', 'closed')]);
+    expect(run.status).toBe(1);
+    const records = lines(run.stdout).map((line) => JSON.parse(line) as { file: string; ok: boolean; error?: { code: string; message: string } });
+    const notUtf8 = 'its name is not UTF-8 (shown here with U+FFFD for the bytes that are not), so it cannot be opened by that name: rename it';
+    expect(records.map(({ file, ok, error }) => [file, ok, error?.code, error?.message])).toEqual([
+      ['a.md', true, undefined, undefined],
+      ['caf\ufffd', false, 'READ_ERROR', notUtf8],
+      ['closed/deep', false, 'READ_ERROR', 'cannot enter the folder: permission denied (EACCES)'],
+      ['r\ufffdsum\ufffd.md', false, 'READ_ERROR', notUtf8],
+    ]);
+    expect(run.stderr).toContain('seed-parser: gone: a symbolic link that cannot be followed: no such file or directory (ENOENT), skipped\n');
   });
 
   it('gives the good files the Article of parseSeed', () => {
@@ -230,6 +260,21 @@ describe('seed-parser on one input', () => {
       expect(JSON.parse(cli(['--format', 'jsonl', path]).stdout)).toEqual({ file: path, ok: false, error });
       expect(JSON.parse(cli(['--format', 'jsonl', '-'], bytes).stdout)).toEqual({ file: '-', ok: false, error });
     }
+  });
+
+  it('reports standard input redirected from a folder as READ_ERROR', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format jsonl - < "${FIXTURES}"`], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({ file: '-', ok: false, error: { code: 'READ_ERROR', message: 'a folder, not a file', line: null, column: null } });
+  });
+
+  it('writes one failure as one line of standard error, whatever the file is named', () => {
+    const named = join(dir, 'named');
+    mkdirSync(named);
+    writeFileSync(join(named, 'a\nseed-parser: fake.md: READ_ERROR: x.md'), 'no header\n');
+    const run = cli(['-f', 'html', '-o', join(dir, 'named-out'), named]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe('seed-parser: a\\u000aseed-parser: fake.md: READ_ERROR: x.md:1:1: MISSING_TIMESTAMP: Expected a timestamp comment like <!--1684512901000-->, found "no header" (line 1, column 1)');
   });
 
   it('resolves relative URLs against --base-url', () => {
@@ -383,12 +428,33 @@ describe('a named pipe given as an argument', () => {
   });
 });
 
+describe('an Article too large to write', () => {
+  it('gets a TOO_LARGE record, and the run goes on; other errors are not taken for it', () => {
+    const out: string[] = [];
+    const huge = { toJSON: () => { throw new RangeError('Invalid string length'); } } as unknown as Article;
+    expect(writeRecord((text) => out.push(text), 'big.md', { ok: true, article: huge })).toEqual({ ok: false, error: expect.objectContaining({ code: 'TOO_LARGE' }) });
+    writeRecord((text) => out.push(text), 'next.md', { ok: true, article: parseSeed(fixture('harbour')) });
+    expect(out.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { file: 'big.md', ok: false, error: { code: 'TOO_LARGE', message: 'the Article parsed, but its JSON would be longer than the longest string this runtime makes', line: null, column: null } },
+      { file: 'next.md', ok: true, article: plain(parseSeed(fixture('harbour'))) },
+    ]);
+    expect(validateRecord(JSON.parse(out[0]!))).toBe(true);
+    const broken = { toJSON: () => { throw new TypeError('a bug'); } } as unknown as Article;
+    expect(() => writeRecord(() => {}, 'x.md', { ok: true, article: broken })).toThrow(TypeError);
+    expect(errorLine('big\n.md', { code: 'TOO_LARGE', message: 'm', line: null, column: null })).toBe('seed-parser: big\\u000a.md: TOO_LARGE: m\n');
+  });
+});
+
 describe('usage errors', () => {
   it.each([
     [['--bogus', 'x'], "Unknown option '--bogus'"],
     [['--jobs', '0', 'x'], '--jobs must be a whole number of at least 1, not "0"'],
     [['no/such/path.md'], 'cannot read "no/such/path.md": no such file or directory (ENOENT)'],
     [['--base-url', 'javascript:alert(1)', 'x'], '--base-url: options.baseUrl must not be a javascript: URL'],
+    // The library leaves relative URLs as written against a base that is not absolute: on the command line that is a typo.
+    [['--base-url', 'example.com', 'x'], '--base-url must be an absolute URL (such as https://news.example/), not "example.com"'],
+    [['--base-url', '', 'x'], '--base-url must be an absolute URL (such as https://news.example/), not ""'],
+    [['-f', 'html', '-o', 'package.json', 'test/fixtures'], '--out package.json: not a folder'],
   ])('%j exits 2, names the problem and points to --help', (args, message) => {
     const run = cli(args);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `seed-parser: ${message}\nTry 'seed-parser --help' for more information.\n` });
@@ -451,6 +517,35 @@ describe('the terminal and pipes', () => {
     expect(shown).toMatch(/\d+ files\/s \| ETA \d+s \| 0 failed/);
     const quiet = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" --quiet --jobs 1 "${good}" > /dev/null`, '/dev/null'], { encoding: 'utf8' });
     expect(quiet).toBe('');
+  });
+
+  it('shows no bar when the output goes to the same terminal, and writes failures whole above the bar', () => {
+    const sample = join(ROOT, 'examples', 'sample.seed.md');
+    const same = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" "${sample}"`, '/dev/null'], { encoding: 'utf8' });
+    expect(same.replaceAll('\r\n', '\n')).toBe(`${JSON.stringify(parseSeed(readFileSync(sample, 'utf8')), null, 2)}\n`);
+    const mixed = join(dir, 'mixed');
+    mkdirSync(mixed);
+    for (let index = 0; index < 40; index++) writeFileSync(join(mixed, `${String(index).padStart(2, '0')}.md`), index % 10 === 0 ? 'no header\n' : fixture('harbour'));
+    const shown = execFileSync('script', ['-qec', `"${process.execPath}" "${CLI}" --jobs 1 -f html -o "${join(dir, 'mixed-out')}" "${mixed}"; true`, '/dev/null'], { encoding: 'utf8' });
+    for (const index of ['00', '10', '20', '30']) {
+      expect(shown).toContain(`seed-parser: ${index}.md:1:1: MISSING_TIMESTAMP: Expected a timestamp comment like <!--1684512901000-->, found "no header" (line 1, column 1)\r\n`);
+    }
+    expect(shown).toMatch(/40\/40 files \| \d+ files\/s \| ETA \d+s \| 4 failed/);
+    expect(shown).toMatch(/\nseed-parser: 36 parsed, 4 failed, \d+\.\d\d s\r\n$/);
+    // No saved cursor to jump back to; no setting of the terminal changed (line wrapping, the cursor).
+    for (const sequence of ['\u001b7', '\u001b8', '\u001b[?7l', '\u001b[?25l']) expect(shown).not.toContain(sequence);
+  });
+
+  it('ends at once with Ctrl-C (SIGINT), leaving the terminal as it was', () => {
+    const slow = join(dir, 'slow');
+    mkdirSync(slow);
+    // Many files, so that the bar is drawn between batches before the signal comes.
+    const body = '<p>The night train runs again, with <b>more cars</b> and a new timetable.</p>\n'.repeat(250);
+    for (let index = 0; index < 2000; index++) writeFileSync(join(slow, `${index}.md`), `<!--1700000000000-->\n[T](https://x.example/)\n---\n${body}`);
+    const run = spawnSync('script', ['-qec', `timeout --preserve-status -s INT 1.5 "${process.execPath}" "${CLI}" --jobs 1 "${slow}" > /dev/null`, '/dev/null'], { encoding: 'utf8' });
+    expect(run.status).toBe(130);
+    expect(run.stdout).toContain('files/s');
+    for (const sequence of ['\u001b7', '\u001b[?7l', '\u001b[?25l']) expect(run.stdout).not.toContain(sequence);
   });
 });
 

@@ -3,7 +3,7 @@ import { basename, dirname, extname, join, parse, resolve, sep } from 'node:path
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
-import { errorLine, writeRecord, type Outcome } from './record.js';
+import { errorLine, printable, writeRecord, written, type Outcome } from './record.js';
 
 /** What every batch of a run shares. Plain data: it crosses to the workers once. */
 export interface BatchSettings {
@@ -62,16 +62,18 @@ export async function runBatch(entries: readonly Entry[], settings: BatchSetting
  * gets: nothing for jsonl (the record says what failed), a line otherwise.
  */
 function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (text: string) => void, render: Renderers | null): string | null {
-  if (settings.format === 'jsonl') {
-    writeRecord(put, entry.file, outcome);
-    return outcome.ok ? null : '';
-  }
+  if (settings.format === 'jsonl') return writeRecord(put, entry.file, outcome).ok ? null : '';
   if (!outcome.ok) return errorLine(entry.file, outcome.error);
+  const { article } = outcome;
   if (settings.format === 'json') {
-    put(`${JSON.stringify(outcome.article, null, 2)}\n`);
+    const json = written(() => JSON.stringify(article, null, 2), 'its JSON');
+    if (typeof json !== 'string') return errorLine(entry.file, json.error);
+    put(`${json}\n`);
     return null;
   }
-  const rendered = settings.format === 'markdown' ? render!.toMarkdown(outcome.article) : render!.toHtml(outcome.article);
+  const rendered =
+    settings.format === 'markdown' ? written(() => render!.toMarkdown(article), 'its Markdown') : written(() => render!.toHtml(article), 'its HTML');
+  if (typeof rendered !== 'string') return errorLine(entry.file, rendered.error);
   if (settings.out === null) {
     put(rendered);
     return null;
@@ -81,7 +83,7 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, rendered);
   } catch (error) {
-    return `seed-parser: ${entry.file}: cannot write ${target}: ${describeError(error)}\n`;
+    return `seed-parser: ${printable(entry.file)}: cannot write ${printable(target)}: ${describeError(error)}\n`;
   }
   return null;
 }

@@ -22,8 +22,11 @@ export interface Entry {
 
 export interface Walk {
   entries: Entry[];
-  /** Directories not entered because they lead back to one of their ancestors (or to a folder above the argument). */
-  loops: string[];
+  /**
+   * What the walk did not enter, and why: links back to a folder of the walk
+   * (or above the argument), links that cannot be followed.
+   */
+  skipped: { file: string; reason: string }[];
   /** True when the inputs are one file or standard input (the default format is then json). */
   single: boolean;
 }
@@ -37,7 +40,7 @@ const STDIN = '-';
  */
 export function collectInputs(paths: readonly string[], extensions: readonly string[]): Walk {
   const entries: Entry[] = [];
-  const loops: string[] = [];
+  const skipped: Walk['skipped'] = [];
   const several = paths.length > 1;
   let single = paths.length === 1;
   for (const path of paths) {
@@ -58,13 +61,15 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     single = false;
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
-    walk(path, prefix, selfAndAbove(path, stats), extensions, entries, loops);
+    walk(path, prefix, selfAndAbove(path, stats), extensions, entries, skipped);
   }
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { entries, loops, single };
+  return { entries, skipped, single };
 }
 
-function walk(directory: string, prefix: string, ancestors: string[], extensions: readonly string[], entries: Entry[], loops: string[]): void {
+const LOOP = 'a symbolic link back to a parent folder';
+
+function walk(directory: string, prefix: string, ancestors: string[], extensions: readonly string[], entries: Entry[], skipped: Walk['skipped']): void {
   let children: Dirent[];
   try {
     children = readdirSync(directory, { withFileTypes: true });
@@ -75,36 +80,76 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
   }
   // Joined by hand: path.join's normalizing costs more than the rest of the walk.
   const base = directory.endsWith(sep) ? directory : directory + sep;
+  const unnamed = namesNotUtf8(directory, children);
   for (const child of children) {
     const path = base + child.name;
     const file = prefix + child.name;
+    const wanted = extensions.some((extension) => child.name.toLowerCase().endsWith(extension));
+    if (unnamed.has(child.name)) {
+      if (child.isDirectory() || wanted) entries.push({ file, path, problem: NOT_UTF8_NAME, regular: false });
+      continue;
+    }
     let isDirectory = child.isDirectory();
     let stats: Stats | null = null;
     if (child.isSymbolicLink()) {
       try {
         stats = statSync(path);
         isDirectory = stats.isDirectory();
-      } catch {
-        // A dangling link: reading it gives the error record.
+      } catch (error) {
+        // A link that leads nowhere, or where this user may not look: a file's gives its error record when read.
+        if (!wanted && !child.name.startsWith('.')) skipped.push({ file, reason: `a symbolic link that cannot be followed: ${describeError(error)}` });
         stats = null;
       }
     }
     if (isDirectory) {
       if (child.name.startsWith('.')) continue;
-      const stat = stats ?? statSync(path);
-      const id = directoryId(stat);
-      if (ancestors.includes(id)) {
-        loops.push(file);
+      let id: string;
+      try {
+        id = directoryId(stats ?? statSync(path));
+      } catch (error) {
+        // Listed, but gone since, or in a folder this user may list but not enter.
+        entries.push({ file, path, problem: `cannot enter the folder: ${describeError(error)}`, regular: false });
         continue;
       }
-      walk(path, `${file}/`, [...ancestors, id], extensions, entries, loops);
+      if (ancestors.includes(id)) {
+        skipped.push({ file, reason: LOOP });
+        continue;
+      }
+      walk(path, `${file}/`, [...ancestors, id], extensions, entries, skipped);
       continue;
     }
-    const lowerName = child.name.toLowerCase();
-    if (!extensions.some((extension) => lowerName.endsWith(extension))) continue;
+    if (!wanted) continue;
     const regular = child.isSymbolicLink() ? stats === null || stats.isFile() : child.isFile();
     entries.push({ file, path, problem: regular ? null : 'not a regular file', regular });
   }
+}
+
+const NOT_UTF8_NAME = 'its name is not UTF-8 (shown here with U+FFFD for the bytes that are not), so it cannot be opened by that name: rename it';
+
+/**
+ * The names of `children` that are not what the folder holds: Node decodes
+ * each name as UTF-8, and a name in another encoding (Latin-1, from an old
+ * archive) comes back with U+FFFD, naming no file. Only a name with U+FFFD
+ * is checked, against the bytes of a second listing.
+ */
+function namesNotUtf8(directory: string, children: readonly Dirent[]): Set<string> {
+  const lossy = new Set<string>();
+  if (!children.some((child) => child.name.includes('\ufffd'))) return lossy;
+  let raw: Buffer[];
+  try {
+    raw = readdirSync(directory, { encoding: 'buffer' });
+  } catch {
+    return lossy;
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const bytes of raw) {
+    try {
+      decoder.decode(bytes);
+    } catch {
+      lossy.add(bytes.toString('utf8'));
+    }
+  }
+  return lossy;
 }
 
 /**

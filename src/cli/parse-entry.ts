@@ -101,6 +101,14 @@ function parseText(text: string, options: ParseOptions): Outcome {
   }
 }
 
+function isFolder(fd: number): boolean {
+  try {
+    return fstatSync(fd).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** Thrown out of the chunk source to end a stream with a record's error. */
 interface Stop {
   stop: RecordError;
@@ -108,6 +116,8 @@ interface Stop {
 
 /** Parses a stream of chunks, and closes the file it reads. */
 export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Promise<Outcome> {
+  // Standard input redirected from a folder (`< dir`) reads as nothing at all.
+  if (fd === null && isFolder(0)) return failure('READ_ERROR', 'a folder, not a file');
   const source: AsyncIterable<Uint8Array> = fd === null ? process.stdin : createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES, autoClose: true });
   try {
     return { ok: true, article: await parseSeedStream(checkedText(source), options) };

@@ -9,10 +9,12 @@ export type FileErrorCode =
   | 'BINARY_FILE'
   /** The bytes are not valid UTF-8. */
   | 'INVALID_UTF8'
+  /** The Article parsed, but its output (JSON, Markdown, HTML) would be longer than the longest string the runtime makes. */
+  | 'TOO_LARGE'
   /** The parser failed in an unexpected way (a bug: please report it with the file). */
   | 'INTERNAL_ERROR';
 
-export const FILE_ERROR_CODES: readonly FileErrorCode[] = ['READ_ERROR', 'BINARY_FILE', 'INVALID_UTF8', 'INTERNAL_ERROR'];
+export const FILE_ERROR_CODES: readonly FileErrorCode[] = ['READ_ERROR', 'BINARY_FILE', 'INVALID_UTF8', 'TOO_LARGE', 'INTERNAL_ERROR'];
 
 /** The codes of a failed record: a broken header (the parser's codes) or a file that is not a readable UTF-8 text. */
 export type RecordErrorCode = SeedErrorCode | FileErrorCode;
@@ -49,13 +51,45 @@ export type Outcome = { ok: true; article: Article } | { ok: false; error: Recor
  * Writes the JSONL line of an outcome. Each Article is serialized once, and the
  * line goes to the output in one piece (one call into the encoder per file).
  */
-export function writeRecord(put: (text: string) => void, file: string, outcome: Outcome): void {
+export function writeRecord(put: (text: string) => void, file: string, outcome: Outcome): Outcome {
   const head = `{"file":${JSON.stringify(file)}`;
-  put(outcome.ok ? `${head},"ok":true,"article":${JSON.stringify(outcome.article)}}\n` : `${head},"ok":false,"error":${JSON.stringify(outcome.error)}}\n`);
+  if (outcome.ok) {
+    const parsed = outcome.article;
+    const article = written(() => JSON.stringify(parsed), 'its JSON');
+    if (typeof article === 'string') {
+      put(`${head},"ok":true,"article":${article}}\n`);
+      return outcome;
+    }
+    outcome = article;
+  }
+  put(`${head},"ok":false,"error":${JSON.stringify(outcome.error)}}\n`);
+  return outcome;
+}
+
+/**
+ * The output made by `write`, or a `TOO_LARGE` failure when it would pass the
+ * longest string the runtime makes (V8: about 2^29 characters): one huge
+ * Article must not end the run (a body of control characters, each written
+ * `\u0001` in JSON, gets there from some 30 MB).
+ */
+export function written(write: () => string, what: string): string | { ok: false; error: RecordError } {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, error: { code: 'TOO_LARGE', message: `the Article parsed, but ${what} would be longer than the longest string this runtime makes`, line: null, column: null } };
+  }
 }
 
 /** One line for standard error: `file:line:column: CODE: message`. */
 export function errorLine(file: string, error: RecordError): string {
   const at = error.line === null ? '' : `:${error.line}:${error.column}`;
-  return `seed-parser: ${file}${at}: ${error.code}: ${error.message}\n`;
+  return `seed-parser: ${printable(file)}${at}: ${error.code}: ${error.message}\n`;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** A file name as a line of standard error shows it: a line feed or another control character in it is escaped, so one failure stays one line. */
+export function printable(file: string): string {
+  return file.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

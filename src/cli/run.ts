@@ -1,12 +1,14 @@
 import { once } from 'node:events';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { outputConflict, runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
-import { startPool, type Pool } from './pool.js';
+import { closePool, startPool, type Pool } from './pool.js';
 import { createProgress } from './progress.js';
+import { printable } from './record.js';
 import type { WorkerResult, WorkerTask } from './worker.js';
 
 /** Files per task: enough that a message between threads costs little against the parsing. */
@@ -60,11 +62,6 @@ export async function main(argv: readonly string[], streams: Streams = process, 
   }
 }
 
-async function closePool(pool: Promise<Pool> | null): Promise<void> {
-  if (pool === null) return;
-  await (await pool.catch(() => null))?.destroy();
-}
-
 function packageVersion(): string {
   // dist/cli.js sits one folder below the package root.
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -84,24 +81,26 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   if (!walk.single && (format === 'markdown' || format === 'html') && options.out === null) {
     throw new UsageError(`--format ${format} writes one file per input: give --out DIR for folders or several files`);
   }
-  for (const loop of walk.loops) stderr.write(`seed-parser: ${loop}: a symbolic link back to a parent folder, skipped\n`);
+  for (const { file, reason } of walk.skipped) stderr.write(`seed-parser: ${printable(file)}: ${reason}, skipped\n`);
   if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
   if (options.out !== null && (format === 'markdown' || format === 'html')) {
+    if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder`);
     // Every input, not only this shard's: the other shards write under the same folder.
     const conflict = outputConflict(walk.entries, options.out, format);
     if (conflict !== null) throw new UsageError(`--out ${options.out}: ${conflict}; nothing was written`);
   }
   const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
-  const progress = await createProgress(entries.length, options.quiet, stderr);
+  // No bar between the lines of an output that goes to the same terminal.
+  const progress = await createProgress(entries.length, !options.quiet && (options.out !== null || stdout.isTTY !== true), stderr);
   const output = createOutput(stdout);
   let parsed = 0;
   let failed = 0;
   const take = async (result: BatchResult, bytes: Uint8Array | null, written?: () => void) => {
     parsed += result.parsed;
     failed += result.failed;
-    if (result.messages !== '') stderr.write(result.messages);
+    if (result.messages !== '') progress.log(result.messages);
     if (bytes !== null) output.write(bytes, written);
     await output.settle();
     progress.update(parsed + failed, failed);
@@ -253,6 +252,8 @@ function createOutput(stream: NodeJS.WriteStream): {
 /** A base URL the parser refuses (`javascript:`, …) is a usage error, found before any file is read. */
 function checkBaseUrl(baseUrl: string | undefined): void {
   if (baseUrl === undefined) return;
+  // The library leaves relative URLs as written against a base that is not absolute; here that is a typo.
+  if (!URL.canParse(baseUrl)) throw new UsageError(`--base-url must be an absolute URL (such as https://news.example/), not ${JSON.stringify(baseUrl)}`);
   try {
     parseSeed('<!--0-->\n[t](https://example.com/)\n---\n', { baseUrl });
   } catch (error) {

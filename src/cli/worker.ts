@@ -1,8 +1,10 @@
 /** A worker of the command line's pool: parses one batch of inputs per task. */
+import { parentPort } from 'node:worker_threads';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import type { Entry } from './inputs.js';
+import { WORKER_LOADED } from './pool.js';
 
 const output = createByteBuffer();
 
@@ -37,3 +39,6 @@ export default async function parseBatch({ settings, entries, spares }: WorkerTa
     },
   });
 }
+
+// Loaded: the pool may now end this thread safely (src/cli/pool.ts, closePool).
+parentPort?.postMessage(WORKER_LOADED);
