@@ -37,8 +37,9 @@ export async function startPool(workers: number): Promise<Pool> {
  * Closes a pool once its workers have loaded their module. A worker ended
  * while Node 20 loads an ES module into it (`require` of an ES module, as
  * Piscina does) can abort the whole process ("IsGraphAsync must be used on
- * an instantiated module"): a run that ends early (a usage error, a run that
- * needed no threads) waits for them, at most {@link LOAD_WAIT_MS}.
+ * an instantiated module"): a run that ends before they are loaded (a batch
+ * that failed at once) waits for them, at most {@link LOAD_WAIT_MS}. So the
+ * pool is started only by a run that uses it, never ahead of the walk.
  */
 export async function closePool(pending: Promise<Pool> | null): Promise<void> {
   if (pending === null) return;

@@ -36,12 +36,12 @@ export interface Streams {
 
 /**
  * Runs the command line; resolves to the exit status (0 all parsed, 1 some
- * failed, 2 usage error). `early` is a pool started before the arguments were
- * checked; it is used when the run needs threads, and closed in any case.
+ * failed, 2 usage error). The pool of worker threads is started when the run
+ * needs threads, and closed in any case.
  */
-export async function main(argv: readonly string[], streams: Streams = process, early: Promise<Pool> | null = null): Promise<number> {
+export async function main(argv: readonly string[], streams: Streams = process): Promise<number> {
   const { stdout, stderr } = streams;
-  const pool = { early };
+  const pool: { started: Promise<Pool> | null } = { started: null };
   try {
     const command = readArguments(argv);
     if (command.kind === 'help') {
@@ -58,7 +58,7 @@ export async function main(argv: readonly string[], streams: Streams = process, 
     stderr.write(`seed-parser: ${error.message}\nTry 'seed-parser --help' for more information.\n`);
     return 2;
   } finally {
-    await closePool(pool.early);
+    await closePool(pool.started);
   }
 }
 
@@ -67,7 +67,7 @@ function packageVersion(): string {
   return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 }
 
-async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: { early: Promise<Pool> | null }): Promise<number> {
+async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: { started: Promise<Pool> | null }): Promise<number> {
   const started = performance.now();
   checkBaseUrl(options.baseUrl);
   let paths = options.paths;
@@ -110,12 +110,9 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   const threads = entries.some((entry) => entry.path === null) ? 1 : Math.min(options.jobs, Math.ceil(entries.length / BATCH_FILES));
   const batches = split(entries, threads > 1 ? Math.min(BATCH_FILES, Math.ceil(entries.length / (threads * BATCHES_PER_THREAD))) : BATCH_FILES);
   if (threads > 1) {
-    pool.early ??= startPool(threads - 1);
-    await inThreads(batches, settings, threads, await pool.early, take);
+    pool.started = startPool(threads - 1);
+    await inThreads(batches, settings, threads, await pool.started, take);
   } else {
-    // Not awaited: a worker still starting would hold up the run for as long.
-    void closePool(pool.early);
-    pool.early = null;
     for (const batch of batches) {
       await take(await runBatch(batch, settings, output.put), null);
       // Let timers (the progress bar) and stream errors (a closed pipe) in between batches.
