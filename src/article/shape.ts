@@ -40,6 +40,8 @@ export interface Shapes {
   readonly item: Shape;
   readonly source: Shape;
   readonly dateline: Shape;
+  /** Whether `body` may be left out (an empty body). */
+  readonly bodyOptional: boolean;
 }
 
 const INLINES: Shapes['inlines'] = {
@@ -75,6 +77,7 @@ export const ARTICLE_SHAPES: Shapes = {
   item: { fields: { inlines: 'inlines' } },
   source: { fields: { src: 'url:source', type: 'string?' } },
   dateline: { fields: { text: 'string', iso: 'string?' } },
+  bodyOptional: false,
 };
 
 const CONTENT = { fields: { inlines: 'inlines?', text: 'string?' }, either: ['inlines', 'text'] } as const;
@@ -96,6 +99,7 @@ export const INPUT_SHAPES: Shapes = {
   item: CONTENT,
   source: { fields: { src: 'url:source', type: 'string?' } },
   dateline: { fields: { text: 'string', iso: 'string?' } },
+  bodyOptional: true,
 };
 
 /**
@@ -109,7 +113,7 @@ export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: u
   const check: Check = { shapes, who, depth: 0 };
   if (value.dateline !== null && value.dateline !== undefined) record(check, value.dateline, shapes.dateline, 'dateline');
   if (value.lead !== null && value.lead !== undefined) paragraph(check, value.lead, 'lead');
-  if (value.body === undefined && shapes === INPUT_SHAPES) return;
+  if (value.body === undefined && shapes.bodyOptional) return;
   list(check, value.body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block'));
 }
 
