@@ -53,6 +53,11 @@ function escapeUnseen(character: string): string {
   return escaped;
 }
 
+/** `text` with what cannot be seen written as `\\uXXXX` (a line feed too: the result is one line). */
+export function showUnseen(text: string): string {
+  return text.replace(UNSEEN, escapeUnseen);
+}
+
 /** Quotes what was found, at most 40 characters (code points), for error messages. */
 export function quoteFound(found: string): string {
   if (found.length === 0) return 'an empty line';
@@ -60,5 +65,5 @@ export function quoteFound(found: string): string {
   const chars = Array.from(makeSafe(found.slice(0, QUOTE_LIMIT * 2 + 1)));
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');
   // JSON escapes quotes, backslashes and C0 controls; what remains unseen is escaped after it.
-  return JSON.stringify(shown).replace(UNSEEN, escapeUnseen);
+  return showUnseen(JSON.stringify(shown));
 }

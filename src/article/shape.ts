@@ -1,4 +1,5 @@
 import { MAX_INLINE_DEPTH } from '../blocks/inlines.js';
+import { describe } from '../input/chunks.js';
 import { unsafeScheme, type UrlUse } from '../text/urls.js';
 
 /**
@@ -124,12 +125,11 @@ export function urlProblem(url: unknown, use: UrlUse): string | null {
   return scheme === null ? null : `is a ${scheme}: URL, which rule 9 never lets through`;
 }
 
+/** What a value is, as `describe` says it, with a short string or a number shown as it is. */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value)})` : typeof value;
+  return describe(value);
 }
 
 /** One check: the shapes, the start of every message, and how deep the inlines being checked stand. */

@@ -1,4 +1,4 @@
-import type { SeedErrorCode } from '../errors.js';
+import { showUnseen, type SeedErrorCode } from '../errors.js';
 import type { Article } from '../types.js';
 
 /** Why a file gave no Article, besides a broken header. */
@@ -87,9 +87,5 @@ export function errorLine(file: string, error: RecordError): string {
   return `seed-parser: ${printable(file)}${at}: ${error.code}: ${error.message}\n`;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-
-/** A file name as a line of standard error shows it: a line feed or another control character in it is escaped, so one failure stays one line. */
-export function printable(file: string): string {
-  return file.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** A file name as a line of standard error shows it: a line feed or another character that cannot be seen is escaped, so one failure stays one line. */
+export const printable = showUnseen;
