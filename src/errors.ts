@@ -18,6 +18,13 @@ export interface SourcePosition {
   column: number;
 }
 
+/** A {@link SeedParseError} as plain data: what `JSON.stringify` writes of it. */
+export interface SeedParseErrorData extends SourcePosition {
+  name: 'SeedParseError';
+  code: SeedErrorCode;
+  message: string;
+}
+
 /** Thrown by `parseSeed` (and returned by `safeParseSeed`) when the header is broken. */
 export class SeedParseError extends Error {
   readonly code: SeedErrorCode;
@@ -33,6 +40,16 @@ export class SeedParseError extends Error {
     this.offset = position.offset;
     this.line = position.line;
     this.column = position.column;
+  }
+
+  /**
+   * The error as plain data, message included (an Error's own `message` is
+   * not enumerable, so `JSON.stringify` would leave it out). Send this through
+   * `postMessage`: the structured clone of an Error keeps its message and
+   * stack, not its class or its `code`.
+   */
+  toJSON(): SeedParseErrorData {
+    return { name: 'SeedParseError', code: this.code, message: this.message, offset: this.offset, line: this.line, column: this.column };
   }
 }
 

@@ -1,5 +1,5 @@
 export { createSeedParser, parseSeed, parseSeedStream, safeParseSeed, type SafeParseResult } from './parse.js';
-export { SeedParseError, type SeedErrorCode, type SourcePosition } from './errors.js';
+export { SeedParseError, type SeedErrorCode, type SeedParseErrorData, type SourcePosition } from './errors.js';
 export type {
   Article,
   Audio,

@@ -18,6 +18,17 @@ function expectError(text: string, code: SeedErrorCode, line: number, column: nu
 }
 
 describe('header', () => {
+  it('writes a SeedParseError as plain data, message included, for JSON and for postMessage', () => {
+    const error = failure('<!--x-->\n[t](u)\n---\n');
+    const data = { name: 'SeedParseError', code: 'INVALID_TIMESTAMP', message: error.message, offset: 4, line: 1, column: 5 };
+    expect(error.message).toMatch(/^Expected .*\(line 1, column 5\)$/);
+    expect(JSON.parse(JSON.stringify(error))).toEqual(data);
+    expect(JSON.parse(JSON.stringify(safeParseSeed(42 as unknown as string)))).toEqual({ ok: false, error: { name: 'SeedParseError', code: 'INVALID_INPUT', message: expect.stringContaining('string'), offset: 0, line: 1, column: 1 } });
+    // A structured clone of the error itself keeps only what every Error keeps; its toJSON() keeps all.
+    expect(structuredClone(error.toJSON())).toEqual(data);
+    expect(structuredClone(error)).not.toHaveProperty('code');
+  });
+
   it('reads timestamp, published, title and url', () => {
     const article = parseSeed(seed('<p>x</p>', { timestamp: '1684512901000', title: 'Hello', url: 'https://a.example/x' }));
     expect(article.header).toEqual({
