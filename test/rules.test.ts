@@ -608,6 +608,19 @@ describe('rule 9: URLs are vetted once resolved', () => {
     ]);
     expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['MISSING_SRC', 'MISSING_SRC']);
   });
+  it('reads a URL of only Unicode white space or controls as no URL, in every position, as it does an empty one', () => {
+    const positions = (url: string) =>
+      `<p><a href="${url}">text</a></p><img src="${url}"><img src="${url}" data-src="/lazy.png"><img srcset="${url}"><iframe src="${url}"></iframe>` +
+      `<video src="${url}" poster="${url}"><source src="${url}"></video><a href="${url}"><img src="/i.png"></a>`;
+    const empty = parseBody(positions(''), { baseUrl: 'https://e.example/page' });
+    expect(empty.links).toEqual([]);
+    expect(empty.body.map((block) => block.type)).toEqual(['paragraph', 'image', 'video', 'image']);
+    expect(empty.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['MISSING_SRC', 'MISSING_SRC', 'MISSING_SRC']);
+    for (const blank of ['&nbsp;', '\u3000', '\u2028', '\u2003 \t', '&#x1;', '\ufeff', '\u00a0\u3000\u205f']) {
+      const article = parseBody(positions(blank), { baseUrl: 'https://e.example/page' });
+      expect({ ...article, diagnostics: article.diagnostics.map((diagnostic) => diagnostic.code) }).toEqual({ ...empty, diagnostics: ['MISSING_SRC', 'MISSING_SRC', 'MISSING_SRC'] });
+    }
+  });
   it('never lets a relative URL take an unsafe scheme from its base, in any position', () => {
     const positions = [
       '<p><a href="#x">fragment</a> <a href="?q">query</a> <a href="">empty</a> <a href="rel">relative</a></p>',

@@ -1,6 +1,6 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import { schemeOf, trimUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
+import { isNoUrl, schemeOf, trimUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
 
 /**
  * Rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
@@ -58,8 +58,9 @@ function isAtMostOnePixel(value: string | undefined): boolean {
   return match !== null && Number(match[1]) <= 1;
 }
 
+/** The attribute's value, or undefined when it is no URL (rule 9: empty or only white space). */
 function present(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value;
+  return value === undefined || isNoUrl(value) ? undefined : value;
 }
 
 function isDataUrl(value: string): boolean {
@@ -84,7 +85,7 @@ function imageSource(attrs: Attributes): string | undefined {
   }
   if (src !== undefined) return src;
   const srcset = present(attrs.srcset);
-  return srcset === undefined ? undefined : firstSrcsetCandidate(srcset);
+  return srcset === undefined ? undefined : present(firstSrcsetCandidate(srcset));
 }
 
 /** An image, or null when it is a tracking pixel (rule 6) or has no usable source. */

@@ -37,6 +37,16 @@ export function trimUrl(raw: string): string {
   return start === 0 && end === raw.length ? raw : raw.slice(start, end);
 }
 
+/**
+ * Rule 9: a URL that is empty or only white space is no URL. White space here
+ * is what `String.prototype.trim` removes (U+00A0, U+3000, line separators
+ * and the rest of Unicode's), as for the title link's destination, besides
+ * the C0 controls the URL parser strips at the ends.
+ */
+export function isNoUrl(raw: string): boolean {
+  return trimUrl(raw).trim() === '';
+}
+
 function isAsciiLetter(code: number): boolean {
   const lower = code | CASE_BIT;
   return lower >= 0x61 && lower <= 0x7a;
@@ -150,7 +160,7 @@ class Resolver implements UrlResolver {
 
   resolve(raw: string, use: UrlUse): UrlResult {
     const trimmed = trimUrl(raw);
-    if (trimmed === '') return { ok: true, url: trimmed };
+    if (trimmed === '' || trimmed.trim() === '') return NO_URL;
     const colon = schemeEnd(trimmed);
     if (colon !== -1) {
       const scheme = schemeBefore(trimmed, colon);
@@ -195,6 +205,9 @@ class Resolver implements UrlResolver {
     return { ok: true, url: href };
   }
 }
+
+/** What an empty URL resolves to: the empty string, which callers read as no URL ({@link isNoUrl}). */
+const NO_URL: UrlResult = Object.freeze({ ok: true, url: '' });
 
 const USES: readonly UrlUse[] = ['link', 'image', 'poster', 'media', 'source', 'embed'];
 /** At most this many resolutions are kept per use and parse. */
