@@ -6,7 +6,7 @@ import { forgetLastMatch } from './text/speed.js';
 import { createDiagnosticLog, type DiagnosticLog } from './diagnostics.js';
 import { SeedParseError, type SourcePosition } from './errors.js';
 import { createHeaderScanner } from './header/scan-header.js';
-import { createChunkNormalizer, describe } from './input/chunks.js';
+import { checkChunk, createChunkNormalizer, describe } from './input/chunks.js';
 import { createLocator, type Locator } from './input/locator.js';
 import { createNameMatcher } from './tokens/name-matcher.js';
 import { createBodyTokenizer, type BodyTokenizer } from './tokens/body-tokenizer.js';
@@ -22,8 +22,8 @@ const NO_OPTIONS: ParseOptions & SeedParserCallbacks = {};
  */
 export function createSeedParser(options?: (ParseOptions & SeedParserCallbacks) | null): SeedParser {
   const given = options ?? NO_OPTIONS;
-  const parse = new SeedParse(given, readBaseUrl(given));
-  readCallbacks(given);
+  const baseUrl = readBaseUrl(given);
+  const parse = new SeedParse(readCallbacks(given), baseUrl);
   return {
     write: (chunk) => parse.write(chunk),
     end: () => parse.end(),
@@ -57,6 +57,8 @@ class SeedParse {
     if (this.busy) throw new Error(REENTERED('write()'));
     if (this.ended) throw new Error('write() after end()');
     if (this.failure !== null) throw this.failure;
+    // A chunk of the wrong type is the caller's mistake before any work: it changes nothing, and the parse goes on.
+    checkChunk(chunk);
     this.busy = true;
     try {
       this.feed(this.input.push(chunk));
@@ -150,18 +152,36 @@ class SeedParse {
 const REENTERED = (call: string) => `${call} was called from inside a callback (onHeader, onDateline, onLead or onBlock): the parser is in the middle of a write`;
 const CALLBACKS = ['onHeader', 'onDateline', 'onLead', 'onBlock'] as const;
 
-/** Each callback is a function or left out: one that is not would fail only at its first block, in the middle of a parse. */
-function readCallbacks(options: SeedParserCallbacks): void {
+/**
+ * The callbacks, read once when the parser is made: each a function or left
+ * out (one that is not would fail only at its first block, in the middle of a
+ * parse).
+ */
+function readCallbacks(options: SeedParserCallbacks): SeedParserCallbacks {
+  if (options === NO_OPTIONS) return NO_OPTIONS;
+  const callbacks: SeedParserCallbacks = {};
   for (const name of CALLBACKS) {
-    const callback = options[name];
-    if (callback !== undefined && typeof callback !== 'function') throw new TypeError(`options.${name} must be a function, got ${describe(callback)}`);
+    const callback = readOption(options, name);
+    if (callback === undefined) continue;
+    if (typeof callback !== 'function') throw new TypeError(`options.${name} must be a function, got ${describe(callback)}`);
+    callbacks[name] = callback as never;
+  }
+  return callbacks;
+}
+
+/** An option's value; a getter that throws (a hostile or broken options object) makes it a bad option, a `TypeError`. */
+function readOption<T extends object>(options: T, name: keyof T & string): unknown {
+  try {
+    return options[name];
+  } catch (error) {
+    throw new TypeError(`options.${name} could not be read`, { cause: error });
   }
 }
 
 function readBaseUrl(options: ParseOptions | undefined): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object') throw new TypeError(`options must be an object, got ${describe(options)}`);
-  const { baseUrl } = options;
+  const baseUrl = readOption(options, 'baseUrl');
   if (baseUrl !== undefined && typeof baseUrl !== 'string') {
     throw new TypeError(`options.baseUrl must be a string, got ${describe(baseUrl)}`);
   }

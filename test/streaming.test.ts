@@ -4,7 +4,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createSeedParser, parseSeed, parseSeedStream, type Block } from '../src/index.js';
+import { createSeedParser, parseSeed, parseSeedStream, safeParseSeed, type Block } from '../src/index.js';
 import { checkOptions, cutsFor, diagnosticBody, everyCut, splitAt, splitBytes } from './chunks.js';
 import { corpusFiles, seed, sharedFiles } from './helpers.js';
 import { doublingRatio, DOUBLING_BOUND } from './linear.js';
@@ -281,9 +281,13 @@ describe('callbacks', () => {
     expect(() => parser.end()).toThrow(expect.objectContaining({ code: 'MISSING_TITLE_LINK' }));
   });
 
-  it('refuses write() after end() and a chunk that is neither string nor bytes', () => {
+  it('refuses write() after end() and a chunk that is neither string nor bytes, which changes nothing', () => {
     const parser = createSeedParser();
-    expect(() => parser.write(42 as never)).toThrow(TypeError);
+    parser.write(seed('<p>a</p>').slice(0, 20));
+    expect(() => parser.write(42 as never)).toThrow(new TypeError('A chunk must be a string or a Uint8Array, got number'));
+    expect(() => parser.write(null as never)).toThrow(TypeError);
+    parser.write(seed('<p>a</p>').slice(20));
+    expect(parser.end()).toEqual(parseSeed(seed('<p>a</p>')));
     const done = createSeedParser();
     done.write(seed('<p>x</p>'));
     done.end();
@@ -309,6 +313,23 @@ describe('misuse of the streaming parser', () => {
     const parser = createSeedParser(null);
     parser.write(seed('<p>x</p>'));
     expect(parser.end()).toEqual(parseSeed(seed('<p>x</p>')));
+  });
+
+  it('reads its options once, when it is made, and makes an option whose getter throws a TypeError', () => {
+    const hostile = new Proxy({}, { get: () => { throw new RangeError('no'); } });
+    for (const make of [() => createSeedParser(hostile), () => parseSeed(seed('<p>x</p>'), hostile)]) {
+      expect(make).toThrow(new TypeError('options.baseUrl could not be read'));
+    }
+    expect(safeParseSeed(seed('<p>x</p>'), hostile)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('options.baseUrl could not be read') } });
+    const throwing = { get onBlock(): never { throw new Error('getter'); } };
+    expect(() => createSeedParser(throwing)).toThrow(expect.objectContaining({ name: 'TypeError', message: 'options.onBlock could not be read', cause: new Error('getter') }));
+    const seen: string[] = [];
+    const options: { onBlock?: (block: Block) => void } = { onBlock: (block) => seen.push(block.type) };
+    const parser = createSeedParser(options);
+    options.onBlock = () => seen.push('replaced');
+    parser.write(seed('<p>x</p><h2>y</h2>'));
+    parser.end();
+    expect(seen).toEqual(['paragraph', 'heading']);
   });
 
   it('reads a Uint8Array made in another realm (an iframe, a vm context) as bytes', () => {

@@ -27,8 +27,8 @@ class Normalizer implements ChunkNormalizer {
 
   push(chunk: string | Uint8Array): string {
     if (typeof chunk === 'string') return this.accept(this.endBytes() + chunk);
-    if (isBytes(chunk)) return this.accept(this.fromBytes(chunk));
-    throw new TypeError(`A chunk must be a string or a Uint8Array, got ${describe(chunk)}`);
+    checkChunk(chunk);
+    return this.accept(this.fromBytes(chunk));
   }
 
   flush(): string {
@@ -64,6 +64,11 @@ class Normalizer implements ChunkNormalizer {
     }
     return out;
   }
+}
+
+/** Throws a `TypeError` unless `chunk` is a string or a `Uint8Array`. */
+export function checkChunk(chunk: unknown): asserts chunk is string | Uint8Array {
+  if (typeof chunk !== 'string' && !isBytes(chunk)) throw new TypeError(`A chunk must be a string or a Uint8Array, got ${describe(chunk)}`);
 }
 
 /**
