@@ -58,10 +58,12 @@ const QUOTE_LIMIT = 40;
 /**
  * Characters a reader cannot see or cannot tell from a space (controls,
  * format characters such as U+200B and the byte-order mark, every space but
- * U+0020): a quote writes them as `\uXXXX`, so that a line that looks right
+ * U+0020, the default-ignorable code points such as the Hangul fillers U+115F
+ * and U+3164 and the variation selectors, and the blank Braille pattern
+ * U+2800): a quote writes them as `\uXXXX`, so that a line that looks right
  * shows what is wrong with it.
  */
-const UNSEEN = /[\p{Cc}\p{Cf}\p{Z}]/gu;
+const UNSEEN = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 function escapeUnseen(character: string): string {
   if (character === ' ') return character;

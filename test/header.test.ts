@@ -172,6 +172,7 @@ describe('header errors, with positions', () => {
     expect(failure('\ufeff\ufeff<!--1-->\n[T](u)\n---\n').message).toContain('found "\\ufeff<!--1-->"');
     expect(failure('<!--1-->\n\u3000[T](u)\u0085\n---\n').message).toContain('found "\\u3000[T](u)\\u0085"');
     expect(failure('<!--1-->\nT\f \u{e0001}\n---\n').message).toContain('found "T\\f \\udb40\\udc01"');
+    expect(failure('<!--1-->\n\u3164[T](u)\u115f\u2800x\ufe0f\n---\n').message).toContain('found "\\u3164[T](u)\\u115f\\u2800x\\ufe0f"');
     // Visible text stays as it is, a backslash of the input included.
     expect(failure('<!--1-->\n中文 \\u00a0 é\n---\n').message).toContain('found "中文 \\\\u00a0 é"');
   });
@@ -287,7 +288,7 @@ describe('header errors, with positions', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_INPUT');
-      expect(result.error.message).toContain('a value thrown that cannot be shown as text');
+      expect(result.error.message).toBe('options.baseUrl could not be read (line 1, column 1)');
     }
   });
 
