@@ -255,8 +255,9 @@ describe('rule 6: dropped without trace', () => {
     expect(article.lead).toEqual(paragraph('Lead', [{ type: 'strong', children: [text('Lead')] }]));
     expect(article.body).toEqual([paragraph('Body')]);
   });
-  it('drops tracking pixels: width and height both numbers of at most 1', () => {
-    for (const [width, height] of [['1', '1'], ['1.0', '1'], ['1px', '1PX'], ['0', '0'], [' 1 ', '0.5'], ['.5', '1.']]) {
+  it('drops tracking pixels: width and height both lengths of at most 1, as HTML reads them', () => {
+    const sizes = [['1', '1'], ['1.0', '1'], ['1px', '1PX'], ['0', '0'], [' 1 ', '0.5'], ['0.5', '1.'], ['1e0', '1 px'], ['0x1', '1abc'], ['\n01', '1.00em'], ['1.', '1.px']];
+    for (const [width, height] of sizes) {
       const article = parseBody(`<p>a<img src="https://t.example/p.gif" width="${width}" height="${height}"></p>`);
       expect(article.media).toEqual([]);
       expect(article.body).toEqual([paragraph('a')]);
@@ -271,8 +272,10 @@ describe('rule 6: dropped without trace', () => {
       image(src, { width: 1 }),
       image(src, { height: 1 }),
     ]);
-    // A negative size is no size (HTML reads none): such an image is no tracking pixel.
-    expect(blocks(`<img src="${src}" width="-1" height="-1">`)).toEqual([image(src)]);
+    // A negative size is no size (HTML reads none), and so is one without a digit first; a percentage is no length.
+    for (const [width, height] of [['-1', '-1'], ['.5', '1'], ['1', '+1'], ['1%', '1'], ['1', '0.5%'], ['1.%', '1'], ['1.5', '0'], ['10', '1'], ['1\u00a0', '\u00a01']]) {
+      expect(blocks(`<img src="${src}" width="${width}" height="${height}">`)).toMatchObject([{ type: 'image', src }]);
+    }
   });
 });
 

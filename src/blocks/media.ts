@@ -49,13 +49,41 @@ export function readWholeNumber(value: string | undefined): number | null {
   return Number.isSafeInteger(number) ? number : null;
 }
 
-const PIXEL_SIZE = /^[ \t\n\f\r]*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:px)?[ \t\n\f\r]*$/i;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const FULL_STOP = 0x2e;
+const PERCENT_SIGN = 0x25;
 
-/** Rule 6: a size that reads as a number of at most one pixel (`1`, `1.0`, `1px`, `0`). */
+function isDigit(code: number): boolean {
+  return code >= DIGIT_0 && code <= DIGIT_9;
+}
+
+/**
+ * Rule 6: a size that HTML reads as a length of at most one pixel, by its
+ * rules for parsing dimension values: white space, then digits, an optional
+ * fraction, and anything after them ignored (`1`, `1.0`, `1px`, `1 px`,
+ * `0x1`); no digit first (`-1`, `.5`, `auto`) is no size, and a number
+ * followed by `%` is a percentage, no length.
+ */
 function isAtMostOnePixel(value: string | undefined): boolean {
   if (value === undefined) return false;
-  const match = PIXEL_SIZE.exec(value);
-  return match !== null && Number(match[1]) <= 1;
+  const length = value.length;
+  let index = 0;
+  while (index < length && isAsciiSpace(value.charCodeAt(index))) index++;
+  if (index === length || !isDigit(value.charCodeAt(index))) return false;
+  let whole = 0;
+  while (index < length && isDigit(value.charCodeAt(index))) {
+    whole = Math.min(whole * 10 + value.charCodeAt(index) - DIGIT_0, 2);
+    index++;
+  }
+  let fraction = false;
+  if (index < length && value.charCodeAt(index) === FULL_STOP) {
+    for (index++; index < length && isDigit(value.charCodeAt(index)); index++) {
+      if (value.charCodeAt(index) !== DIGIT_0) fraction = true;
+    }
+  }
+  if (index < length && value.charCodeAt(index) === PERCENT_SIGN) return false;
+  return whole === 0 || (whole === 1 && !fraction);
 }
 
 /** The attribute's value, or undefined when it is no URL (rule 9: empty or only white space). */
