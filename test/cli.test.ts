@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readArguments, UsageError } from '../src/cli/args.js';
+import { readEntrySync } from '../src/cli/parse-entry.js';
 import { errorLine, writeRecord } from '../src/cli/record.js';
 import { locateInvalidUtf8 } from '../src/cli/utf8.js';
 import { parseSeed, safeParseSeed, type Article } from '../src/index.js';
@@ -400,6 +401,19 @@ describe('seed-parser --out', () => {
     const once = join(dir, 'once-out');
     const twice = cli(['--format', 'html', '--out', once, join(inputs, 'x', 'a.md'), join(inputs, 'x', 'a.md')]);
     expect(twice.status).toBe(0);
+  });
+});
+
+describe('a file that the walk found regular and that is a FIFO when it is read', () => {
+  it.runIf(process.platform !== 'win32')('is a READ_ERROR at once, without waiting for a writer', () => {
+    const fifo = join(dir, 'swapped.md');
+    execFileSync('mkfifo', [fifo]);
+    const outcome = readEntrySync({ file: 'swapped.md', path: fifo, problem: null, regular: true }, {});
+    expect(outcome).toEqual({ ok: false, error: { code: 'READ_ERROR', message: expect.any(String), line: null, column: null } });
+    // An empty regular file is still an empty seed.
+    const empty = join(dir, 'empty-regular.md');
+    writeFileSync(empty, '');
+    expect(readEntrySync({ file: 'empty-regular.md', path: empty, problem: null, regular: true }, {})).toMatchObject({ ok: false, error: { code: 'EMPTY_INPUT' } });
   });
 });
 

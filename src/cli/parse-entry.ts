@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { SeedParseError } from '../errors.js';
 import { parseSeedStream, safeParseSeed } from '../parse.js';
 import type { ParseOptions } from '../types.js';
@@ -12,6 +12,12 @@ const STREAM_CHUNK_BYTES = 1024 * 1024;
 /** A regular file shorter than this is read in one call into a buffer kept for the next file. */
 const SCRATCH_BYTES = 256 * 1024;
 const NUL = 0;
+/**
+ * A file the walk found regular is opened without blocking: were it replaced
+ * by a FIFO before it is read, opening it would wait for a writer for ever.
+ * (Reading a regular file is the same with or without the flag.)
+ */
+const OPEN_REGULAR = constants.O_RDONLY | constants.O_NONBLOCK;
 
 // A byte-order mark is left in the text, for the parser to remove as it does for any caller: a
 // decoder that removed it too would accept a file with two marks that `parseSeed` refuses.
@@ -42,7 +48,7 @@ export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | St
   let bytes: Uint8Array | null = null;
   let fd: number;
   try {
-    fd = openSync(entry.path, 'r');
+    fd = openSync(entry.path, entry.regular ? OPEN_REGULAR : constants.O_RDONLY);
   } catch (error) {
     return failure('READ_ERROR', describeError(error));
   }
@@ -51,6 +57,8 @@ export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | St
     if (entry.regular) {
       scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
       const read = readSync(fd, scratch, 0, SCRATCH_BYTES, 0);
+      // Nothing read: an empty file, or what replaced the file since the walk (a FIFO reads as empty).
+      if (read === 0 && !fstatSync(fd).isFile()) return failure('READ_ERROR', 'not a regular file');
       if (read < SCRATCH_BYTES) bytes = scratch.subarray(0, read);
     }
     if (bytes === null) {
