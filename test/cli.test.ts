@@ -308,6 +308,32 @@ describe('seed-parser on one input', () => {
   });
 });
 
+describe('one content, one record, however it is read', () => {
+  it('gives the same error read at once, as a stream (standard input, a file over 8 MB) whatever comes first: UTF-16, then a NUL, then bad UTF-8, then the header', () => {
+    const header = Buffer.from('<!--1-->\n[t](https://a.example/)\n---\n');
+    const filler = (bytes: number) => Buffer.alloc(bytes, 0x61);
+    const contents: [string, Buffer, string][] = [
+      ['bad UTF-8, then a NUL', Buffer.concat([header, Buffer.from([0xe9]), filler(200_000), Buffer.from([0])]), 'BINARY_FILE'],
+      ['a broken header, then a NUL', Buffer.concat([Buffer.from('no header\n'), filler(200_000), Buffer.from([0])]), 'BINARY_FILE'],
+      ['a broken header, then bad UTF-8', Buffer.concat([Buffer.from('no header\n'), filler(200_000), Buffer.from([0xe9, 0x61])]), 'INVALID_UTF8'],
+      ['bad UTF-8 cut at the end', Buffer.concat([Buffer.from('no header\n'), filler(200_000), Buffer.from([0xe2, 0x82])]), 'INVALID_UTF8'],
+      ['a broken header', Buffer.concat([Buffer.from('no header\n'), filler(200_000)]), 'MISSING_TIMESTAMP'],
+    ];
+    for (const [name, bytes, code] of contents) {
+      const file = join(dir, 'one-content.md');
+      writeFileSync(file, bytes);
+      const atOnce = JSON.parse(cli(['--format', 'jsonl', file]).stdout);
+      const piped = JSON.parse(cli(['--format', 'jsonl', '-'], bytes).stdout);
+      expect([name, atOnce.error.code]).toEqual([name, code]);
+      expect([name, piped]).toEqual([name, { ...atOnce, file: '-' }]);
+    }
+    // The same late NUL past 8 MB, in a file read as a stream.
+    const big = join(dir, 'late-nul.md');
+    writeFileSync(big, Buffer.concat([Buffer.from('no header\n'), filler(9 << 20), Buffer.from([0])]));
+    expect(JSON.parse(cli(['--format', 'jsonl', big]).stdout).error.code).toBe('BINARY_FILE');
+  });
+});
+
 describe('seed-parser --out', () => {
   it('writes one Markdown or HTML file per input, mirroring the tree; bad files are reported on standard error', () => {
     for (const [format, extension, render] of [

@@ -4,7 +4,7 @@ import { parseSeedStream, safeParseSeed } from '../parse.js';
 import type { ParseOptions } from '../types.js';
 import { describeError, type Entry } from './inputs.js';
 import type { Outcome, RecordError, RecordErrorCode } from './record.js';
-import { createUtf8Locator, locateInvalidUtf8, type Utf8Position } from './utf8.js';
+import { createUtf8Locator, locateInvalidUtf8, type Utf8Locator, type Utf8Position } from './utf8.js';
 
 /** Files above this size are parsed as a stream of chunks rather than one string. */
 export const LARGE_FILE_BYTES = 8 * 1024 * 1024;
@@ -127,37 +127,95 @@ export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Pr
   // Standard input redirected from a folder (`< dir`) reads as nothing at all.
   if (fd === null && isFolder(0)) return failure('READ_ERROR', 'a folder, not a file');
   const source: AsyncIterable<Uint8Array> = fd === null ? process.stdin : createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES, autoClose: true });
+  // Iterated by hand: a header error ends the parse, not the reading (see `drain`).
+  const chunks = source[Symbol.asyncIterator]();
+  const check = createStreamCheck();
   try {
-    return { ok: true, article: await parseSeedStream(checkedText(source), options) };
+    return { ok: true, article: await parseSeedStream(checkedText(chunks, check), options) };
   } catch (error) {
     if (typeof error === 'object' && error !== null && 'stop' in error) return { ok: false, error: (error as Stop).stop };
-    if (error instanceof SeedParseError) return { ok: false, error: fromParseError(error) };
+    if (error instanceof SeedParseError) {
+      // The bytes decide first, as for a file read at once: a NUL or bad UTF-8 after the header error wins.
+      const stop = await drain(chunks, check);
+      return { ok: false, error: stop ?? fromParseError(error) };
+    }
     if (typeof error === 'object' && error !== null && 'syscall' in error) return failure('READ_ERROR', describeError(error));
     return failure('INTERNAL_ERROR', `the parser failed: ${describeError(error)}`);
+  } finally {
+    await chunks.return?.();
   }
 }
 
-/** The text of byte chunks, stopping at the first NUL byte or bad UTF-8 sequence. */
-async function* checkedText(source: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
-  const locator = createUtf8Locator();
-  const streamDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  // The first two bytes, until both are known.
-  let head: Uint8Array | null = new Uint8Array(0);
-  for await (const chunk of source) {
-    if (head !== null) {
-      head = Uint8Array.of(...head, ...chunk.subarray(0, 2 - head.length));
-      const utf16 = utf16Text(head);
-      if (utf16 !== null) throw { stop: utf16.error } satisfies Stop;
-      if (head.length === 2) head = null;
-    }
-    if (chunk.indexOf(NUL) !== -1) throw { stop: binary().error } satisfies Stop;
-    const bad = locator.write(chunk);
-    if (bad !== null) throw { stop: invalidUtf8(bad).error } satisfies Stop;
-    yield streamDecoder.decode(chunk, { stream: true });
+/**
+ * What the bytes of a stream are, found chunk by chunk in the order a file
+ * read at once is checked: UTF-16 (its byte-order mark), then a NUL byte
+ * anywhere, then the first bad UTF-8 sequence. So one content gives one
+ * record, however it is read.
+ */
+interface StreamCheck {
+  /** The first two bytes, until both are known. */
+  head: Uint8Array | null;
+  locator: Utf8Locator;
+  utf16: RecordError | null;
+  nul: boolean;
+  bad: Utf8Position | null;
+}
+
+function createStreamCheck(): StreamCheck {
+  return { head: new Uint8Array(0), locator: createUtf8Locator(), utf16: null, nul: false, bad: null };
+}
+
+function inspect(check: StreamCheck, chunk: Uint8Array): void {
+  if (check.head !== null) {
+    const head = Uint8Array.of(...check.head, ...chunk.subarray(0, 2 - check.head.length));
+    check.utf16 = utf16Text(head)?.error ?? null;
+    check.head = head.length === 2 ? null : head;
   }
-  const bad = locator.end();
-  if (bad !== null) throw { stop: invalidUtf8(bad).error } satisfies Stop;
-  const rest = streamDecoder.decode();
+  if (!check.nul && chunk.indexOf(NUL) !== -1) check.nul = true;
+  if (check.bad === null) check.bad = check.locator.write(chunk);
+}
+
+/** UTF-16 or a NUL: nothing read later can change the record. */
+function settled(check: StreamCheck): boolean {
+  return check.utf16 !== null || check.nul;
+}
+
+function verdict(check: StreamCheck): RecordError | null {
+  if (check.utf16 !== null) return check.utf16;
+  if (check.nul) return binary().error;
+  return check.bad === null ? null : invalidUtf8(check.bad).error;
+}
+
+/** Reads the rest of the stream for what the bytes say; the record's error when they say something. */
+async function drain(chunks: AsyncIterator<Uint8Array>, check: StreamCheck): Promise<RecordError | null> {
+  try {
+    while (!settled(check)) {
+      const { done, value } = await chunks.next();
+      if (done) {
+        if (check.bad === null) check.bad = check.locator.end();
+        break;
+      }
+      inspect(check, value);
+    }
+  } catch (error) {
+    return failure('READ_ERROR', describeError(error)).error;
+  }
+  return verdict(check);
+}
+
+/** The text of byte chunks, while the bytes are UTF-8 text; else it ends with the record's error, once the bytes have said it. */
+async function* checkedText(chunks: AsyncIterator<Uint8Array>, check: StreamCheck): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (;;) {
+    const { done, value } = await chunks.next();
+    if (done) break;
+    inspect(check, value);
+    if (settled(check) || check.bad !== null) throw { stop: (await drain(chunks, check)) as RecordError } satisfies Stop;
+    yield decoder.decode(value, { stream: true });
+  }
+  check.bad = check.locator.end();
+  if (check.bad !== null) throw { stop: verdict(check) as RecordError } satisfies Stop;
+  const rest = decoder.decode();
   if (rest !== '') yield rest;
 }
 
