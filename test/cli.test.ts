@@ -124,6 +124,9 @@ describe('seed-parser on a folder (jsonl)', () => {
     mkdirSync(latin1('caf\u00e9'));
     writeFileSync(Buffer.concat([latin1('caf\u00e9'), Buffer.from('/x.md')]), fixture('harbour'));
     writeFileSync(latin1('r\u00e9sum\u00e9.md'), fixture('harbour'));
+    // A name that reads the same as a name that is not UTF-8, and is UTF-8 (U+FFFD itself): read as usual.
+    writeFileSync(latin1('\u00ff.md'), fixture('harbour'));
+    writeFileSync(join(root, 'in', '\ufffd.md'), fixture('harbour'));
     writeFileSync(join(root, 'in', 'a.md'), fixture('harbour'));
     writeFileSync(join(root, 'in', 'closed', 'deep', 'b.md'), fixture('tokyo'));
     symlinkSync(join(root, 'nowhere'), join(root, 'in', 'gone'));
@@ -142,6 +145,8 @@ describe('seed-parser on a folder (jsonl)', () => {
       ['caf\ufffd', false, 'READ_ERROR', notUtf8],
       ['closed/deep', false, 'READ_ERROR', 'cannot enter the folder: permission denied (EACCES)'],
       ['r\ufffdsum\ufffd.md', false, 'READ_ERROR', notUtf8],
+      ['\ufffd.md', false, 'READ_ERROR', notUtf8],
+      ['\ufffd.md', true, undefined, undefined],
     ]);
     expect(run.stderr).toContain('seed-parser: gone: a symbolic link that cannot be followed: no such file or directory (ENOENT), skipped\n');
   });
@@ -308,6 +313,25 @@ describe('seed-parser on one input', () => {
   });
 });
 
+describe('arguments that overlap', () => {
+  it('give each file one record, under the first of its names, in code point order', () => {
+    const root = join(dir, 'overlap');
+    mkdirSync(join(root, 'd', 'sub'), { recursive: true });
+    for (const name of ['d/a.md', 'd/sub/b.md', 'd/\u{1f600}.md', 'd/\uff5a.md']) writeFileSync(join(root, name), fixture('harbour'));
+    const files = (args: string[]) => {
+      const run = spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'jsonl', ...args], { cwd: root, encoding: 'utf8', input: '' });
+      expect(run.status).toBe(0);
+      return lines(run.stdout).map((line) => (JSON.parse(line) as { file: string }).file);
+    };
+    // U+FF5A before U+1F600, as code points (and UTF-8 bytes) order them.
+    expect(files(['d', 'd/sub'])).toEqual(['d/a.md', 'd/sub/b.md', 'd/\uff5a.md', 'd/\u{1f600}.md']);
+    expect(files(['d', 'd'])).toEqual(files(['d', 'd/sub']));
+    expect(files(['d', 'd/sub/b.md', 'd/a.md'])).toEqual(files(['d', 'd/sub']));
+    expect(files(['d/', './d'])).toEqual(['./d/a.md', './d/sub/b.md', './d/\uff5a.md', './d/\u{1f600}.md']);
+    expect(files(['d/a.md', 'd/a.md'])).toEqual(['d/a.md']);
+  });
+});
+
 describe('one content, one record, however it is read', () => {
   it('gives the same error read at once, as a stream (standard input, a file over 8 MB) whatever comes first: UTF-16, then a NUL, then bad UTF-8, then the header', () => {
     const header = Buffer.from('<!--1-->\n[t](https://a.example/)\n---\n');
@@ -352,6 +376,34 @@ describe('seed-parser --out', () => {
       }
       expect(existsSync(join(out, 'broken' + extension))).toBe(false);
     }
+  });
+
+  it('writes nothing when an output would be the folder of another, or where a folder or a file is in the way (exit 2)', () => {
+    const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
+    const root = join(dir, 'folder-clash');
+    mkdirSync(join(root, 'in', 'x.html'), { recursive: true });
+    writeFileSync(join(root, 'in', 'x.md'), seedText);
+    writeFileSync(join(root, 'in', 'x.html', 'y.md'), seedText);
+    const out = join(root, 'out');
+    const clash = cli(['--format', 'html', '--out', out, join(root, 'in')]);
+    expect(clash).toEqual({ status: 2, stdout: '', stderr: expect.stringContaining(`the output of x.md, ${join(out, 'x.html')}, would be the folder of the output of x.html/y.md; nothing was written`) });
+    expect(existsSync(out)).toBe(false);
+    // Only x.md: its output is where a folder already is.
+    mkdirSync(join(root, 'only-file'));
+    writeFileSync(join(root, 'only-file', 'x.md'), seedText);
+    const folderThere = join(root, 'out-folder');
+    mkdirSync(join(folderThere, 'x.html'), { recursive: true });
+    expect(cli(['--format', 'html', '--out', folderThere, join(root, 'only-file')]).stderr).toContain(`the output of x.md, ${join(folderThere, 'x.html')}, is a folder; nothing was written`);
+    // Only x.html/y.md: its folder is where a file already is.
+    const fileThere = join(root, 'out-file');
+    mkdirSync(fileThere);
+    writeFileSync(join(fileThere, 'x.html'), 'old');
+    mkdirSync(join(root, 'only-folder', 'x.html'), { recursive: true });
+    writeFileSync(join(root, 'only-folder', 'x.html', 'y.md'), seedText);
+    const inner = cli(['--format', 'html', '--out', fileThere, join(root, 'only-folder')]);
+    expect(inner.status).toBe(2);
+    expect(inner.stderr).toContain(`the output of x.html/y.md needs a folder ${join(fileThere, 'x.html')}, where a file is; nothing was written`);
+    expect(readdirSync(fileThere)).toEqual(['x.html']);
   });
 
   it('writes nothing when two inputs would make one output, or an output would replace an input (exit 2)', () => {
@@ -522,6 +574,8 @@ describe('usage errors', () => {
     expect(readArguments(['a'])).toMatchObject({ options: { format: null, out: null, jobs: availableParallelism(), extensions: ['.md', '.markdown', '.txt', '.html'], shard: null, quiet: false } });
     // More threads than CPUs are taken as the number of CPUs (2 at least).
     expect(readArguments(['--jobs', '1000', 'a'])).toMatchObject({ options: { jobs: Math.max(2, availableParallelism()) } });
+    expect(readArguments(['--jobs', '99999999999999999999', 'a'])).toMatchObject({ options: { jobs: Math.max(2, availableParallelism()) } });
+    expect(() => readArguments(['--shard', '1/99999999999999999999', 'a'])).toThrow(UsageError);
     expect(readArguments(['--jobs', '2', 'a'])).toMatchObject({ options: { jobs: 2 } });
   });
 

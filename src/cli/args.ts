@@ -99,7 +99,7 @@ export function readArguments(argv: readonly string[]): Command {
   }
   // More threads than CPUs parse no faster, and each worker holds a JavaScript heap of its own.
   const mostJobs = Math.max(2, availableParallelism());
-  const jobs = values.jobs === undefined ? availableParallelism() : Math.min(readPositiveInteger('--jobs', values.jobs), mostJobs);
+  const jobs = values.jobs === undefined ? availableParallelism() : readPositiveInteger('--jobs', values.jobs, mostJobs);
   const extensions = values.ext === undefined ? [...DEFAULT_EXTENSIONS] : readExtensions(values.ext);
   const shard = values.shard === undefined ? null : readShard(values.shard);
   const out = values.out ?? null;
@@ -116,11 +116,14 @@ export function readArguments(argv: readonly string[]): Command {
   };
 }
 
-function readPositiveInteger(name: string, text: string): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`${name} must be a whole number of at least 1, not ${JSON.stringify(text)}`);
+/** A whole number of at least 1; with `most`, any larger one (however large) is taken as `most`. */
+function readPositiveInteger(name: string, text: string, most?: number): number {
+  const number = Number(text);
+  if (/^\d+$/.test(text) && number >= 1) {
+    if (most !== undefined) return Math.min(number, most);
+    if (Number.isSafeInteger(number)) return number;
   }
-  return Number(text);
+  throw new UsageError(`${name} must be a whole number of at least 1, not ${JSON.stringify(text)}`);
 }
 
 function readExtensions(text: string): string[] {

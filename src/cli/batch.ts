@@ -1,4 +1,4 @@
-import { lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join, parse, resolve, sep } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
@@ -121,18 +121,52 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
       return `${earlier.file} and ${entry.file} would both be written to ${target}`;
     }
     outputs.set(place, { file: entry.file, input });
-    const existing = fileIdentity(target);
-    const replaced = existing === null ? undefined : inputs.get(existing);
+    const existing = statOrNull(target);
+    if (existing?.isDirectory()) return `the output of ${entry.file}, ${target}, is a folder`;
+    const replaced = existing === null ? undefined : inputs.get(identity(existing));
     if (replaced !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${replaced}`;
+  }
+  return folderConflict(outputs, placeIdentity(out));
+}
+
+/**
+ * Why the outputs cannot all be written as files in their folders, or null:
+ * an output that is the folder of another output (`x.md` makes `x.html`, and
+ * `x.html/y.md` needs a folder `x.html`), or a folder to make where a file
+ * already is.
+ */
+function folderConflict(outputs: ReadonlyMap<string, { file: string }>, root: string): string | null {
+  // Each folder the outputs need, from the output folder down, with the first input that needs it.
+  const folders = new Map<string, string>();
+  for (const [place, { file }] of outputs) {
+    for (let folder = dirname(place); folder.length > root.length && !folders.has(folder); folder = dirname(folder)) {
+      folders.set(folder, file);
+    }
+  }
+  for (const [place, { file }] of outputs) {
+    const other = folders.get(place);
+    if (other !== undefined) return `the output of ${file}, ${place}, would be the folder of the output of ${other}`;
+  }
+  for (const [folder, file] of folders) {
+    const existing = statOrNull(folder);
+    if (existing !== null && !existing.isDirectory()) return `the output of ${file} needs a folder ${folder}, where a file is`;
   }
   return null;
 }
 
 /** The file a path leads to, as its device and inode (the same for every link to it), or null when there is none. */
 function fileIdentity(path: string): string | null {
+  const stats = statOrNull(path);
+  return stats === null ? null : identity(stats);
+}
+
+function identity(stats: Stats): string {
+  return `${stats.dev}:${stats.ino}`;
+}
+
+function statOrNull(path: string): Stats | null {
   try {
-    const stats = statSync(path);
-    return `${stats.dev}:${stats.ino}`;
+    return statSync(path);
   } catch {
     return null;
   }

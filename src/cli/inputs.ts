@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { UsageError } from './args.js';
 
 /** One input of the run. */
@@ -63,8 +63,47 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
     walk(path, prefix, selfAndAbove(path, stats), extensions, entries, skipped);
   }
-  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { entries, skipped, single };
+  entries.sort((a, b) => compareCodePoints(a.file, b.file));
+  return { entries: several ? onceEach(entries) : entries, skipped, single };
+}
+
+/**
+ * Each input once: arguments that overlap (`d d/sub`, `d d/a.md`, `d/ ./d`,
+ * `a.md a.md`) name some files twice, and each file gives one record, under
+ * the first of its names in sorted order. Paths are compared as written,
+ * made absolute (no link is followed: a file reached through a link to a
+ * folder is another input, as in the walk). A name that is not UTF-8 is
+ * never the same as another.
+ */
+function onceEach(entries: readonly Entry[]): Entry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => {
+    if (entry.problem === NOT_UTF8_NAME) return true;
+    const key = entry.path === null ? STDIN : resolve(entry.path);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Sorts by code point (the order of the UTF-8 bytes, as `LC_ALL=C sort`
+ * orders them), not by UTF-16 code unit, which puts characters above
+ * U+FFFF (a pair of surrogates) before U+E000–U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  const length = Math.min(a.length, b.length);
+  for (let index = 0; index < length; index++) {
+    const left = a.charCodeAt(index);
+    const right = b.charCodeAt(index);
+    if (left !== right) return codePointOrder(left) - codePointOrder(right);
+  }
+  return a.length - b.length;
+}
+
+/** A code unit's place in code point order: surrogates (U+D800–U+DFFF) after U+E000–U+FFFF. */
+function codePointOrder(unit: number): number {
+  return unit >= 0xd800 && unit < 0xe000 ? unit + 0x2000 : unit >= 0xe000 ? unit - 0x800 : unit;
 }
 
 const LOOP = 'a symbolic link back to a parent folder';
@@ -85,7 +124,10 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     const path = base + child.name;
     const file = prefix + child.name;
     const wanted = extensions.some((extension) => child.name.toLowerCase().endsWith(extension));
-    if (unnamed.has(child.name)) {
+    const lossy = unnamed.get(child.name) ?? 0;
+    if (lossy > 0) {
+      // One of the names that read as this one is not UTF-8 (another may be, and is read as usual).
+      unnamed.set(child.name, lossy - 1);
       if (child.isDirectory() || wanted) entries.push({ file, path, problem: NOT_UTF8_NAME, regular: false });
       continue;
     }
@@ -127,13 +169,14 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
 const NOT_UTF8_NAME = 'its name is not UTF-8 (shown here with U+FFFD for the bytes that are not), so it cannot be opened by that name: rename it';
 
 /**
- * The names of `children` that are not what the folder holds: Node decodes
- * each name as UTF-8, and a name in another encoding (Latin-1, from an old
- * archive) comes back with U+FFFD, naming no file. Only a name with U+FFFD
- * is checked, against the bytes of a second listing.
+ * The names of `children` that are not what the folder holds, with how many
+ * children read as each: Node decodes each name as UTF-8, and a name in
+ * another encoding (Latin-1, from an old archive) comes back with U+FFFD,
+ * naming no file (or naming another one, whose UTF-8 name holds U+FFFD).
+ * Only a name with U+FFFD is checked, against the bytes of a second listing.
  */
-function namesNotUtf8(directory: string, children: readonly Dirent[]): Set<string> {
-  const lossy = new Set<string>();
+function namesNotUtf8(directory: string, children: readonly Dirent[]): Map<string, number> {
+  const lossy = new Map<string, number>();
   if (!children.some((child) => child.name.includes('\ufffd'))) return lossy;
   let raw: Buffer[];
   try {
@@ -146,7 +189,8 @@ function namesNotUtf8(directory: string, children: readonly Dirent[]): Set<strin
     try {
       decoder.decode(bytes);
     } catch {
-      lossy.add(bytes.toString('utf8'));
+      const name = bytes.toString('utf8');
+      lossy.set(name, (lossy.get(name) ?? 0) + 1);
     }
   }
   return lossy;
