@@ -313,6 +313,31 @@ describe('seed-parser on one input', () => {
   });
 });
 
+describe('links between folders', () => {
+  it('walk each folder once, under its own path when it has one, however many links lead to it', () => {
+    const root = join(dir, 'web');
+    const names = ['f1', 'f2', 'f3', 'f4', 'f5', 'f6'];
+    for (const name of names) {
+      mkdirSync(join(root, 'in', name), { recursive: true });
+      writeFileSync(join(root, 'in', name, 'x.md'), fixture('harbour'));
+    }
+    // Each folder links to every other: 1,956 paths to six folders when every link is followed.
+    for (const name of names) for (const other of names) if (other !== name) symlinkSync(`../${other}`, join(root, 'in', name, `to-${other}`));
+    mkdirSync(join(root, 'outside'));
+    writeFileSync(join(root, 'outside', 'y.md'), fixture('tokyo'));
+    symlinkSync('../../outside', join(root, 'in', 'f1', 'b-outside'));
+    symlinkSync('../outside', join(root, 'in', 'a-outside'));
+    const run = cli(['--jobs', '1', join(root, 'in')]);
+    expect(run.status).toBe(0);
+    // The folder outside is walked once, through the first link in path order.
+    expect(lines(run.stdout).map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(['a-outside/y.md', ...names.map((name) => `${name}/x.md`)]);
+    const warnings = run.stderr.split('\n').filter((line) => line.includes('walked already'));
+    expect(warnings).toHaveLength(31);
+    expect(run.stderr).toContain('seed-parser: f1/b-outside: a symbolic link to a folder walked already, by another path, skipped\n');
+    expect(run.stderr).toContain('seed-parser: f2/to-f1: a symbolic link to a folder walked already, by another path, skipped\n');
+  });
+});
+
 describe('arguments that overlap', () => {
   it('give each file one record, under the first of its names, in code point order', () => {
     const root = join(dir, 'overlap');

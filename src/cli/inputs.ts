@@ -39,8 +39,8 @@ const STDIN = '-';
  * readable or not, so that each gives a record.
  */
 export function collectInputs(paths: readonly string[], extensions: readonly string[]): Walk {
-  const entries: Entry[] = [];
-  const skipped: Walk['skipped'] = [];
+  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [] };
+  const { entries, skipped } = run;
   const several = paths.length > 1;
   let single = paths.length === 1;
   for (const path of paths) {
@@ -61,8 +61,11 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     single = false;
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
-    walk(path, prefix, selfAndAbove(path, stats), extensions, entries, skipped);
+    const ancestors = selfAndAbove(path, stats);
+    run.walked.add(ancestors[0]!);
+    walk(path, prefix, ancestors, run);
   }
+  followLinks(run);
   entries.sort((a, b) => compareCodePoints(a.file, b.file));
   return { entries: several ? onceEach(entries) : entries, skipped, single };
 }
@@ -107,8 +110,55 @@ function codePointOrder(unit: number): number {
 }
 
 const LOOP = 'a symbolic link back to a parent folder';
+const WALKED = 'a symbolic link to a folder walked already, by another path';
 
-function walk(directory: string, prefix: string, ancestors: string[], extensions: readonly string[], entries: Entry[], skipped: Walk['skipped']): void {
+/** One run of the walk over every argument. */
+interface WalkRun {
+  extensions: readonly string[];
+  entries: Entry[];
+  skipped: Walk['skipped'];
+  /** The folders walked so far, by identity. */
+  walked: Set<string>;
+  /** Links to folders, found but not followed yet. */
+  links: FolderLink[];
+}
+
+interface FolderLink {
+  path: string;
+  file: string;
+  /** The folders the link stands in, from the argument and above it down to its own. */
+  ancestors: string[];
+  id: string;
+}
+
+/**
+ * Follows the links to folders once every argument's own folders are
+ * walked, so that a folder is listed under its own path when it has one.
+ * Each folder is walked once, however many links lead to it: links from
+ * folder to folder can make as many paths as there are orders of the
+ * folders (six folders that each link to the other five: 1,956 paths),
+ * and every path would list the same files again. Links are taken in the
+ * order of their paths, those found in linked folders after them.
+ */
+function followLinks(run: WalkRun): void {
+  while (run.links.length > 0) {
+    const links = run.links.sort((a, b) => compareCodePoints(a.file, b.file));
+    run.links = [];
+    for (const link of links) {
+      if (link.ancestors.includes(link.id)) {
+        run.skipped.push({ file: link.file, reason: LOOP });
+      } else if (run.walked.has(link.id)) {
+        run.skipped.push({ file: link.file, reason: WALKED });
+      } else {
+        run.walked.add(link.id);
+        walk(link.path, `${link.file}/`, [...link.ancestors, link.id], run);
+      }
+    }
+  }
+}
+
+function walk(directory: string, prefix: string, ancestors: string[], run: WalkRun): void {
+  const { entries, skipped, extensions } = run;
   let children: Dirent[];
   try {
     children = readdirSync(directory, { withFileTypes: true });
@@ -145,9 +195,13 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
     }
     if (isDirectory) {
       if (child.name.startsWith('.')) continue;
+      if (stats !== null) {
+        run.links.push({ path, file, ancestors, id: directoryId(stats) });
+        continue;
+      }
       let id: string;
       try {
-        id = directoryId(stats ?? statSync(path));
+        id = directoryId(statSync(path));
       } catch (error) {
         // Listed, but gone since, or in a folder this user may list but not enter.
         entries.push({ file, path, problem: `cannot enter the folder: ${describeError(error)}`, regular: false });
@@ -157,7 +211,8 @@ function walk(directory: string, prefix: string, ancestors: string[], extensions
         skipped.push({ file, reason: LOOP });
         continue;
       }
-      walk(path, `${file}/`, [...ancestors, id], extensions, entries, skipped);
+      run.walked.add(id);
+      walk(path, `${file}/`, [...ancestors, id], run);
       continue;
     }
     if (!wanted) continue;
