@@ -403,6 +403,24 @@ describe('seed-parser --out', () => {
     }
   });
 
+  it('never walks the --out folder, so that a run into a folder inside its input can be run again', () => {
+    for (const [format, render] of [['markdown', toMarkdown], ['html', toHtml]] as const) {
+      const root = join(dir, `out-inside-${format}`);
+      mkdirSync(join(root, 'sub'), { recursive: true });
+      writeFileSync(join(root, 'a.md'), fixture('harbour'));
+      writeFileSync(join(root, 'sub', 'b.md'), fixture('tokyo'));
+      const out = join(root, 'site');
+      for (let round = 0; round < 2; round++) {
+        expect(cli(['--format', format, '--out', out, root])).toEqual({ status: 0, stdout: '', stderr: '' });
+      }
+      const extension = format === 'markdown' ? '.md' : '.html';
+      expect(readdirSync(out, { recursive: true }).sort()).toEqual([`a${extension}`, 'sub', `sub/b${extension}`]);
+      expect(readFileSync(join(out, `a${extension}`), 'utf8')).toBe(render(parseSeed(fixture('harbour'))));
+      // Other formats have no --out: the folder of an earlier run is input like any other.
+      expect(lines(cli(['--format', 'jsonl', root]).stdout).map((line) => (JSON.parse(line) as { file: string }).file)).toEqual(['a.md', `site/a${extension}`, `site/sub/b${extension}`, 'sub/b.md']);
+    }
+  });
+
   it('writes nothing when an output would be the folder of another, or where a folder or a file is in the way (exit 2)', () => {
     const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
     const root = join(dir, 'folder-clash');

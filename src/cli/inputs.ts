@@ -38,8 +38,8 @@ const STDIN = '-';
  * exist is a usage error; everything found inside a directory becomes an entry,
  * readable or not, so that each gives a record.
  */
-export function collectInputs(paths: readonly string[], extensions: readonly string[]): Walk {
-  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [] };
+export function collectInputs(paths: readonly string[], extensions: readonly string[], outFolder: string | null = null): Walk {
+  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [], out: folderIdOf(outFolder) };
   const { entries, skipped } = run;
   const several = paths.length > 1;
   let single = paths.length === 1;
@@ -121,6 +121,18 @@ interface WalkRun {
   walked: Set<string>;
   /** Links to folders, found but not followed yet. */
   links: FolderLink[];
+  /** The `--out` folder, never walked: what an earlier run wrote there is output, not input. */
+  out: string | null;
+}
+
+function folderIdOf(path: string | null): string | null {
+  if (path === null) return null;
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? directoryId(stats) : null;
+  } catch {
+    return null;
+  }
 }
 
 interface FolderLink {
@@ -145,6 +157,7 @@ function followLinks(run: WalkRun): void {
     const links = run.links.sort((a, b) => compareCodePoints(a.file, b.file));
     run.links = [];
     for (const link of links) {
+      if (link.id === run.out) continue;
       if (link.ancestors.includes(link.id)) {
         run.skipped.push({ file: link.file, reason: LOOP });
       } else if (run.walked.has(link.id)) {
@@ -207,6 +220,7 @@ function walk(directory: string, prefix: string, ancestors: string[], run: WalkR
         entries.push({ file, path, problem: `cannot enter the folder: ${describeError(error)}`, regular: false });
         continue;
       }
+      if (id === run.out) continue;
       if (ancestors.includes(id)) {
         skipped.push({ file, reason: LOOP });
         continue;

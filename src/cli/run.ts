@@ -75,7 +75,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
     if (stdin.isTTY === true) throw new UsageError('no input: give files or folders, or - to read a seed from standard input');
     paths = ['-'];
   }
-  const walk = collectInputs(paths, options.extensions);
+  const writesFiles = options.out !== null && (options.format === 'markdown' || options.format === 'html');
+  const walk = collectInputs(paths, options.extensions, writesFiles ? options.out : null);
   const format: Format = options.format ?? (walk.single ? 'json' : 'jsonl');
   if (!walk.single && format === 'json') throw new UsageError('--format json prints the Article of one file; use --format jsonl for folders or several files');
   if (!walk.single && (format === 'markdown' || format === 'html') && options.out === null) {
