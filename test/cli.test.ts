@@ -590,9 +590,17 @@ describe('usage errors', () => {
     [['--base-url', 'example.com', 'x'], '--base-url must be an absolute URL (such as https://news.example/), not "example.com"'],
     [['--base-url', '', 'x'], '--base-url must be an absolute URL (such as https://news.example/), not ""'],
     [['-f', 'html', '-o', 'package.json', 'test/fixtures'], '--out package.json: not a folder'],
+    // One line, whatever parseArgs says, and names shown as failure lines show them.
+    [['-j', '-1', 'x'], "Option '-j' argument is ambiguous"],
   ])('%j exits 2, names the problem and points to --help', (args, message) => {
     const run = cli(args);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `seed-parser: ${message}\nTry 'seed-parser --help' for more information.\n` });
+  });
+
+  it('writes a name with a line feed in a usage error as failure lines write it, on one line', () => {
+    const file = join(dir, 'a\nb');
+    writeFileSync(file, '');
+    expect(cli(['-f', 'html', '-o', file, 'test/fixtures']).stderr).toBe(`seed-parser: --out ${join(dir, 'a\\u000ab')}: not a folder\nTry 'seed-parser --help' for more information.\n`);
   });
 
   it.each([

@@ -83,7 +83,7 @@ export function readArguments(argv: readonly string[]): Command {
     });
   } catch (error) {
     // parseArgs names the option in its message ("Unknown option '--x'"); keep only that sentence.
-    const message = error instanceof Error ? error.message.split('. ')[0]!.replace(/\.$/, '') : String(error);
+    const message = error instanceof Error ? error.message.split(/\.[ \n]/)[0]!.replace(/\.$/, '') : String(error);
     throw new UsageError(message);
   }
   const { values, positionals } = parsed;

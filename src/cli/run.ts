@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], streams: Streams = process):
     return await run(command.options, streams, pool);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    stderr.write(`seed-parser: ${error.message}\nTry 'seed-parser --help' for more information.\n`);
+    stderr.write(`seed-parser: ${printable(error.message)}\nTry 'seed-parser --help' for more information.\n`);
     return 2;
   } finally {
     await closePool(pool.started);
