@@ -47,3 +47,21 @@ export function wallTime(work: () => unknown): number {
   work();
   return performance.now() - start;
 }
+
+/** Calibration stops once one run takes this long, so that a cost that does not grow with the input is small beside it. */
+const CALIBRATED_MS = 50;
+
+/**
+ * The least count from `units` up, doubling, at which `work` on the input
+ * `make(n)` takes at least 50 ms (at most 1,024× `units`); each input is
+ * worked on once before it is timed.
+ */
+export function calibrated<T>(units: number, make: (n: number) => T, work: (input: T) => unknown): number {
+  let n = units;
+  for (; n < units * 1024; n *= 2) {
+    const input = make(n);
+    work(input);
+    if (wallTime(() => work(input)) >= CALIBRATED_MS) break;
+  }
+  return n;
+}

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type Inline, type SeedInput } from '../src/index.js';
 import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
@@ -151,6 +152,28 @@ describe('toMarkdown: bold and italic next to CJK punctuation', () => {
   });
 });
 
+describe('toMdast: adjacent runs joined where they meet', () => {
+  it('joins bold runs, and the italic (or code, or text) where two of them meet, as one', () => {
+    const bold = parseSeed(seed('<p><b>a<i>b</i></b><b><i>c</i>d</b><b><i>e<b>f</b></i></b>g</p>'));
+    expect(toMdast(bold).children[1]).toEqual({
+      type: 'paragraph',
+      children: [
+        { type: 'strong', children: [text('a'), { type: 'emphasis', children: [text('bc')] }, text('d'), { type: 'emphasis', children: [text('ef')] }] },
+        text('g'),
+      ],
+    });
+    expect(toMarkdown(bold).split('\n')[2]).toBe('**a*bc*&#x64;_&#x65;f_**&#x67;');
+    expectMarkdownReadBack(bold);
+    const italic = parseSeed(seed('<p><i>a<b>b</b></i><i><b>c</b><code>x</code></i><i><code>y</code></i></p>'));
+    expect(toMdast(italic).children[1]).toEqual({
+      type: 'paragraph',
+      children: [{ type: 'emphasis', children: [text('a'), { type: 'strong', children: [text('bc')] }, { type: 'inlineCode', value: 'xy' }] }],
+    });
+    expect(toMarkdown(italic).split('\n')[2]).toBe('*a**bc**`xy`*');
+    expectMarkdownReadBack(italic);
+  });
+});
+
 describe('what Markdown and HTML cannot nest', () => {
   it('a link inside a link: the outer one is cut around the inner one, formatting kept, as a browser reads it', () => {
     const value = parseSeed(seed('<p><a href="/a">x <b>bold<span><a href="/b">y</a></span> more</b> end</a></p>', { url: 'https://e.example/' }));
@@ -211,6 +234,15 @@ describe('what Markdown and HTML cannot nest', () => {
       [{ ...value, body: [{ type: 'paragraph', text: 'x' }] }, 'body[0].inlines must be an array, got undefined'],
       [{ ...value, lead: { type: 'paragraph', text: 'x', inlines: [{ type: 'hasOwnProperty' }] } }, 'lead.inlines[0].type is no inline type: "hasOwnProperty"'],
       [{ ...value, header: null }, 'header must be an object, got null'],
+      // An Article has every field, null where it has none: one left out is missing, not none.
+      [{ ...value, dateline: undefined }, 'dateline must be an object or null, got undefined'],
+      [{ ...value, lead: undefined }, 'lead must be a paragraph or null, got undefined'],
+      [{ ...value, body: undefined }, 'body must be an array, got undefined'],
+      [{ ...value, dateline: { text: '19/05/2023 - 18:08' } }, 'dateline.iso must be a string or null, got undefined'],
+      [{ ...value, body: [{ type: 'paragraph', text: 'y', inlines: [{ type: 'link', href: 'https://e.example/', children: [] }] }] }, 'body[0].inlines[0].title must be a string or null, got undefined'],
+      [{ ...value, body: [{ type: 'image', src: 'https://e.example/i.png' }] }, 'body[0].alt must be a string or null, got undefined'],
+      [{ ...value, body: [{ type: 'list', ordered: false, text: 'x', items: [] }] }, 'body[0].start must be a whole number or null, got undefined'],
+      [{ ...value, body: [{ type: 'video', src: null, sources: [], caption: null }] }, 'body[0].poster must be a string or null, got undefined'],
     ];
     for (const [article, message] of cases) {
       for (const [name, render] of Object.entries(renderers)) {
@@ -221,6 +253,12 @@ describe('what Markdown and HTML cannot nest', () => {
     let deep: unknown = { type: 'text', value: 'x' };
     for (let depth = 0; depth < 50_000; depth++) deep = { type: 'emphasis', children: [deep] };
     expect(() => toHtml({ ...value, body: [{ type: 'paragraph', text: 'x', inlines: [deep] }] } as Article)).toThrow(/nests inlines more than 64 deep/);
+    // A field left out as an object without it, as with it given as undefined.
+    const { dateline: _, ...withoutDateline } = value;
+    expect(() => toHtml(withoutDateline as Article)).toThrow(new TypeError('toHtml: dateline must be an object or null, got undefined'));
+    // Fields the renderers do not read are not checked: the header's timestamp, published and front matter, media, links, text, stats, diagnostics.
+    const { media: _m, links: _l, text: _t, stats: _s, diagnostics: _d, ...read } = value;
+    expect(toHtml({ ...read, header: { title: value.header.title, url: value.header.url } } as unknown as Article)).toBe(toHtml(value));
     // What parseSeed gives, also read back from JSON, renders as it is.
     const fromJson = JSON.parse(JSON.stringify(value)) as Article;
     expect(toHtml(fromJson)).toBe(toHtml(value));
@@ -236,6 +274,25 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toHtml(value, null)).toBe(toHtml(value));
     expect(toHast(value, { media: undefined, document: undefined })).toEqual(toHast(value));
     expect(() => toHtml(value, { media: 'video' as never })).toThrow(new TypeError('toHtml: options.media must be \'links\' or \'elements\', got "video"'));
+  });
+
+  it('checks the options of mdast-util-to-markdown before writing: a bad value is a TypeError naming it', () => {
+    const value = parseSeed(seed('<p>x</p>'));
+    for (const [options, message] of [
+      [{ quote: 'x' }, `options.quote must be '"' or "'", got "x"`],
+      [{ join: 5 }, 'options.join must be an array, got 5'],
+      [{ bullet: '.' }, "options.bullet must be '*', '+' or '-', got \".\""],
+      [{ emphasis: '~' }, "options.emphasis must be '*' or '_', got \"~\""],
+      [{ fences: 'yes' }, 'options.fences must be true or false, got "yes"'],
+      [{ ruleRepetition: 2 }, 'options.ruleRepetition must be a whole number from 3, got 2'],
+      [{ listItemIndent: 1 }, "options.listItemIndent must be 'mixed', 'one' or 'tab', got 1"],
+      [{ handlers: [] }, 'options.handlers must be an object, got an array'],
+    ] as const) {
+      expect(() => toMarkdown(value, options as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
+    }
+    // Null means the default of mdast-util-to-markdown, as there; an option it does not know is passed on.
+    expect(toMarkdown(value, { quote: null, bullet: null, join: null })).toBe(toMarkdown(value));
+    expect(toMarkdown(value, { someExtensionOption: 1 } as never)).toBe(toMarkdown(value));
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {
@@ -267,6 +324,29 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toHtml(value)).toContain('<a href="https://e.example/v.mp4">Video</a> · <img src="data:image/png;base64,iVBORw0KGgo=" alt="Poster">');
     expectMarkdownReadBack(value);
     expectHtml(value);
+  });
+
+  it('a poster is a data: URL as a browser reads its scheme: tabs and line breaks inside it, any case, controls and spaces before it', () => {
+    const parsed = parseSeed(seed('<video src="/v.mp4" poster="da&#10;ta:image/png;base64,iVBORw0KGgo="></video>', { url: 'https://e.example/' }));
+    expect(parsed.body[0]).toMatchObject({ poster: 'da\nta:image/png;base64,iVBORw0KGgo=' });
+    expect(toMarkdown(parsed).split('\n')[2]).toBe('[Video](https://e.example/v.mp4) · ![Poster](data:image/png;base64,iVBORw0KGgo=)');
+    expect(toHtml(parsed)).toContain('<a href="https://e.example/v.mp4">Video</a> · <img src="da\nta:image/png;base64,iVBORw0KGgo=" alt="Poster">');
+    const video = parsed.body[0] as Extract<Article['body'][number], { type: 'video' }>;
+    const withPoster = (poster: string): Article => ({ ...parsed, body: [{ ...video, poster }] });
+    for (const poster of ['d\tata:image/png,x', 'da\nta:image/png,x', 'dat\ra:image/png,x', 'data\r\n:image/png,x', 'DaTa:image/png,x', 'DATA:image/png,x', '  data:image/png,x', '\u0001\u001f data:image/png,x', '\t\ndata:image/png,x']) {
+      const value = withPoster(poster);
+      expect(toMarkdown(value), JSON.stringify(poster)).toContain('![Poster](');
+      expect(toMarkdown(value), JSON.stringify(poster)).not.toMatch(/ · \[Poster\]\(/);
+      const image = { type: 'element', tagName: 'img', properties: { src: poster, alt: 'Poster' }, children: [] };
+      expect(JSON.stringify(toHast(value)), JSON.stringify(poster)).toContain(`· "},${JSON.stringify(image)}]`);
+      expectMarkdownReadBack(value);
+      expectHtml(value);
+    }
+    // No data: URL as a browser reads it (a vertical tab or a no-break space is no white space there): a link, as any other URL.
+    for (const poster of ['d\u000bata:image/png,x', 'data\u00a0:image/png,x', 'https://e.example/p.jpg']) {
+      expect(toMarkdown(withPoster(poster)), JSON.stringify(poster)).toMatch(/ · \[Poster\]\(/);
+      expect(toHtml(withPoster(poster)), JSON.stringify(poster)).toContain('>Poster</a>');
+    }
   });
 });
 
@@ -320,6 +400,47 @@ describe('toHast / toHtml: exact output', () => {
         '<p>&#x3C;script>alert(1)&#x3C;/script> <a href="https://a.example/?q=&#x22;x&#x22;&#x26;y" title="&#x22; onclick=&#x22;x">l</a></p>\n</article>',
     );
     expectHtml(value);
+  });
+});
+
+describe('toHtml reads back exactly in an HTML parser', () => {
+  // parse5 (through cheerio) reads as browsers do: a raw carriage return is a line feed there.
+  const reading = (html: string) => load(html);
+  const withCarriageReturns = (value: string) => `a\r${value}\r\nb\r`;
+
+  it('a carriage return in an alt, a title or a text is written as a reference, so it reads back as itself', () => {
+    const parsed = parseSeed(seed('<p><a href="https://e.example/x" title="a&#13;b">t</a></p><img src="/a.png" alt="x&#13;&#10;y&#13;">', { url: 'https://e.example/' }));
+    expect(parsed.body).toMatchObject([{ inlines: [{ title: 'a\rb' }] }, { alt: 'x\r\ny\r' }]);
+    const html = toHtml(parsed);
+    expect(html).toContain('<a href="https://e.example/x" title="a&#xD;b">t</a>');
+    expect(html).toContain('<img src="https://e.example/a.png" alt="x&#xD;\ny&#xD;">');
+    const $ = reading(html);
+    expect($('a[title]').attr('title')).toBe('a\rb');
+    expect($('img').attr('alt')).toBe('x\r\ny\r');
+  });
+
+  it('every attribute and text of an Article built by hand, with carriage returns anywhere they can stand', () => {
+    const value: Article = {
+      ...everyBlock,
+      header: { ...everyBlock.header, title: withCarriageReturns('title') },
+      body: [
+        { type: 'paragraph', text: '', inlines: [text(withCarriageReturns('text')), { type: 'link', href: 'https://rail.example/', title: withCarriageReturns('link'), children: [text('l')] }] },
+        { type: 'code', text: withCarriageReturns('code'), language: null },
+        { type: 'image', src: 'https://img.example/a.jpg', alt: withCarriageReturns('alt'), title: withCarriageReturns('image'), width: null, height: null, caption: withCarriageReturns('caption'), credit: null, link: null },
+      ],
+    };
+    for (const options of [{ document: true }, { document: true, media: 'elements' as const }]) {
+      const html = toHtml(value, options);
+      expect(html).not.toContain('\r');
+      const $ = reading(html);
+      expect($('title').text()).toBe(withCarriageReturns('title'));
+      expect($('article > p').first().text()).toBe(`${withCarriageReturns('text')}l`);
+      expect($('a[title]').attr('title')).toBe(withCarriageReturns('link'));
+      expect($('code').text()).toBe(withCarriageReturns('code'));
+      expect($('img').attr('alt')).toBe(withCarriageReturns('alt'));
+      expect($('img').attr('title')).toBe(withCarriageReturns('image'));
+      expect($('figcaption').text()).toBe(withCarriageReturns('caption'));
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseBody } from './helpers.js';
 import { assertWellFormed } from './invariants.js';
-import { doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
+import { calibrated, doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
 import type { Inline } from '../src/index.js';
 
 /**
@@ -13,19 +13,6 @@ import type { Inline } from '../src/index.js';
  * with the input (a collection of the whole heap, which holds the test
  * runner too) is small beside the parse on any machine.
  */
-
-/** The least count from `units` up, doubling, whose body takes at least 50 ms to parse (at most 1,024× `units`). */
-function calibrated(units: number, make: (n: number) => string): number {
-  let n = units;
-  for (; n < units * 1024; n *= 2) {
-    const body = make(n);
-    parseBody(body);
-    const start = performance.now();
-    parseBody(body);
-    if (performance.now() - start >= 50) break;
-  }
-  return n;
-}
 
 /** Each body, made of n units; `units` is where calibration starts (smaller where a unit makes many nodes). */
 const bodies: [string, number, (n: number) => string][] = [
@@ -49,7 +36,7 @@ const bodies: [string, number, (n: number) => string][] = [
 
 describe('linear time: doubling the input at most 2.5× the time', () => {
   it.each(bodies)('%s', (_name, units, make) => {
-    const n = calibrated(units, make);
+    const n = calibrated(units, make, parseBody);
     const small = make(n);
     const large = make(n * 2);
     assertWellFormed(parseBody(small));

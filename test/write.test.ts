@@ -214,6 +214,21 @@ describe('formatSeed: exact output', () => {
     expect(frontMatter({ big: 10n })).toThrow(/header\.frontMatter\.big must be JSON data .* got bigint/);
     expect(frontMatter({ list: [undefined] })).toThrow(/header\.frontMatter\.list\[0\] must be JSON data .* got undefined/);
     expect(frontMatter({ n: Number.NaN })).toThrow(new TypeError('formatSeed: header.frontMatter.n must be a finite number, got NaN'));
+    // JSON.stringify writes an invalid Date as null, and leaves out what is keyed by a symbol or not enumerable, and the holes and names of an array.
+    expect(frontMatter({ list: [{ d: new Date(Number.NaN) }] })).toThrow(
+      new TypeError('formatSeed: header.frontMatter.list[0].d must be a valid Date, got an invalid one (JSON writes it as null)'),
+    );
+    expect(frontMatter({ a: { [Symbol('s')]: 1, b: 2 } })).toThrow(new TypeError('formatSeed: header.frontMatter.a has a property keyed by Symbol(s), which JSON data cannot hold'));
+    expect(frontMatter({ [Symbol.iterator]: 1 })).toThrow(new TypeError('formatSeed: header.frontMatter has a property keyed by Symbol(Symbol.iterator), which JSON data cannot hold'));
+    expect(frontMatter({ list: Object.assign([1], { [Symbol('s')]: 2 }) })).toThrow(/^formatSeed: header\.frontMatter\.list has a property keyed by Symbol\(s\)/);
+    expect(frontMatter({ a: Object.defineProperty({}, 'hidden', { value: 1 }) })).toThrow(
+      new TypeError('formatSeed: header.frontMatter.a has a property "hidden" that is not enumerable, which JSON leaves out'),
+    );
+    expect(frontMatter({ list: [1, , 3] })).toThrow(new TypeError('formatSeed: header.frontMatter.list has no entry at 1 (a hole), which JSON writes as null'));
+    expect(frontMatter({ list: new Array(3) })).toThrow(new TypeError('formatSeed: header.frontMatter.list has no entry at 0 (a hole), which JSON writes as null'));
+    expect(frontMatter({ list: Object.assign([1], { name: 'x' }) })).toThrow(
+      new TypeError('formatSeed: header.frontMatter.list has a property "name" besides its entries, which JSON leaves out'),
+    );
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     expect(frontMatter(cyclic)).toThrow(/nests collections more than 64 deep, the most a seed holds/);

@@ -13,7 +13,7 @@ import { unsafeScheme, type UrlUse } from '../text/urls.js';
  * or a database is checked like any other.
  */
 
-/** What a field holds; `?` after the kind: it may also be null or left out. */
+/** What a field holds; `?` after the kind: it may also be null (or left out, where the shapes are {@link Shapes.partial}). */
 type Kind =
   | 'string'
   | 'boolean'
@@ -41,8 +41,14 @@ export interface Shapes {
   readonly item: Shape;
   readonly source: Shape;
   readonly dateline: Shape;
-  /** Whether `body` may be left out (an empty body). */
-  readonly bodyOptional: boolean;
+  /**
+   * Whether a field that may be null may also be left out, as in a
+   * `SeedInput` (left out means null, and a `body` left out an empty body).
+   * An Article has every field, null where it has none: one that is missing
+   * is out of shape, so that no renderer meets an `undefined` it does not
+   * expect.
+   */
+  readonly partial: boolean;
 }
 
 const INLINES: Shapes['inlines'] = {
@@ -78,7 +84,7 @@ export const ARTICLE_SHAPES: Shapes = {
   item: { fields: { inlines: 'inlines' } },
   source: { fields: { src: 'url:source', type: 'string?' } },
   dateline: { fields: { text: 'string', iso: 'string?' } },
-  bodyOptional: false,
+  partial: false,
 };
 
 const CONTENT = { fields: { inlines: 'inlines?', text: 'string?' }, either: ['inlines', 'text'] } as const;
@@ -100,7 +106,7 @@ export const INPUT_SHAPES: Shapes = {
   item: CONTENT,
   source: { fields: { src: 'url:source', type: 'string?' } },
   dateline: { fields: { text: 'string', iso: 'string?' } },
-  bodyOptional: true,
+  partial: true,
 };
 
 /**
@@ -112,10 +118,20 @@ export const INPUT_SHAPES: Shapes = {
  */
 export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): void {
   const check: Check = { shapes, who, depth: 0 };
-  if (value.dateline !== null && value.dateline !== undefined) record(check, value.dateline, shapes.dateline, 'dateline');
-  if (value.lead !== null && value.lead !== undefined) paragraph(check, value.lead, 'lead');
-  if (value.body === undefined && shapes.bodyOptional) return;
+  if (!isNone(check, value.dateline, 'dateline', 'an object')) record(check, value.dateline, shapes.dateline, 'dateline');
+  if (!isNone(check, value.lead, 'lead', 'a paragraph')) paragraph(check, value.lead, 'lead');
+  if (value.body === undefined && shapes.partial) return;
   list(check, value.body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block'));
+}
+
+/**
+ * Whether a value that may be null holds none: null, or left out where the
+ * shapes are partial. Left out of an Article, it is out of shape.
+ */
+function isNone(check: Check, value: unknown, path: string, what: string): boolean {
+  if (value === null || (value === undefined && check.shapes.partial)) return true;
+  if (value === undefined) fail(check, path, `must be ${what} or null, got undefined`);
+  return false;
 }
 
 /** The problem with a URL, or null: not a string, or a scheme rule 9 never lets through. */
@@ -179,22 +195,44 @@ function record(check: Check, value: unknown, shape: Shape, path: string): void 
   for (const name in shape.fields) field(check, fields[name], shape.fields[name] as Field, `${path}.${name}`);
 }
 
+/** What a value of each kind is, as messages say it (a list is an array; a URL, a string). */
+const KIND_NAMES: Readonly<Record<Kind, string>> = {
+  string: 'a string',
+  boolean: 'true or false',
+  whole: 'a whole number',
+  level: 'a heading level from 1 to 6',
+  inlines: 'an array',
+  paragraphs: 'an array',
+  items: 'an array',
+  sources: 'an array',
+  'url:link': 'a string',
+  'url:image': 'a string',
+  'url:poster': 'a string',
+  'url:media': 'a string',
+  'url:source': 'a string',
+  'url:embed': 'a string',
+};
+
+function wrongKind(check: Check, path: string, kind: Kind, value: unknown): never {
+  fail(check, path, `must be ${KIND_NAMES[kind]}, got ${describeValue(value)}`);
+}
+
 function field(check: Check, value: unknown, field: Field, path: string): void {
   const optional = field.endsWith('?');
-  if (optional && (value === null || value === undefined)) return;
   const kind = (optional ? field.slice(0, -1) : field) as Kind;
+  if (optional && isNone(check, value, path, KIND_NAMES[kind])) return;
   switch (kind) {
     case 'string':
-      if (typeof value !== 'string') fail(check, path, `must be a string, got ${describeValue(value)}`);
+      if (typeof value !== 'string') wrongKind(check, path, kind, value);
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') fail(check, path, `must be true or false, got ${describeValue(value)}`);
+      if (typeof value !== 'boolean') wrongKind(check, path, kind, value);
       return;
     case 'whole':
-      if (!Number.isSafeInteger(value) || (value as number) < 0) fail(check, path, `must be a whole number, got ${describeValue(value)}`);
+      if (!Number.isSafeInteger(value) || (value as number) < 0) wrongKind(check, path, kind, value);
       return;
     case 'level':
-      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 6) fail(check, path, `must be a heading level from 1 to 6, got ${describeValue(value)}`);
+      if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 6) wrongKind(check, path, kind, value);
       return;
     case 'inlines':
       return inlines(check, value, path);

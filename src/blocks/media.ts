@@ -1,6 +1,6 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import { isNoUrl, schemeOf, trimUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
+import { isDataUrl, isNoUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
 
 /**
  * Rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
@@ -89,10 +89,6 @@ function isAtMostOnePixel(value: string | undefined): boolean {
 /** The attribute's value, or undefined when it is no URL (rule 9: empty or only white space). */
 function present(value: string | undefined): string | undefined {
   return value === undefined || isNoUrl(value) ? undefined : value;
-}
-
-function isDataUrl(value: string): boolean {
-  return schemeOf(trimUrl(value)) === 'data';
 }
 
 /** Rule 5: where a lazy-loading page keeps the real source while `src` holds a placeholder. */

@@ -1,5 +1,6 @@
 import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
+import { describeValue } from '../article/shape.js';
 import { mdastOf } from './mdast.js';
 
 /** Options of `mdast-util-to-markdown` (its `bullet`, `emphasis`, `strong`, `fence`, …), over these defaults. */
@@ -32,7 +33,57 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
 function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
   const merged: Record<string, unknown> = { ...DEFAULTS };
   if (options !== null && options !== undefined) {
-    for (const [name, value] of Object.entries(options)) if (value !== undefined) merged[name] = value;
+    for (const [name, value] of Object.entries(options)) {
+      if (value === undefined) continue;
+      checkOption(name, value);
+      merged[name] = value;
+    }
   }
   return merged as Options;
+}
+
+interface OptionRule {
+  test: (value: unknown) => boolean;
+  /** What the option takes, as the message says it. */
+  expected: string;
+}
+
+const oneOf = (values: readonly string[], expected: string): OptionRule => ({ test: (value) => values.includes(value as string), expected });
+const BOOLEAN: OptionRule = { test: (value) => typeof value === 'boolean', expected: 'true or false' };
+const ARRAY: OptionRule = { test: Array.isArray, expected: 'an array' };
+
+/**
+ * The options of `mdast-util-to-markdown` and what each takes: a bad value is
+ * a `TypeError` naming it before anything is written, not an `Error` (or a
+ * `TypeError` about something else) from inside it. Null means its default
+ * there; an option it does not know is passed on unchecked (an extension's).
+ */
+const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
+  bullet: oneOf(['*', '+', '-'], "'*', '+' or '-'"),
+  bulletOther: oneOf(['*', '+', '-'], "'*', '+' or '-'"),
+  bulletOrdered: oneOf(['.', ')'], "'.' or ')'"),
+  closeAtx: BOOLEAN,
+  emphasis: oneOf(['*', '_'], "'*' or '_'"),
+  extensions: ARRAY,
+  fence: oneOf(['`', '~'], "'`' or '~'"),
+  fences: BOOLEAN,
+  handlers: { test: (value) => typeof value === 'object' && !Array.isArray(value), expected: 'an object' },
+  incrementListMarker: BOOLEAN,
+  join: ARRAY,
+  listItemIndent: oneOf(['mixed', 'one', 'tab'], "'mixed', 'one' or 'tab'"),
+  quote: oneOf(['"', "'"], `'"' or "'"`),
+  resourceLink: BOOLEAN,
+  rule: oneOf(['*', '-', '_'], "'*', '-' or '_'"),
+  ruleRepetition: { test: (value) => Number.isSafeInteger(value) && (value as number) >= 3, expected: 'a whole number from 3' },
+  ruleSpaces: BOOLEAN,
+  setext: BOOLEAN,
+  strong: oneOf(['*', '_'], "'*' or '_'"),
+  tightDefinitions: BOOLEAN,
+  unsafe: ARRAY,
+};
+
+function checkOption(name: string, value: unknown): void {
+  if (value === null || !Object.hasOwn(OPTION_RULES, name)) return;
+  const rule = OPTION_RULES[name] as OptionRule;
+  if (!rule.test(value)) throw new TypeError(`toMarkdown: options.${name} must be ${rule.expected}, got ${describeValue(value)}`);
 }

@@ -1,4 +1,5 @@
 import type { Audio, Embed, Video } from '../types.js';
+import { isDataUrl } from '../text/urls.js';
 
 /**
  * Video, audio and embeds are rendered as links (players only when asked):
@@ -27,13 +28,11 @@ export function mediaLinks(block: Video | Audio | Embed): MediaLink[] {
       const links: MediaLink[] = [];
       if (block.src !== null) links.push({ url: block.src, label: name, image: false });
       for (const source of block.sources) links.push({ url: source.src, label: source.type === null ? `${name} source` : `${name} (${source.type})`, image: false });
-      if (block.type === 'video' && block.poster !== null) links.push({ url: block.poster, label: 'Poster', image: INLINE_IMAGE.test(block.poster) });
+      if (block.type === 'video' && block.poster !== null) links.push({ url: block.poster, label: 'Poster', image: isDataUrl(block.poster) });
       return links;
     }
   }
 }
-
-const INLINE_IMAGE = /^data:/i;
 
 /** What joins the links of one media block. */
 export const LINK_SEPARATOR = ' · ';

@@ -47,6 +47,15 @@ export function isNoUrl(raw: string): boolean {
   return trimUrl(raw).trim() === '';
 }
 
+/**
+ * Whether a browser reads the URL as a `data:` URL: its scheme as the URL
+ * parser finds it, past leading controls and spaces, with tabs and line
+ * feeds inside it ignored (`da\nta:image/…` is one).
+ */
+export function isDataUrl(raw: string): boolean {
+  return schemeOf(trimUrl(raw)) === 'data';
+}
+
 function isAsciiLetter(code: number): boolean {
   const lower = code | CASE_BIT;
   return lower >= 0x61 && lower <= 0x7a;

@@ -215,21 +215,63 @@ export function writeBody(input: SeedInput): string {
   return out.join('');
 }
 
-/** How many of the media blocks that open `body` stood before the lead. */
+/**
+ * How many of the media blocks that open `body` stood before the lead: the
+ * most for which `links` reads as the parser gave it, the links of the media
+ * before the lead, then the lead's, then those of the media after it. Checked
+ * for every split at once, in time linear in the links: `links` must match
+ * the media links up to the split (a prefix), the media links from the split
+ * on after the lead's links (a suffix), and the lead's links at the split.
+ */
 function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], links: readonly unknown[] | undefined): number {
   let leading = 0;
   while (leading < body.length && isMedia(body[leading] as BlockInput)) leading++;
   if (links === undefined || leading === 0) return leading;
   const leadLinks: Link[] = [];
   collectLinks(inlinesOf(lead), leadLinks);
-  const mediaLinks = body.slice(0, leading).map((block): Link[] =>
-    block.type === 'image' && block.link !== null && block.link !== undefined ? [{ href: block.link, text: block.alt ?? '' }] : [],
-  );
+  // mediaLinks: the links of the leading media in order; linksBefore[before]: how many the first `before` media hold.
+  const mediaLinks: Link[] = [];
+  const linksBefore: number[] = [0];
+  for (let index = 0; index < leading; index++) {
+    const block = body[index] as BlockInput;
+    if (block.type === 'image' && block.link !== null && block.link !== undefined) mediaLinks.push({ href: block.link, text: block.alt ?? '' });
+    linksBefore.push(mediaLinks.length);
+  }
+  let prefix = 0;
+  while (prefix < mediaLinks.length && sameLink(mediaLinks[prefix] as Link, links[prefix])) prefix++;
+  let suffix = mediaLinks.length;
+  while (suffix > 0 && sameLink(mediaLinks[suffix - 1] as Link, links[suffix - 1 + leadLinks.length])) suffix--;
+  const leadAt = startsOf(leadLinks, links, mediaLinks.length);
   for (let before = leading; before >= 0; before--) {
-    const order = [...mediaLinks.slice(0, before).flat(), ...leadLinks, ...mediaLinks.slice(before).flat()];
-    if (order.every((entry, at) => sameLink(entry, links[at]))) return before;
+    const split = linksBefore[before] as number;
+    if (split <= prefix && split >= suffix && leadAt[split] === true) return before;
   }
   return leading;
+}
+
+/**
+ * Whether `pattern` stands in `text` at each start from 0 to `last`, by
+ * Knuth–Morris–Pratt: time linear in both, however often the pattern repeats.
+ */
+function startsOf(pattern: readonly Link[], text: readonly unknown[], last: number): boolean[] {
+  const starts = new Array<boolean>(last + 1).fill(pattern.length === 0);
+  if (pattern.length === 0) return starts;
+  // fallback[i]: the length of the longest proper prefix of pattern[0..i] that also ends it.
+  const fallback: number[] = [0];
+  for (let index = 1, matched = 0; index < pattern.length; index++) {
+    while (matched > 0 && !sameLink(pattern[matched] as Link, pattern[index])) matched = fallback[matched - 1] as number;
+    if (sameLink(pattern[matched] as Link, pattern[index])) matched++;
+    fallback.push(matched);
+  }
+  for (let index = 0, matched = 0; index < last + pattern.length; index++) {
+    while (matched > 0 && !sameLink(pattern[matched] as Link, text[index])) matched = fallback[matched - 1] as number;
+    if (sameLink(pattern[matched] as Link, text[index])) matched++;
+    if (matched === pattern.length) {
+      starts[index - matched + 1] = true;
+      matched = fallback[matched - 1] as number;
+    }
+  }
+  return starts;
 }
 
 function sameLink(entry: Link, link: unknown): boolean {

@@ -76,14 +76,20 @@ function flowScalar(value: unknown): string {
  * booleans, null, arrays and plain objects (a `Date` is written as its ISO
  * string, as `JSON.stringify` writes it; a property whose value is
  * `undefined` is left out, as there), nested at most as deep as the reader
- * reads. Anything else (a `Map`, a function, a cycle, `Infinity`) would be
- * lost or changed without a word: a `TypeError` names it.
+ * reads. Anything else (a `Map`, a function, a cycle, `Infinity`, an
+ * invalid `Date`, a property keyed by a symbol or not enumerable, a hole in
+ * an array) would be lost or changed without a word: a `TypeError` names it.
  */
 function checkPlainData(frontMatter: Record<string, unknown>): void {
   const pending: [value: unknown, path: string, depth: number][] = [[frontMatter, 'header.frontMatter', 1]];
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [value, path, depth] = next;
-    if (value === null || typeof value === 'string' || typeof value === 'boolean' || value instanceof Date) continue;
+    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (value instanceof Date) {
+      // JSON.stringify writes an invalid Date as null.
+      if (Number.isNaN(value.getTime())) throw new TypeError(`formatSeed: ${shortPath(path)} must be a valid Date, got an invalid one (JSON writes it as null)`);
+      continue;
+    }
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a finite number, got ${String(value)}`);
       continue;
@@ -93,11 +99,36 @@ function checkPlainData(frontMatter: Record<string, unknown>): void {
       throw new TypeError(`formatSeed: ${shortPath(path)} must be JSON data (a string, number, boolean, null, array or plain object), got ${describeValue(value)}`);
     }
     if (depth > MAX_FRONT_MATTER_DEPTH) throw new TypeError(`formatSeed: ${shortPath(path)} nests collections more than ${MAX_FRONT_MATTER_DEPTH} deep, the most a seed holds`);
+    const lost = unwrittenProperty(value, array);
+    if (lost !== null) throw new TypeError(`formatSeed: ${shortPath(path)} ${lost}`);
     for (const [key, entry] of Object.entries(value)) {
       if (entry === undefined && !array) continue;
       pending.push([entry, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1]);
     }
   }
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+
+/**
+ * What `JSON.stringify` (and so the writer) would drop or change in an object
+ * or array without a word, beyond its values: a property keyed by a symbol,
+ * one that is not enumerable, a named property of an array, a hole in an
+ * array (written as null). Null when there is none.
+ */
+function unwrittenProperty(value: object, array: boolean): string | null {
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key === 'symbol') return `has a property keyed by ${String(key)}, which JSON data cannot hold`;
+    if (array && key === 'length') continue;
+    if (!Object.prototype.propertyIsEnumerable.call(value, key)) return `has a property ${JSON.stringify(key)} that is not enumerable, which JSON leaves out`;
+    if (array && !(ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1)) return `has a property ${JSON.stringify(key)} besides its entries, which JSON leaves out`;
+  }
+  if (array) {
+    for (let index = 0; index < (value as unknown[]).length; index++) {
+      if (!Object.hasOwn(value, index)) return `has no entry at ${index} (a hole), which JSON writes as null`;
+    }
+  }
+  return null;
 }
 
 function isPlainObject(value: object): boolean {
