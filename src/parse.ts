@@ -42,7 +42,9 @@ class SeedParse {
   private blocks: BlockBuilder | null = null;
   private diagnostics: DiagnosticLog | null = null;
   private complete: Header | null = null;
-  private failure: unknown = null;
+  /** What a write, an end or a callback threw (any value, `null` and `undefined` too): thrown again by every later call. */
+  private failed = false;
+  private failure: unknown = undefined;
   private ended = false;
   /** Inside `write` or `end`: a callback that calls either would start the stages again in the middle of their work. */
   private busy = false;
@@ -55,8 +57,8 @@ class SeedParse {
 
   write(chunk: string | Uint8Array): void {
     if (this.busy) throw new Error(REENTERED('write()'));
+    if (this.failed) throw this.failure;
     if (this.ended) throw new Error('write() after end()');
-    if (this.failure !== null) throw this.failure;
     // A chunk of the wrong type is the caller's mistake before any work: it changes nothing, and the parse goes on.
     checkChunk(chunk);
     this.busy = true;
@@ -71,8 +73,8 @@ class SeedParse {
 
   end(): Article {
     if (this.busy) throw new Error(REENTERED('end()'));
+    if (this.failed) throw this.failure;
     if (this.ended) throw new Error('end() called twice');
-    if (this.failure !== null) throw this.failure;
     this.busy = true;
     try {
       this.feed(this.input.flush());
@@ -95,6 +97,7 @@ class SeedParse {
   }
 
   private fail(error: unknown): unknown {
+    this.failed = true;
     this.failure = error;
     forgetLastMatch();
     return error;

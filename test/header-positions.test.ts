@@ -188,3 +188,75 @@ function parseSeedOrError(text: string): Article | SeedParseError {
     throw error;
   }
 }
+
+/** Writes `text` in chunks of `size`; the error thrown, with the length written when it was thrown (or the Article). */
+function firstFailure(text: string, size: number): { outcome: unknown; written: number } {
+  const parser = createSeedParser();
+  let written = 0;
+  try {
+    for (; written < text.length; written += size) parser.write(text.slice(written, written + size));
+    return { outcome: outcome(parser.end()), written };
+  } catch (error) {
+    if (error instanceof SeedParseError) return { outcome: outcome(error), written: Math.min(written + size, text.length) };
+    throw error;
+  }
+}
+
+describe('a header line that can only fail', () => {
+  // A stream of a file with no line feed (a minified page, a binary) is neither read to its end nor kept whole.
+  it.each([
+    ['garbage', 'x'],
+    [' \t\u3000garbage', 'x'],
+    ['---x', 'y'],
+    ['\n\n<html>', '<p>'],
+    ['<!--1-->\nnot a link', 'x'],
+    ['<!--1-->\n  (t)', 'x'],
+    ['<!--1-->\n[t](u)\nnot an underline', 'x'],
+    ['<!--1-->\n[t](u)\n---x', 'x'],
+    ['<!--1-->\n[t](u)\n--', '-x'],
+    ['<!--1-->\r\n[t](u)\r\n- - -', ' '],
+    ['---\n', 'x'],
+    ['---\na: "', 'x'],
+    ['---\n', '-'],
+  ])('%j then %j × n fails from the write that shows it, with the error of the whole line', (start, filler) => {
+    const text = `${start}${filler.repeat(400_000)}\n<!--1-->\n[t](u)\n---\n<p>x</p>`;
+    const whole = outcome(parseSeedOrError(text));
+    expect(whole).toHaveProperty('code');
+    for (const size of [1, 64, 4096]) {
+      const { outcome: streamedOutcome, written } = firstFailure(text, size);
+      expect(streamedOutcome).toEqual(whole);
+      // At the latest once the quote of the line is known, or the front matter limit passed.
+      expect(written).toBeLessThanOrEqual(start.length + 131_072 + size);
+    }
+  });
+
+  it.each([
+    ['<!--', ' '],
+    ['<!--1-->\n[t](u', 'x'],
+    ['<!--1-->\n[t](u)\n---', '-'],
+    ['<!--1-->\n[t](u)\n---', ' '],
+    ['\u3000', ' '],
+    ['---\n---', ' '],
+  ])('%j then %j × n may still be right: read to its line feed, and the same as the whole', (start, filler) => {
+    for (const end of ['\n<!--1-->\n[t](u)\n---\n<p>x</p>', '-->\n[t](u)\n---\n<p>x</p>', ')\n---\n']) {
+      const text = `${start}${filler.repeat(200_000)}${end}`;
+      const whole = outcome(parseSeedOrError(text));
+      for (const size of [64, 4096]) {
+        const { outcome: streamedOutcome, written } = firstFailure(text, size);
+        expect(streamedOutcome).toEqual(whole);
+        if (typeof whole === 'object' && whole !== null && 'code' in whole) expect(written).toBeGreaterThan(start.length + 200_000);
+      }
+    }
+  });
+
+  it('gives the error of the whole input for long lines of header characters, however they are cut', () => {
+    const piece = fc.constantFrom('-', ' ', '\t', '\r', '\n', '<!--', '-->', '1', '[', ']', '(', ')', 'x', '\u3000', '---\n', 'a: 1\n', '<!--1-->\n', '[t](u)\n');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 120 })), { maxLength: 8 }), fc.integer({ min: 1, max: 97 }), (runs, size) => {
+        const text = runs.map(([text, count]) => text.repeat(count)).join('');
+        expect(firstFailure(text, size).outcome).toEqual(outcome(parseSeedOrError(text)));
+      }),
+      checkOptions(1500),
+    );
+  });
+});

@@ -315,6 +315,44 @@ describe('misuse of the streaming parser', () => {
     expect(parser.end()).toEqual(parseSeed(seed('<p>x</p>')));
   });
 
+  it('keeps throwing what end() threw, and what a callback threw, even null', () => {
+    const broken = createSeedParser();
+    broken.write('<!--1-->\n[t](https://a.example/)');
+    const error = (() => {
+      try {
+        broken.end();
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toMatchObject({ code: 'MISSING_UNDERLINE' });
+    expect(() => broken.end()).toThrow(error as Error);
+    expect(() => broken.write('x')).toThrow(error as Error);
+    const late = createSeedParser({ onBlock: () => { throw new RangeError('from onBlock'); } });
+    late.write(seed('<p>x'));
+    expect(() => late.end()).toThrow(new RangeError('from onBlock'));
+    expect(() => late.end()).toThrow(new RangeError('from onBlock'));
+    for (const thrown of [null, undefined, 0, '']) {
+      let calls = 0;
+      const parser = createSeedParser({ onBlock: () => { if (calls++ === 0) throw thrown; } });
+      const rethrown = (call: () => unknown) => { try { call(); } catch (caught) { return { caught }; } return null; };
+      expect(rethrown(() => parser.write(seed('<p>one</p><p>two</p>')))).toEqual({ caught: thrown });
+      expect(rethrown(() => parser.write('<p>three</p>'))).toEqual({ caught: thrown });
+      expect(rethrown(() => parser.end())).toEqual({ caught: thrown });
+      expect(calls).toBe(1);
+    }
+  });
+
+  it('reads an empty string between the bytes of one character as nothing', () => {
+    const bytes = encoder.encode(seed('<p>\u6f22\u5b57 \u00e9 \u{1f600}</p>'));
+    const cut = bytes.indexOf(0xe6) + 1;
+    const parser = createSeedParser();
+    parser.write(bytes.subarray(0, cut));
+    parser.write('');
+    parser.write(bytes.subarray(cut));
+    expect(parser.end().text).toBe('\u6f22\u5b57 \u00e9 \u{1f600}');
+  });
+
   it('reads its options once, when it is made, and makes an option whose getter throws a TypeError', () => {
     const hostile = new Proxy({}, { get: () => { throw new RangeError('no'); } });
     for (const make of [() => createSeedParser(hostile), () => parseSeed(seed('<p>x</p>'), hostile)]) {

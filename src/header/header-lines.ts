@@ -124,11 +124,14 @@ export type TitleLinkLine =
  * surrounding white space and `<>`, and made safe (NUL and lone surrogates
  * become U+FFFD).
  */
+/** Why a title line that does not start with `[` (after spaces and tabs) is no title link. */
+export const TITLE_LINE_START = 'a line starting with "["';
+
 export function readTitleLinkLine(source: string, lineStart: number, lineEnd: number): TitleLinkLine {
   const start = skipSpaces(source, lineStart, lineEnd);
   const end = skipSpacesBack(source, start, lineEnd);
   if (source.charCodeAt(start) !== 0x5b /* [ */ || start === end) {
-    return { kind: 'not-a-link', reason: 'a line starting with "["' };
+    return { kind: 'not-a-link', reason: TITLE_LINE_START };
   }
   if (end - start < 4 || source.charCodeAt(end - 1) !== 0x29 /* ) */) {
     return { kind: 'not-a-link', reason: 'a line ending with ")"' };

@@ -10,6 +10,7 @@ import {
   isUnderlineLine,
   readTimestampLine,
   readTitleLinkLine,
+  TITLE_LINE_START,
   unsafeDestination,
   unsafeInLine,
 } from './header-lines.js';
@@ -28,7 +29,9 @@ import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages
  *     ------                      → Done: the body starts on the next line
  *
  * Text arrives in chunks split anywhere. A line is assembled from its pieces
- * only once its end is seen, so a long line costs linear time. Lines are read
+ * only once its end is seen, so a long line costs linear time; but a line
+ * that can only fail, whatever its end, fails from the write that shows it
+ * ({@link PendingLine}). Lines are read
  * on offsets into the text written, not cut from it. A front matter whose
  * closing fence is in the same write as its first line, and which the simple
  * reader reads, is read at once (one copy, one pass); any other is read line
@@ -76,6 +79,8 @@ interface Scan {
   warnings: HeaderWarning[];
   /** Pieces of the line being assembled, when it spans writes. */
   pieces: string[] | null;
+  /** What the pieces show so far. */
+  pending: PendingLine;
   /** Offset and number of the line being read. */
   lineOffset: number;
   lineNumber: number;
@@ -91,6 +96,39 @@ interface Scan {
   url: string;
   bodyStart: SourcePosition;
 }
+
+/**
+ * What is known of the line being assembled before its end is seen, each
+ * character looked at once. A line whose error does not depend on its end
+ * fails from the write that shows it, with the error the whole line would
+ * give: a stream of a file with no line feed (a minified page, a binary)
+ * is neither read to its end nor kept whole.
+ *
+ * - A first line that cannot be a timestamp comment (it starts, after spaces
+ *   and tabs, with anything but `<!--`; not blank; not a front matter fence)
+ *   is `MISSING_TIMESTAMP`; a title line that starts with anything but `[`,
+ *   `MISSING_TITLE_LINK`; an underline line with anything but hyphens and
+ *   then spaces, `MISSING_UNDERLINE`: each once it is long enough that its
+ *   quote is known.
+ * - A line of front matter that passes the length limit and cannot be the
+ *   closing fence is `INVALID_FRONT_MATTER` at the limit.
+ */
+interface PendingLine {
+  /** Characters looked at. */
+  seen: number;
+  /** Its first characters after spaces and tabs, up to four. */
+  lead: string;
+  /** Whether a character other than white space has come (a line of white space only is blank). */
+  printed: boolean;
+  /** Whether it may still be a fence: `---`, then spaces and tabs, a CR only at its end. */
+  fence: boolean;
+  /** Whether it may still be an underline: three or more hyphens, then spaces and tabs, a CR only at its end. */
+  underline: boolean;
+  /** Whether only hyphens have come. */
+  hyphens: boolean;
+}
+
+const NO_PENDING: PendingLine = Object.freeze({ seen: 0, lead: '', printed: false, fence: true, underline: true, hyphens: true });
 
 /**
  * The front matter as read so far: whole lines, each with its line feed,
@@ -119,6 +157,7 @@ export function createHeaderScanner(): HeaderScanner {
     header: null,
     warnings: [],
     pieces: null,
+    pending: { ...NO_PENDING },
     lineOffset: 0,
     lineNumber: 1,
     lineLength: 0,
@@ -165,7 +204,10 @@ function write(scan: Scan, text: string): number {
   for (;;) {
     const newline = text.indexOf('\n', from);
     if (newline === -1) {
-      if (from < text.length) (scan.pieces ??= []).push(text.slice(from));
+      if (from < text.length) {
+        (scan.pieces ??= []).push(text.slice(from));
+        checkPending(scan, text, from);
+      }
       keepFrontMatterRun(scan, text, from);
       return -1;
     }
@@ -264,6 +306,7 @@ function end(scan: Scan): void {
  * text (`inText`), or one assembled from pieces (the whole of `source`).
  */
 function completeLine(scan: Scan, source: string, start: number, newline: number, inText: boolean): void {
+  if (scan.pending.seen > 0) scan.pending = { ...NO_PENDING };
   scan.lineLength = newline - start;
   const end = newline > start && source.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
   readLine(scan, source, start, end, inText);
@@ -352,6 +395,72 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
     case State.Done:
       return;
   }
+}
+
+/** The quote of a found line depends on this many of its first code units only (`quoteFound`). */
+const QUOTED_UNITS = 81;
+
+/** Looks at the new piece `text[from…]` of the line being assembled, and fails when the line can only fail. */
+function checkPending(scan: Scan, text: string, from: number): void {
+  const { state, pending } = scan;
+  if (state === State.Done) return;
+  for (let index = from; index < text.length; index++) {
+    // Nothing more to learn: the lead is known, and the line can be no fence and no underline.
+    if (pending.lead.length === 4 && pending.printed && !pending.fence && !pending.underline) break;
+    const code = text.charCodeAt(index);
+    const column = pending.seen++;
+    const spaceOrEnd = code === SPACE || code === TAB || (code === CR && index === text.length - 1);
+    if (pending.fence) pending.fence = column < 3 ? code === HYPHEN : spaceOrEnd;
+    if (pending.underline) {
+      pending.hyphens &&= code === HYPHEN;
+      pending.underline = pending.hyphens || (column >= 3 && spaceOrEnd);
+    }
+    if (!isTrimmedSpace(code)) pending.printed = true;
+    if (pending.lead.length < 4 && (pending.lead.length > 0 || (code !== SPACE && code !== TAB))) pending.lead += text[index];
+  }
+  const length = scan.written - scan.lineOffset;
+  if (state === State.FrontMatter) {
+    const frontMatter = scan.frontMatter as FrontMatterText;
+    // As when the line is read whole (its line feed counts): the first character beyond the limit is on it.
+    if (!pending.fence && scan.written + 1 - frontMatter.start > MAX_FRONT_MATTER_LENGTH) {
+      fail('INVALID_FRONT_MATTER', FRONT_MATTER_TOO_LONG, inLine(scan, 0, frontMatter.start + MAX_FRONT_MATTER_LENGTH - scan.lineOffset));
+    }
+    return;
+  }
+  if (length < QUOTED_UNITS) return;
+  const found = () => quoteFound(prefixOf(scan.pieces as string[], QUOTED_UNITS));
+  switch (state) {
+    case State.FirstLine:
+    case State.BeforeTimestamp:
+      if (!pending.printed || pending.lead.length < 4 || pending.lead === '<!--' || (state === State.FirstLine && pending.fence)) return;
+      fail('MISSING_TIMESTAMP', found(), inLine(scan, 0, 0));
+    case State.ExpectLink:
+      if (pending.lead === '' || pending.lead[0] === '[') return;
+      fail('MISSING_TITLE_LINK', found(), inLine(scan, 0, 0), TITLE_LINE_START);
+    case State.ExpectUnderline:
+      if (pending.underline) return;
+      fail('MISSING_UNDERLINE', found(), inLine(scan, 0, 0));
+  }
+}
+
+/** The first `units` code units of the line assembled so far (all of it when shorter). */
+function prefixOf(pieces: readonly string[], units: number): string {
+  let prefix = '';
+  for (const piece of pieces) {
+    if (prefix.length >= units) break;
+    prefix += piece.slice(0, units - prefix.length);
+  }
+  return prefix;
+}
+
+/** White space as `String.prototype.trim` reads it: a line of nothing else is blank. */
+function isTrimmedSpace(code: number): boolean {
+  if (code <= SPACE) return code === SPACE || (code >= TAB && code <= CR);
+  if (code < NO_BREAK_SPACE) return false;
+  return (
+    code === NO_BREAK_SPACE || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /**
@@ -464,6 +573,8 @@ function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProble
 }
 
 const CR = 0x0d;
+const HYPHEN = 0x2d;
+const NO_BREAK_SPACE = 0xa0;
 const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;

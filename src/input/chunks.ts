@@ -26,7 +26,8 @@ class Normalizer implements ChunkNormalizer {
   private atStart = true;
 
   push(chunk: string | Uint8Array): string {
-    if (typeof chunk === 'string') return this.accept(this.endBytes() + chunk);
+    // An empty string changes nothing: it does not end a character whose bytes are split around it.
+    if (typeof chunk === 'string') return chunk === '' ? '' : this.accept(this.endBytes() + chunk);
     checkChunk(chunk);
     return this.accept(this.fromBytes(chunk));
   }
