@@ -83,6 +83,17 @@ describe('the title link destination', () => {
     expect(() => parseSeed(text)).toThrow(SeedParseError);
   });
 
+  it.each([
+    ['[t](<javascript:x y>)](https://a)', 6],
+    ['[x](<javascript:x>) rest](https://a)', 6],
+    ['[t]( <javascript:x>)', 7],
+    ['[a](javascript:x) b](https://a)', 5],
+    ['[a]( \tjavascript:x) b](https://a)', 7],
+    ['[a](\t<javascript:x y>) b](https://a)', 7],
+  ])('%j: a URL read in the title is reported where it starts, after `(`, white space and `<` (column %i)', (line, column) => {
+    expect(safeParseSeed(`<!--1-->\n${line}\n---\n`)).toMatchObject({ ok: false, error: { code: 'UNSAFE_URL', line: 2, column, offset: 9 + column - 1 } });
+  });
+
   it.each(HARMLESS)('%j stays valid, as written', (destination) => {
     expect(parseSeed(titleLine(destination)).header.url).toBe(destination.replace(/\0/g, '\ufffd'));
   });

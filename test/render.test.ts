@@ -274,6 +274,8 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toHtml(value, null)).toBe(toHtml(value));
     expect(toHast(value, { media: undefined, document: undefined })).toEqual(toHast(value));
     expect(() => toHtml(value, { media: 'video' as never })).toThrow(new TypeError('toHtml: options.media must be \'links\' or \'elements\', got "video"'));
+    expect(() => toHtml(value, { document: 'yes' as never })).toThrow(new TypeError('toHtml: options.document must be true or false, got "yes"'));
+    expect(() => toHast(value, 5 as never)).toThrow(new TypeError('toHast: options must be an object, got 5'));
   });
 
   it('checks the options of mdast-util-to-markdown before writing: a bad value is a TypeError naming it', () => {

@@ -205,6 +205,22 @@ describe('formatSeed: exact output', () => {
     expect(formatSeed({ header: HEADER, lead: { type: 'paragraph', text: 'l' }, body: [{ type: 'image', src: '/i' }], links: null } as never)).toContain('<p class="lead">l</p>');
   });
 
+  it('ignores the fields an Article derives, whatever they hold', () => {
+    const header = { timestamp: 1, title: 'T', url: 'https://a.example/' };
+    const plain = formatSeed({ header, dateline: { text: '03/10/2024 - 20:45' }, body: [{ type: 'embed', src: 'https://www.youtube.com/embed/x' }] });
+    const derived = {
+      header: { ...header, published: 42 },
+      dateline: { text: '03/10/2024 - 20:45', iso: 7 },
+      body: [{ type: 'embed', src: 'https://www.youtube.com/embed/x', provider: 99 }],
+      media: 'x',
+      links: 5,
+      text: null,
+      stats: [],
+      diagnostics: {},
+    };
+    expect(formatSeed(derived as never)).toBe(plain);
+  });
+
   it('writes front matter of JSON data only: anything else is a TypeError, never a value changed or lost', () => {
     const frontMatter = (value: Record<string, unknown>) => () => formatSeed({ header: { ...HEADER, frontMatter: value } });
     expect(frontMatter({ m: new Map([['a', 1]]) })).toThrow(

@@ -64,7 +64,6 @@ const MEDIA: Shapes['blocks'] = {
   image: {
     fields: { src: 'url:image', alt: 'string?', title: 'string?', width: 'whole?', height: 'whole?', caption: 'string?', credit: 'string?', link: 'url:link?' },
   },
-  embed: { fields: { src: 'url:embed', provider: 'string?', caption: 'string?' } },
 };
 
 /** Articles, as the renderers read them: every field an Article has. */
@@ -76,6 +75,7 @@ export const ARTICLE_SHAPES: Shapes = {
     list: { fields: { ordered: 'boolean', start: 'whole?', items: 'items' } },
     code: { fields: { text: 'string', language: 'string?' } },
     ...MEDIA,
+    embed: { fields: { src: 'url:embed', provider: 'string?', caption: 'string?' } },
     video: { fields: { src: 'url:media?', sources: 'sources', poster: 'url:poster?', caption: 'string?' } },
     audio: { fields: { src: 'url:media?', sources: 'sources', caption: 'string?' } },
   },
@@ -98,6 +98,8 @@ export const INPUT_SHAPES: Shapes = {
     list: { fields: { ordered: 'boolean?', start: 'whole?', items: 'items?', text: 'string?' }, either: ['items', 'text'] },
     code: { fields: { text: 'string', language: 'string?' } },
     ...MEDIA,
+    // The provider is derived from the URL: ignored, whatever it holds.
+    embed: { fields: { src: 'url:embed', caption: 'string?' } },
     video: { fields: { src: 'url:media?', sources: 'sources?', poster: 'url:poster?', caption: 'string?' } },
     audio: { fields: { src: 'url:media?', sources: 'sources?', caption: 'string?' } },
   },
@@ -105,7 +107,8 @@ export const INPUT_SHAPES: Shapes = {
   paragraph: CONTENT,
   item: CONTENT,
   source: { fields: { src: 'url:source', type: 'string?' } },
-  dateline: { fields: { text: 'string', iso: 'string?' } },
+  // `iso` is derived from the text: ignored, whatever it holds.
+  dateline: { fields: { text: 'string' } },
   partial: true,
 };
 

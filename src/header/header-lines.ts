@@ -224,8 +224,12 @@ export function unsafeInLine(line: string, destinationStart = 0): UnsafeInLine |
     // `](<dest>)`: a destination in brackets, which may hold white space (to Markdown, this is one
     // even where the title line's own destination is a later `(…)`).
     const bracketed = destination.trimStart();
-    const scheme = unsafeReading(destination) ?? (bracketed.startsWith('<') ? unsafeReading(bracketed.slice(1)) : null);
-    if (scheme !== null) return { scheme, index: open + 2 };
+    // Reported where the URL starts: after `(`, white space and a `<`.
+    const at = open + 2 + destination.length - bracketed.length;
+    const scheme = unsafeReading(destination);
+    if (scheme !== null) return { scheme, index: at };
+    const inBrackets = bracketed.startsWith('<') ? unsafeReading(bracketed.slice(1)) : null;
+    if (inBrackets !== null) return { scheme: inBrackets, index: at + 1 };
     open = next;
   }
   return null;

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
-import { checkArticle } from '../article/shape.js';
+import { checkArticle, describeValue } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 
@@ -29,8 +29,11 @@ export function toHast(article: Article, options?: ToHastOptions | null): Root {
 /** `toHast`, naming `who` in its errors (`toHtml` calls it too). */
 export function hastOf(article: Article, options: ToHastOptions | null | undefined, who: string): Root {
   checkArticle(article, who);
+  if (options !== null && options !== undefined && typeof options !== 'object') throw new TypeError(`${who}: options must be an object, got ${describeValue(options)}`);
   const media = options?.media ?? 'links';
   if (media !== 'links' && media !== 'elements') throw new TypeError(`${who}: options.media must be 'links' or 'elements', got ${JSON.stringify(media)}`);
+  const document = options?.document ?? false;
+  if (typeof document !== 'boolean') throw new TypeError(`${who}: options.document must be true or false, got ${describeValue(document)}`);
   const state: State = { media };
   const header: ElementContent[] = [h('h1', {}, [h('a', { href: article.header.url }, [text(article.header.title)])])];
   if (article.dateline !== null) {
@@ -43,7 +46,7 @@ export function hastOf(article: Article, options: ToHastOptions | null | undefin
     content.push((blockHandlers[block.type] as BlockHandler<Block>)(block, state), text('\n'));
   }
   const main = h('article', {}, content);
-  if (options?.document !== true) return { type: 'root', children: [main] };
+  if (!document) return { type: 'root', children: [main] };
   return {
     type: 'root',
     children: [
