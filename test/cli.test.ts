@@ -338,8 +338,69 @@ describe('links between folders', () => {
   });
 });
 
+describe('folders reached by several paths', () => {
+  const run = (cwd: string, args: string[]) => spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'jsonl', ...args], { cwd, encoding: 'utf8', input: '' });
+  const files = (result: { stdout: string }) => lines(result.stdout).map((line) => (JSON.parse(line) as { file: string }).file);
+
+  it('walks a folder once: its subfolders, a folder argument through a link, a file argument through a link', () => {
+    const root = join(dir, 'reached');
+    mkdirSync(join(root, 'd', 'sub'), { recursive: true });
+    mkdirSync(join(root, 'p', 'z'), { recursive: true });
+    writeFileSync(join(root, 'd', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'd', 'sub', 's.md'), fixture('harbour'));
+    writeFileSync(join(root, 'p', 'p.md'), fixture('tokyo'));
+    writeFileSync(join(root, 'p', 'z', 'z.md'), fixture('tokyo'));
+    symlinkSync(join(root, 'p', 'z'), join(root, 'd', 'a'));
+    symlinkSync(join(root, 'p'), join(root, 'd', 'b'));
+    symlinkSync('sub', join(root, 'd', 'l'));
+    symlinkSync('d', join(root, 'link-to-d'));
+    symlinkSync(join('d', 'a.md'), join(root, 'la.md'));
+    // p/z is walked through d/a, first in path order: d/b/z is that folder again.
+    const one = run(root, ['d']);
+    expect(files(one)).toEqual(['a.md', 'a/z.md', 'b/p.md', 'sub/s.md']);
+    expect(one.stderr).toContain('seed-parser: l: a symbolic link to a folder walked already, by another path, skipped\n');
+    // An argument through a link is walked after the folders of every argument's own path, and only once.
+    expect(files(run(root, ['d', 'd/l']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
+    expect(files(run(root, ['link-to-d', 'd']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
+    expect(files(run(root, ['d/a.md', 'la.md']))).toEqual(['d/a.md']);
+  });
+
+  it('never enters the --out folder through a link, and lets inputs it cannot read make no output', () => {
+    const root = join(dir, 'reached-out');
+    mkdirSync(join(root, 'd', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'd', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'd', 'sub', 's.md'), fixture('harbour'));
+    for (const bytes of [[0xff], [0xfe]]) writeFileSync(Buffer.concat([Buffer.from(`${root}/d/`), Buffer.from(bytes), Buffer.from('.md')]), fixture('harbour'));
+    const site = join(root, 'd', 'site');
+    const html = (args: string[]) => spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', ...args], { cwd: root, encoding: 'utf8' });
+    // Two names that are not UTF-8 read as one: READ_ERROR each, and no output for either.
+    const first = html(['--out', site, 'd']);
+    expect(first.status).toBe(1);
+    expect(first.stderr.match(/READ_ERROR/g)).toHaveLength(2);
+    symlinkSync(join('site', 'sub'), join(root, 'd', 'into-site'));
+    const second = html(['--out', site, 'd']);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('seed-parser: into-site: a symbolic link into the --out folder, skipped\n');
+    expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
+  });
+
+  it('finds a file in the way of a folder the outputs need, wherever a link in --out leads', () => {
+    const root = join(dir, 'reached-way');
+    mkdirSync(join(root, 'f', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'f', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'f', 'sub', 'k.md'), fixture('harbour'));
+    writeFileSync(join(root, 'wf'), 'x');
+    mkdirSync(join(root, 'o'));
+    symlinkSync(join(root, 'wf'), join(root, 'o', 'sub'));
+    const result = cli(['--format', 'html', '--out', join(root, 'o'), join(root, 'f')]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`the output of sub/k.md needs a folder ${join(root, 'wf')}, where a file is; nothing was written`);
+    expect(readdirSync(join(root, 'o'))).toEqual(['sub']);
+  });
+});
+
 describe('arguments that overlap', () => {
-  it('give each file one record, under the first of its names, in code point order', () => {
+  it('give each file one record, under the name of the first argument that reaches it, in code point order', () => {
     const root = join(dir, 'overlap');
     mkdirSync(join(root, 'd', 'sub'), { recursive: true });
     for (const name of ['d/a.md', 'd/sub/b.md', 'd/\u{1f600}.md', 'd/\uff5a.md']) writeFileSync(join(root, name), fixture('harbour'));
@@ -352,7 +413,10 @@ describe('arguments that overlap', () => {
     expect(files(['d', 'd/sub'])).toEqual(['d/a.md', 'd/sub/b.md', 'd/\uff5a.md', 'd/\u{1f600}.md']);
     expect(files(['d', 'd'])).toEqual(files(['d', 'd/sub']));
     expect(files(['d', 'd/sub/b.md', 'd/a.md'])).toEqual(files(['d', 'd/sub']));
-    expect(files(['d/', './d'])).toEqual(['./d/a.md', './d/sub/b.md', './d/\uff5a.md', './d/\u{1f600}.md']);
+    // One folder named twice is walked once, under the first argument.
+    expect(files(['d/', './d'])).toEqual(['d/a.md', 'd/sub/b.md', 'd/\uff5a.md', 'd/\u{1f600}.md']);
+    expect(files(['./d', 'd/'])).toEqual(['./d/a.md', './d/sub/b.md', './d/\uff5a.md', './d/\u{1f600}.md']);
+    expect(files(['d/sub', 'd'])).toEqual(['d/a.md', 'd/sub/b.md', 'd/\uff5a.md', 'd/\u{1f600}.md']);
     expect(files(['d/a.md', 'd/a.md'])).toEqual(['d/a.md']);
   });
 });

@@ -112,6 +112,8 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
   const outputs = new Map<string, { file: string; input: string | null }>();
   const folders = new Map<string, string>();
   for (const [index, entry] of entries.entries()) {
+    // An input the walk could not read (a name that is not UTF-8, a folder it could not enter) makes no output.
+    if (entry.problem !== null) continue;
     const target = outputPath(entry, out, format);
     const place = placeOfFile(target, folders);
     const input = identities[index] ?? null;
@@ -126,7 +128,7 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
     const replaced = existing === null ? undefined : inputs.get(identity(existing));
     if (replaced !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${replaced}`;
   }
-  return folderConflict(outputs, placeIdentity(out));
+  return folderConflict(outputs);
 }
 
 /**
@@ -135,21 +137,21 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
  * `x.html/y.md` needs a folder `x.html`), or a folder to make where a file
  * already is.
  */
-function folderConflict(outputs: ReadonlyMap<string, { file: string }>, root: string): string | null {
-  // Each folder the outputs need, from the output folder down, with the first input that needs it.
+function folderConflict(outputs: ReadonlyMap<string, { file: string }>): string | null {
+  // Each folder the outputs need that is not there yet, up to the first that is, with the first input that needs it.
   const folders = new Map<string, string>();
   for (const [place, { file }] of outputs) {
-    for (let folder = dirname(place); folder.length > root.length && !folders.has(folder); folder = dirname(folder)) {
+    for (let folder = dirname(place); !folders.has(folder); folder = dirname(folder)) {
+      const existing = statOrNull(folder);
+      if (existing?.isDirectory()) break;
+      if (existing !== null) return `the output of ${file} needs a folder ${folder}, where a file is`;
       folders.set(folder, file);
+      if (dirname(folder) === folder) break;
     }
   }
   for (const [place, { file }] of outputs) {
     const other = folders.get(place);
     if (other !== undefined) return `the output of ${file}, ${place}, would be the folder of the output of ${other}`;
-  }
-  for (const [folder, file] of folders) {
-    const existing = statOrNull(folder);
-    if (existing !== null && !existing.isDirectory()) return `the output of ${file} needs a folder ${folder}, where a file is`;
   }
   return null;
 }

@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { UsageError } from './args.js';
 
 /** One input of the run. */
@@ -39,7 +39,7 @@ const STDIN = '-';
  * readable or not, so that each gives a record.
  */
 export function collectInputs(paths: readonly string[], extensions: readonly string[], outFolder: string | null = null): Walk {
-  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [], out: folderIdOf(outFolder) };
+  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [], out: folderIdOf(outFolder), outPath: realFolder(outFolder) };
   const { entries, skipped } = run;
   const several = paths.length > 1;
   let single = paths.length === 1;
@@ -61,32 +61,59 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     single = false;
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
-    const ancestors = selfAndAbove(path, stats);
-    run.walked.add(ancestors[0]!);
-    walk(path, prefix, ancestors, run);
+    const [id, ...above] = selfAndAbove(path, stats);
+    const folder: FolderLink = { path, file: toPosix(path), prefix, ancestors: above, id: id as string, argument: true };
+    // An argument whose path leads through a link is walked with the links, after every folder of its own path.
+    if (throughLink(path)) run.links.push(folder);
+    else enter(run, folder);
   }
   followLinks(run);
   entries.sort((a, b) => compareCodePoints(a.file, b.file));
-  return { entries: several ? onceEach(entries) : entries, skipped, single };
+  return { entries: several ? onceEach(entries, new Set(paths)) : entries, skipped, single };
 }
 
 /**
- * Each input once: arguments that overlap (`d d/sub`, `d d/a.md`, `d/ ./d`,
- * `a.md a.md`) name some files twice, and each file gives one record, under
- * the first of its names in sorted order. Paths are compared as written,
- * made absolute (no link is followed: a file reached through a link to a
- * folder is another input, as in the walk). A name that is not UTF-8 is
- * never the same as another.
+ * Each input once. Folders are walked once each (`enter`), but a file named
+ * as an argument may be one that the walk of a folder argument found too
+ * (`d d/a.md`), or another argument (`a.md a.md`, `a.md link-to-a.md`): it
+ * gives one record, under the first of its names in sorted order. Files are
+ * compared by where they are: the real path of their folder (found once per
+ * folder) and their name, or the real path of a file argument.
  */
-function onceEach(entries: readonly Entry[]): Entry[] {
+function onceEach(entries: readonly Entry[], arguments_: ReadonlySet<string>): Entry[] {
   const seen = new Set<string>();
+  const folders = new Map<string, string>();
   return entries.filter((entry) => {
     if (entry.problem === NOT_UTF8_NAME) return true;
-    const key = entry.path === null ? STDIN : resolve(entry.path);
+    const key = entry.path === null ? STDIN : arguments_.has(entry.path) ? realPathOr(entry.path) : inRealFolder(entry.path, folders);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+function realPathOr(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+/** A path with its folder's real path, each folder's found once. */
+function inRealFolder(path: string, folders: Map<string, string>): string {
+  const folder = dirname(resolve(path));
+  let real = folders.get(folder);
+  if (real === undefined) {
+    real = realPathOr(folder);
+    folders.set(folder, real);
+  }
+  return real + sep + basename(path);
+}
+
+/** Whether a path leads through a symbolic link (its real path is another). */
+function throughLink(path: string): boolean {
+  return realPathOr(path) !== resolve(path);
 }
 
 /**
@@ -111,6 +138,7 @@ function codePointOrder(unit: number): number {
 
 const LOOP = 'a symbolic link back to a parent folder';
 const WALKED = 'a symbolic link to a folder walked already, by another path';
+const INTO_OUT = 'a symbolic link into the --out folder';
 
 /** One run of the walk over every argument. */
 interface WalkRun {
@@ -121,8 +149,20 @@ interface WalkRun {
   walked: Set<string>;
   /** Links to folders, found but not followed yet. */
   links: FolderLink[];
-  /** The `--out` folder, never walked: what an earlier run wrote there is output, not input. */
+  /** The `--out` folder (its identity, and its real path), never walked, nor anything in it: what an earlier run wrote there is output, not input. */
   out: string | null;
+  outPath: string | null;
+}
+
+function realFolder(path: string | null): string | null {
+  if (path === null || folderIdOf(path) === null) return null;
+  return realPathOr(path);
+}
+
+/** Whether a link leads into the `--out` folder (its own identity is checked as any folder's). */
+function leadsIntoOut(run: WalkRun, path: string): boolean {
+  const out = run.outPath;
+  return out !== null && realPathOr(path).startsWith(out.endsWith(sep) ? out : out + sep);
 }
 
 function folderIdOf(path: string | null): string | null {
@@ -135,12 +175,23 @@ function folderIdOf(path: string | null): string | null {
   }
 }
 
+/** A folder to walk later: a link to one, or a folder argument whose path leads through a link. */
 interface FolderLink {
   path: string;
+  /** Its name in warnings; `prefix`, what the names of what it holds start with. */
   file: string;
-  /** The folders the link stands in, from the argument and above it down to its own. */
+  prefix: string;
+  /** The folders it stands in, from the argument and above it down to its own. */
   ancestors: string[];
   id: string;
+  argument: boolean;
+}
+
+/** Walks a folder, unless it was walked already (through another argument, or another link). */
+function enter(run: WalkRun, folder: FolderLink): void {
+  if (run.walked.has(folder.id)) return;
+  run.walked.add(folder.id);
+  walk(folder.path, folder.prefix, [...folder.ancestors, folder.id], run);
 }
 
 /**
@@ -157,15 +208,12 @@ function followLinks(run: WalkRun): void {
     const links = run.links.sort((a, b) => compareCodePoints(a.file, b.file));
     run.links = [];
     for (const link of links) {
-      if (link.id === run.out) continue;
-      if (link.ancestors.includes(link.id)) {
-        run.skipped.push({ file: link.file, reason: LOOP });
-      } else if (run.walked.has(link.id)) {
-        run.skipped.push({ file: link.file, reason: WALKED });
-      } else {
-        run.walked.add(link.id);
-        walk(link.path, `${link.file}/`, [...link.ancestors, link.id], run);
-      }
+      if (link.argument) enter(run, link);
+      else if (link.id === run.out) continue;
+      else if (link.ancestors.includes(link.id)) run.skipped.push({ file: link.file, reason: LOOP });
+      else if (run.walked.has(link.id)) run.skipped.push({ file: link.file, reason: WALKED });
+      else if (leadsIntoOut(run, link.path)) run.skipped.push({ file: link.file, reason: INTO_OUT });
+      else enter(run, link);
     }
   }
 }
@@ -192,6 +240,7 @@ function walk(directory: string, prefix: string, ancestors: string[], run: WalkR
       // One of the names that read as this one is not UTF-8 (another may be, and is read as usual).
       unnamed.set(child.name, lossy - 1);
       if (child.isDirectory() || wanted) entries.push({ file, path, problem: NOT_UTF8_NAME, regular: false });
+      else if (child.isSymbolicLink() && !child.name.startsWith('.')) skipped.push({ file, reason: 'a symbolic link whose name is not UTF-8 (so it cannot be followed by that name)' });
       continue;
     }
     let isDirectory = child.isDirectory();
@@ -209,7 +258,7 @@ function walk(directory: string, prefix: string, ancestors: string[], run: WalkR
     if (isDirectory) {
       if (child.name.startsWith('.')) continue;
       if (stats !== null) {
-        run.links.push({ path, file, ancestors, id: directoryId(stats) });
+        run.links.push({ path, file, prefix: `${file}/`, ancestors, id: directoryId(stats), argument: false });
         continue;
       }
       let id: string;
@@ -225,8 +274,8 @@ function walk(directory: string, prefix: string, ancestors: string[], run: WalkR
         skipped.push({ file, reason: LOOP });
         continue;
       }
-      run.walked.add(id);
-      walk(path, `${file}/`, [...ancestors, id], run);
+      // Walked already (by an argument, or through a link): its files are listed under that path.
+      enter(run, { path, file, prefix: `${file}/`, ancestors, id, argument: false });
       continue;
     }
     if (!wanted) continue;
