@@ -249,6 +249,15 @@ describe('a header line that can only fail', () => {
     }
   });
 
+  it('quotes a line of 40 astral characters whose CR comes at the end of a write as the whole line quotes it', () => {
+    for (const start of ['', '<!--1-->\r\n', '<!--1-->\r\n[t](u)\r\n']) {
+      const text = `${start}${'\u{1f600}'.repeat(40)}\r\n<p>x</p>`;
+      const whole = outcome(parseSeedOrError(text));
+      for (let cut = start.length + 78; cut <= start.length + 83; cut++) expect(outcome(streamed([text.slice(0, cut), text.slice(cut)]))).toEqual(whole);
+      expect(outcome(streamed([...text]))).toEqual(whole);
+    }
+  });
+
   it('gives the error of the whole input for long lines of header characters, however they are cut', () => {
     const piece = fc.constantFrom('-', ' ', '\t', '\r', '\n', '<!--', '-->', '1', '[', ']', '(', ')', 'x', '\u3000', '---\n', 'a: 1\n', '<!--1-->\n', '[t](u)\n');
     fc.assert(

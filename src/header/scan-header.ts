@@ -427,7 +427,8 @@ function checkPending(scan: Scan, text: string, from: number): void {
     }
     return;
   }
-  if (length < QUOTED_UNITS) return;
+  // One unit more than the quote reads: the last unit that has come may be a CR that the line feed makes its end, not part of it.
+  if (length <= QUOTED_UNITS) return;
   const found = () => quoteFound(prefixOf(scan.pieces as string[], QUOTED_UNITS));
   switch (state) {
     case State.FirstLine:
