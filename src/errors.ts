@@ -54,6 +54,8 @@ export class SeedParseError extends Error {
 }
 
 const QUOTE_LIMIT = 40;
+/** A quote depends on this many code units of what was found, at most: every code point of its 40 is one or two. */
+export const QUOTED_UNITS = QUOTE_LIMIT * 2 + 1;
 
 /**
  * Characters a reader cannot see or cannot tell from a space (controls,
@@ -81,7 +83,7 @@ export function showUnseen(text: string): string {
 export function quoteFound(found: string): string {
   if (found.length === 0) return 'an empty line';
   // Look at a bounded prefix only: a found line may be megabytes long.
-  const chars = Array.from(makeSafe(found.slice(0, QUOTE_LIMIT * 2 + 1)));
+  const chars = Array.from(makeSafe(found.slice(0, QUOTED_UNITS)));
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');
   // JSON escapes quotes, backslashes and C0 controls; what remains unseen is escaped after it.
   return showUnseen(JSON.stringify(shown));

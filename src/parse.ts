@@ -32,7 +32,7 @@ export function createSeedParser(options?: (ParseOptions & SeedParserCallbacks) 
 
 /** One parse: the stages, made as the input reaches them (one object: see bench/README.md, "The fixed cost per seed"). */
 class SeedParse {
-  private readonly options: ParseOptions & SeedParserCallbacks;
+  private readonly callbacks: SeedParserCallbacks;
   private readonly baseUrl: string | undefined;
   private readonly input = createChunkNormalizer();
   private readonly header = createHeaderScanner();
@@ -49,10 +49,10 @@ class SeedParse {
   /** Inside `write` or `end`: a callback that calls either would start the stages again in the middle of their work. */
   private busy = false;
 
-  constructor(options: ParseOptions & SeedParserCallbacks, baseUrl: string | undefined) {
-    this.options = options;
+  constructor(callbacks: SeedParserCallbacks, baseUrl: string | undefined) {
+    this.callbacks = callbacks;
     this.baseUrl = baseUrl;
-    this.article = createArticleBuilder(options);
+    this.article = createArticleBuilder(callbacks);
   }
 
   write(chunk: string | Uint8Array): void {
@@ -115,7 +115,7 @@ class SeedParse {
   }
 
   private startBody(): BodyTokenizer {
-    const { header, options } = this;
+    const { header, callbacks } = this;
     const complete = header.header();
     if (complete === null) throw new Error('The header is not complete');
     const start = header.bodyStart();
@@ -123,7 +123,7 @@ class SeedParse {
     this.locator = locator;
     const diagnostics = createDiagnosticLog((offset) => this.position(offset));
     for (const warning of header.warnings) diagnostics.add(warning.code, warning.message, 'warning', warning.position);
-    options.onHeader?.(complete);
+    callbacks.onHeader?.(complete);
     const blocks = createBlockBuilder({
       urls: createUrlResolver(this.baseUrl ?? complete.url),
       diagnostics,
@@ -210,19 +210,11 @@ export function safeParseSeed(text: string, options?: ParseOptions): SafeParseRe
     return { ok: true, article: parseSeed(text, options) };
   } catch (error) {
     if (error instanceof SeedParseError) return { ok: false, error };
-    const message = error instanceof Error ? error.message : textOf(error);
-    return { ok: false, error: new SeedParseError('INVALID_INPUT', message, { offset: 0, line: 1, column: 1 }) };
+    // Anything else is a TypeError of the argument or the options (a getter's throw included: readOption).
+    return { ok: false, error: new SeedParseError('INVALID_INPUT', (error as Error).message, { offset: 0, line: 1, column: 1 }) };
   }
 }
 
-/** What was thrown, as text; a value that cannot be made one (its `toString` throws) is named as such. */
-function textOf(thrown: unknown): string {
-  try {
-    return String(thrown);
-  } catch {
-    return 'a value thrown that cannot be shown as text';
-  }
-}
 
 /**
  * Parses a seed from a stream of chunks (strings, or UTF-8 bytes). The

@@ -278,7 +278,7 @@ describe('header errors, with positions', () => {
     }
   });
 
-  it('safeParseSeed never throws, even when what an option throws cannot be made text', () => {
+  it('safeParseSeed never throws, even when what an option throws cannot be made text: INVALID_INPUT names the option', () => {
     const options = {
       get baseUrl(): string {
         throw { toString: () => { throw new Error('no text'); } };

@@ -289,12 +289,17 @@ describe('what Markdown and HTML cannot nest', () => {
       [{ ruleRepetition: 2 }, 'options.ruleRepetition must be a whole number from 3, got 2'],
       [{ listItemIndent: 1 }, "options.listItemIndent must be 'mixed', 'one' or 'tab', got 1"],
       [{ handlers: [] }, 'options.handlers must be an object, got an array'],
+      // The default bullet is '-': a list after a list needs another marker.
+      [{ bulletOther: '-' }, 'options.bulletOther must differ from options.bullet, both "-"'],
+      [{ bullet: '*', bulletOther: '*' }, 'options.bulletOther must differ from options.bullet, both "*"'],
+      ['str', 'options must be an object, got "str"'],
     ] as const) {
       expect(() => toMarkdown(value, options as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
     }
     // Null means the default of mdast-util-to-markdown, as there; an option it does not know is passed on.
     expect(toMarkdown(value, { quote: null, bullet: null, join: null })).toBe(toMarkdown(value));
     expect(toMarkdown(value, { someExtensionOption: 1 } as never)).toBe(toMarkdown(value));
+    expect(toMarkdown(value, { bullet: '+', bulletOther: '-' })).toBe(toMarkdown(value));
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

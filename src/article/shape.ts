@@ -60,7 +60,7 @@ const INLINES: Shapes['inlines'] = {
   link: { fields: { href: 'url:link', title: 'string?', children: 'inlines' } },
 };
 
-const MEDIA: Shapes['blocks'] = {
+const IMAGE: Shapes['blocks'] = {
   image: {
     fields: { src: 'url:image', alt: 'string?', title: 'string?', width: 'whole?', height: 'whole?', caption: 'string?', credit: 'string?', link: 'url:link?' },
   },
@@ -74,7 +74,7 @@ export const ARTICLE_SHAPES: Shapes = {
     quote: { fields: { blocks: 'paragraphs' } },
     list: { fields: { ordered: 'boolean', start: 'whole?', items: 'items' } },
     code: { fields: { text: 'string', language: 'string?' } },
-    ...MEDIA,
+    ...IMAGE,
     embed: { fields: { src: 'url:embed', provider: 'string?', caption: 'string?' } },
     video: { fields: { src: 'url:media?', sources: 'sources', poster: 'url:poster?', caption: 'string?' } },
     audio: { fields: { src: 'url:media?', sources: 'sources', caption: 'string?' } },
@@ -97,7 +97,7 @@ export const INPUT_SHAPES: Shapes = {
     quote: { fields: { blocks: 'paragraphs?', text: 'string?' }, either: ['blocks', 'text'] },
     list: { fields: { ordered: 'boolean?', start: 'whole?', items: 'items?', text: 'string?' }, either: ['items', 'text'] },
     code: { fields: { text: 'string', language: 'string?' } },
-    ...MEDIA,
+    ...IMAGE,
     // The provider is derived from the URL: ignored, whatever it holds.
     embed: { fields: { src: 'url:embed', caption: 'string?' } },
     video: { fields: { src: 'url:media?', sources: 'sources?', poster: 'url:poster?', caption: 'string?' } },

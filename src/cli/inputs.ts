@@ -69,38 +69,31 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
   }
   followLinks(run);
   entries.sort((a, b) => compareCodePoints(a.file, b.file));
-  return { entries: several ? onceEach(entries, new Set(paths)) : entries, skipped, single };
+  return { entries: several ? onceEach(entries) : entries, skipped, single };
 }
 
 /**
  * Each input once. Folders are walked once each (`enter`), but a file named
  * as an argument may be one that the walk of a folder argument found too
- * (`d d/a.md`), or another argument (`a.md a.md`, `a.md link-to-a.md`): it
- * gives one record, under the first of its names in sorted order. Files are
- * compared by where they are: the real path of their folder (found once per
- * folder) and their name, or the real path of a file argument.
+ * (`d d/a.md`, `d ./d/a.md`), or another argument (`a.md a.md`): it gives one
+ * record, under the first of its names in sorted order. Files are compared by
+ * the real path of their folder (found once per folder) and their name: a
+ * link to a file is an input of its own name, in the walk and as an
+ * argument. A name that is not UTF-8 names no file to compare.
  */
-function onceEach(entries: readonly Entry[], arguments_: ReadonlySet<string>): Entry[] {
+function onceEach(entries: readonly Entry[]): Entry[] {
   const seen = new Set<string>();
   const folders = new Map<string, string>();
   return entries.filter((entry) => {
     if (entry.problem === NOT_UTF8_NAME) return true;
-    const key = entry.path === null ? STDIN : arguments_.has(entry.path) ? realPathOr(entry.path) : inRealFolder(entry.path, folders);
+    const key = entry.path === null ? STDIN : inRealFolder(entry.path, folders);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
 
-function realPathOr(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    return resolve(path);
-  }
-}
-
-/** A path with its folder's real path, each folder's found once. */
+/** A file's name in the real path of its folder, each folder's found once. */
 function inRealFolder(path: string, folders: Map<string, string>): string {
   const folder = dirname(resolve(path));
   let real = folders.get(folder);
@@ -109,6 +102,15 @@ function inRealFolder(path: string, folders: Map<string, string>): string {
     folders.set(folder, real);
   }
   return real + sep + basename(path);
+}
+
+/** The real path, or the path made absolute when there is none (the record will say why). */
+function realPathOr(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** Whether a path leads through a symbolic link (its real path is another). */
@@ -121,7 +123,7 @@ function throughLink(path: string): boolean {
  * orders them), not by UTF-16 code unit, which puts characters above
  * U+FFFF (a pair of surrogates) before U+E000–U+FFFF.
  */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let index = 0; index < length; index++) {
     const left = a.charCodeAt(index);
@@ -209,7 +211,7 @@ function followLinks(run: WalkRun): void {
     run.links = [];
     for (const link of links) {
       if (link.argument) enter(run, link);
-      else if (link.id === run.out) continue;
+      else if (link.id === run.out) run.skipped.push({ file: link.file, reason: INTO_OUT });
       else if (link.ancestors.includes(link.id)) run.skipped.push({ file: link.file, reason: LOOP });
       else if (run.walked.has(link.id)) run.skipped.push({ file: link.file, reason: WALKED });
       else if (leadsIntoOut(run, link.path)) run.skipped.push({ file: link.file, reason: INTO_OUT });

@@ -18,6 +18,13 @@ const NUL = 0;
  * (Reading a regular file is the same with or without the flag.)
  */
 const OPEN_REGULAR = constants.O_RDONLY | constants.O_NONBLOCK;
+const NOT_REGULAR = 'not a regular file';
+/**
+ * How much more of a stream that is not a file (standard input, a pipe) is
+ * read after it failed, for a NUL or bad UTF-8 that would decide its record
+ * as they decide a file's: such a stream may never end (`yes | seed-parser`).
+ */
+const DRAINED_BYTES = LARGE_FILE_BYTES;
 
 // A byte-order mark is left in the text, for the parser to remove as it does for any caller: a
 // decoder that removed it too would accept a file with two marks that `parseSeed` refuses.
@@ -57,8 +64,8 @@ export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | St
     if (entry.regular) {
       scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
       const read = readSync(fd, scratch, 0, SCRATCH_BYTES, 0);
-      // Nothing read: an empty file, or what replaced the file since the walk (a FIFO reads as empty).
-      if (read === 0 && !fstatSync(fd).isFile()) return failure('READ_ERROR', 'not a regular file');
+      // Nothing read: an empty file, or a device that replaced the file since the walk (a FIFO fails the read: ESPIPE).
+      if (read === 0 && !fstatSync(fd).isFile()) return failure('READ_ERROR', NOT_REGULAR);
       if (read < SCRATCH_BYTES) bytes = scratch.subarray(0, read);
     }
     if (bytes === null) {
@@ -71,7 +78,10 @@ export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | St
       bytes = readAll(fd, stats.size);
     }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EISDIR') return failure('READ_ERROR', 'a folder, not a file');
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return failure('READ_ERROR', 'a folder, not a file');
+    // A read at a position, of a pipe that replaced the file since the walk.
+    if (code === 'ESPIPE') return failure('READ_ERROR', NOT_REGULAR);
     return failure('READ_ERROR', describeError(error));
   } finally {
     if (!streamed) closeSync(fd);
@@ -130,13 +140,14 @@ export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Pr
   // Iterated by hand: a header error ends the parse, not the reading (see `drain`).
   const chunks = source[Symbol.asyncIterator]();
   const check = createStreamCheck();
+  const limit = fd === null || !fstatSync(fd).isFile() ? DRAINED_BYTES : Infinity;
   try {
-    return { ok: true, article: await parseSeedStream(checkedText(chunks, check), options) };
+    return { ok: true, article: await parseSeedStream(checkedText(chunks, check, limit), options) };
   } catch (error) {
     if (typeof error === 'object' && error !== null && 'stop' in error) return { ok: false, error: (error as Stop).stop };
     if (error instanceof SeedParseError) {
       // The bytes decide first, as for a file read at once: a NUL or bad UTF-8 after the header error wins.
-      const stop = await drain(chunks, check);
+      const stop = await drain(chunks, check, limit);
       return { ok: false, error: stop ?? fromParseError(error) };
     }
     if (typeof error === 'object' && error !== null && 'syscall' in error) return failure('READ_ERROR', describeError(error));
@@ -186,16 +197,17 @@ function verdict(check: StreamCheck): RecordError | null {
   return check.bad === null ? null : invalidUtf8(check.bad).error;
 }
 
-/** Reads the rest of the stream for what the bytes say; the record's error when they say something. */
-async function drain(chunks: AsyncIterator<Uint8Array>, check: StreamCheck): Promise<RecordError | null> {
+/** Reads the rest of the stream (at most `limit` bytes) for what the bytes say; the record's error when they say something. */
+async function drain(chunks: AsyncIterator<Uint8Array>, check: StreamCheck, limit: number): Promise<RecordError | null> {
   try {
-    while (!settled(check)) {
+    for (let read = 0; !settled(check) && read <= limit; ) {
       const { done, value } = await chunks.next();
       if (done) {
         if (check.bad === null) check.bad = check.locator.end();
         break;
       }
       inspect(check, value);
+      read += value.length;
     }
   } catch (error) {
     return failure('READ_ERROR', describeError(error)).error;
@@ -204,13 +216,13 @@ async function drain(chunks: AsyncIterator<Uint8Array>, check: StreamCheck): Pro
 }
 
 /** The text of byte chunks, while the bytes are UTF-8 text; else it ends with the record's error, once the bytes have said it. */
-async function* checkedText(chunks: AsyncIterator<Uint8Array>, check: StreamCheck): AsyncGenerator<string> {
+async function* checkedText(chunks: AsyncIterator<Uint8Array>, check: StreamCheck, limit: number): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   for (;;) {
     const { done, value } = await chunks.next();
     if (done) break;
     inspect(check, value);
-    if (settled(check) || check.bad !== null) throw { stop: (await drain(chunks, check)) as RecordError } satisfies Stop;
+    if (settled(check) || check.bad !== null) throw { stop: (await drain(chunks, check, limit)) as RecordError } satisfies Stop;
     yield decoder.decode(value, { stream: true });
   }
   check.bad = check.locator.end();

@@ -117,6 +117,9 @@ export type TitleLinkLine =
   | { kind: 'link'; title: string; url: string; /** Index in the line of the destination's first character. */ urlIndex: number }
   | { kind: 'not-a-link'; reason: string };
 
+/** Why a title line that does not start with `[` (after spaces and tabs) is no title link. */
+export const TITLE_LINE_START = 'a line starting with "["';
+
 /**
  * `[title](destination)`: the destination is the final parenthesized group
  * (balanced), directly preceded by `]`; the title is everything between the
@@ -124,9 +127,6 @@ export type TitleLinkLine =
  * surrounding white space and `<>`, and made safe (NUL and lone surrogates
  * become U+FFFD).
  */
-/** Why a title line that does not start with `[` (after spaces and tabs) is no title link. */
-export const TITLE_LINE_START = 'a line starting with "["';
-
 export function readTitleLinkLine(source: string, lineStart: number, lineEnd: number): TitleLinkLine {
   const start = skipSpaces(source, lineStart, lineEnd);
   const end = skipSpacesBack(source, start, lineEnd);
@@ -298,11 +298,20 @@ export function isFrontMatterFence(source: string, start: number, end: number): 
 }
 
 export function isBlankLine(source: string, start: number, end: number): boolean {
-  if (start === end) return true;
-  const first = source.charCodeAt(start);
-  // A printable ASCII character is not white space; anything else may be, as `trim` reads it.
-  if (first > SPACE && first < DEL) return false;
-  return source.slice(start, end).trim() === '';
+  for (let index = start; index < end; index++) if (!isTrimmedSpace(source.charCodeAt(index))) return false;
+  return true;
+}
+
+const NO_BREAK_SPACE = 0xa0;
+
+/** White space as `String.prototype.trim` reads it: a line of nothing else is blank. */
+export function isTrimmedSpace(code: number): boolean {
+  if (code <= SPACE) return code === SPACE || (code >= 0x09 && code <= 0x0d);
+  if (code < NO_BREAK_SPACE) return false;
+  return (
+    code === NO_BREAK_SPACE || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 /** Printable ASCII: no white space that `trim` would remove. */

@@ -6,6 +6,7 @@ import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, readSimpleFrontMatter, type 
 import {
   isBlankLine,
   isFrontMatterFence,
+  isTrimmedSpace,
   isoDate,
   isUnderlineLine,
   readTimestampLine,
@@ -15,6 +16,7 @@ import {
   unsafeInLine,
 } from './header-lines.js';
 import { FOUND, headerError, quoteFound, type HeaderErrorCode } from './messages.js';
+import { QUOTED_UNITS } from '../errors.js';
 
 /**
  * The header stage: a line-by-line state machine over the start of a seed.
@@ -108,7 +110,7 @@ interface Scan {
  *   and tabs, with anything but `<!--`; not blank; not a front matter fence)
  *   is `MISSING_TIMESTAMP`; a title line that starts with anything but `[`,
  *   `MISSING_TITLE_LINK`; an underline line with anything but hyphens and
- *   then spaces, `MISSING_UNDERLINE`: each once it is long enough that its
+ *   then spaces and tabs, `MISSING_UNDERLINE`: each once it is long enough that its
  *   quote is known.
  * - A line of front matter that passes the length limit and cannot be the
  *   closing fence is `INVALID_FRONT_MATTER` at the limit.
@@ -122,13 +124,13 @@ interface PendingLine {
   printed: boolean;
   /** Whether it may still be a fence: `---`, then spaces and tabs, a CR only at its end. */
   fence: boolean;
-  /** Whether it may still be an underline: three or more hyphens, then spaces and tabs, a CR only at its end. */
+  /** Whether it may still be an underline: three or more hyphens, then spaces and tabs, a CR only at its end (as `isUnderlineLine` reads the whole line; `fence`, as `isFrontMatterFence`). */
   underline: boolean;
   /** Whether only hyphens have come. */
   hyphens: boolean;
 }
 
-const NO_PENDING: PendingLine = Object.freeze({ seen: 0, lead: '', printed: false, fence: true, underline: true, hyphens: true });
+const FRESH_LINE: PendingLine = Object.freeze({ seen: 0, lead: '', printed: false, fence: true, underline: true, hyphens: true });
 
 /**
  * The front matter as read so far: whole lines, each with its line feed,
@@ -157,7 +159,7 @@ export function createHeaderScanner(): HeaderScanner {
     header: null,
     warnings: [],
     pieces: null,
-    pending: { ...NO_PENDING },
+    pending: { ...FRESH_LINE },
     lineOffset: 0,
     lineNumber: 1,
     lineLength: 0,
@@ -306,7 +308,7 @@ function end(scan: Scan): void {
  * text (`inText`), or one assembled from pieces (the whole of `source`).
  */
 function completeLine(scan: Scan, source: string, start: number, newline: number, inText: boolean): void {
-  if (scan.pending.seen > 0) scan.pending = { ...NO_PENDING };
+  if (scan.pending.seen > 0) scan.pending = { ...FRESH_LINE };
   scan.lineLength = newline - start;
   const end = newline > start && source.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
   readLine(scan, source, start, end, inText);
@@ -397,8 +399,6 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
   }
 }
 
-/** The quote of a found line depends on this many of its first code units only (`quoteFound`). */
-const QUOTED_UNITS = 81;
 
 /** Looks at the new piece `text[from…]` of the line being assembled, and fails when the line can only fail. */
 function checkPending(scan: Scan, text: string, from: number): void {
@@ -454,15 +454,6 @@ function prefixOf(pieces: readonly string[], units: number): string {
   return prefix;
 }
 
-/** White space as `String.prototype.trim` reads it: a line of nothing else is blank. */
-function isTrimmedSpace(code: number): boolean {
-  if (code <= SPACE) return code === SPACE || (code >= TAB && code <= CR);
-  if (code < NO_BREAK_SPACE) return false;
-  return (
-    code === NO_BREAK_SPACE || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 
 /**
  * At the end of a write, the front matter lines read from its text are cut
@@ -575,7 +566,6 @@ function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProble
 
 const CR = 0x0d;
 const HYPHEN = 0x2d;
-const NO_BREAK_SPACE = 0xa0;
 const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;

@@ -33,11 +33,17 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
 function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
   const merged: Record<string, unknown> = { ...DEFAULTS };
   if (options !== null && options !== undefined) {
+    if (typeof options !== 'object') throw new TypeError(`toMarkdown: options must be an object, got ${describeValue(options)}`);
     for (const [name, value] of Object.entries(options)) {
       if (value === undefined) continue;
       checkOption(name, value);
       merged[name] = value;
     }
+  }
+  // The one rule between two options: the marker of a list after a list must differ from the first's.
+  const bullet = merged.bullet ?? '*';
+  if (merged.bulletOther !== undefined && merged.bulletOther !== null && merged.bulletOther === bullet) {
+    throw new TypeError(`toMarkdown: options.bulletOther must differ from options.bullet, both ${JSON.stringify(bullet)}`);
   }
   return merged as Options;
 }

@@ -29,7 +29,7 @@ const BACKSLASH = 0x5c;
 const CASE_BIT = 0x20;
 
 /** Strips what the URL parser strips at the ends: C0 controls and space. */
-export function trimUrl(raw: string): string {
+function trimUrl(raw: string): string {
   let start = 0;
   let end = raw.length;
   while (start < end && raw.charCodeAt(start) <= 0x20) start++;
@@ -90,7 +90,7 @@ function schemeEnd(trimmed: string): number {
  * The scheme the WHATWG URL parser finds (lower-cased), or null for a relative
  * URL (see {@link schemeEnd}).
  */
-export function schemeOf(trimmed: string): string | null {
+function schemeOf(trimmed: string): string | null {
   const colon = schemeEnd(trimmed);
   return colon === -1 ? null : schemeBefore(trimmed, colon);
 }
@@ -169,7 +169,7 @@ class Resolver implements UrlResolver {
 
   resolve(raw: string, use: UrlUse): UrlResult {
     const trimmed = trimUrl(raw);
-    if (trimmed === '' || trimmed.trim() === '') return NO_URL;
+    if (trimmed.trim() === '') return NO_URL;
     const colon = schemeEnd(trimmed);
     if (colon !== -1) {
       const scheme = schemeBefore(trimmed, colon);
@@ -215,7 +215,7 @@ class Resolver implements UrlResolver {
   }
 }
 
-/** What an empty URL resolves to: the empty string, which callers read as no URL ({@link isNoUrl}). */
+/** What a URL that is empty or only white space ({@link isNoUrl}) resolves to: the empty string, which callers read as no URL. */
 const NO_URL: UrlResult = Object.freeze({ ok: true, url: '' });
 
 const USES: readonly UrlUse[] = ['link', 'image', 'poster', 'media', 'source', 'embed'];

@@ -109,6 +109,8 @@ function checkPlainData(frontMatter: Record<string, unknown>): void {
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+/** The longest an array can be: its indexes are below it. */
+const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
 
 /**
  * What `JSON.stringify` (and so the writer) would drop or change in an object
@@ -121,7 +123,7 @@ function unwrittenProperty(value: object, array: boolean): string | null {
     if (typeof key === 'symbol') return `has a property keyed by ${String(key)}, which JSON data cannot hold`;
     if (array && key === 'length') continue;
     if (!Object.prototype.propertyIsEnumerable.call(value, key)) return `has a property ${JSON.stringify(key)} that is not enumerable, which JSON leaves out`;
-    if (array && !(ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1)) return `has a property ${JSON.stringify(key)} besides its entries, which JSON leaves out`;
+    if (array && !(ARRAY_INDEX.test(key) && Number(key) < MAX_ARRAY_LENGTH)) return `has a property ${JSON.stringify(key)} besides its entries, which JSON leaves out`;
   }
   if (array) {
     for (let index = 0; index < (value as unknown[]).length; index++) {
