@@ -369,6 +369,9 @@ describe('folders reached by several paths', () => {
     const all = ['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/link.md', 'd/sub/s.md'];
     expect(files(run(root, ['d', 'd/link.md']))).toEqual(all);
     expect(files(run(root, ['d', './d/link.md']))).toEqual(['./d/link.md', ...all.filter((file) => file !== 'd/link.md')]);
+    // `..` after a link goes up from where the link leads: d/a/../p.md is p/p.md, another file than d/p.md would be.
+    expect(files(run(root, ['d/a.md', 'd/a/../p.md']))).toEqual(['d/a.md', 'd/a/../p.md']);
+    expect(files(run(root, ['p/p.md', 'd/a/../p.md']))).toEqual(['d/a/../p.md']);
   });
 
   it('reads no more than 8 MB of standard input that never ends after its header failed', () => {

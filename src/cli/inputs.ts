@@ -93,9 +93,13 @@ function onceEach(entries: readonly Entry[]): Entry[] {
   });
 }
 
-/** A file's name in the real path of its folder, each folder's found once. */
+/**
+ * A file's name in the real path of its folder, each folder's found once. The
+ * folder is taken as written: `d/li/..` is where the system goes, up from the
+ * target of the link `li`, not `d` (which the text of the path would say).
+ */
 function inRealFolder(path: string, folders: Map<string, string>): string {
-  const folder = dirname(resolve(path));
+  const folder = dirname(path);
   let real = folders.get(folder);
   if (real === undefined) {
     real = realPathOr(folder);
