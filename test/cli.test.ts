@@ -362,6 +362,11 @@ describe('folders reached by several paths', () => {
     // An argument through a link is walked after the folders of every argument's own path, and only once.
     expect(files(run(root, ['d', 'd/l']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
     expect(files(run(root, ['link-to-d', 'd']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
+    // A link of the walk that is also an argument is walked once, under the path both name: no warning for it.
+    const both = run(root, ['d', 'd/b']);
+    expect(files(both)).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
+    expect(both.stderr).not.toContain('d/b:');
+    expect(both.stderr).toContain('seed-parser: d/l: a symbolic link to a folder walked already, by another path, skipped\n');
     // A link to a file is an input of its own name, in the walk and as an argument.
     expect(files(run(root, ['d/a.md', 'la.md', 'd/a.md', './la.md']))).toEqual(['./la.md', 'd/a.md']);
     symlinkSync('a.md', join(root, 'd', 'link.md'));
@@ -396,6 +401,17 @@ describe('folders reached by several paths', () => {
     const second = html(['--out', site, 'd']);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('seed-parser: into-site: a symbolic link into the --out folder, skipped\n');
+    expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
+    // A link to a file in it is skipped as well, and the folder itself, or one inside it, is no input.
+    symlinkSync(join('site', 'a.html'), join(root, 'd', 'to-a.html'));
+    const third = html(['--out', site, 'd']);
+    expect(third.stderr).toContain('seed-parser: to-a.html: a symbolic link into the --out folder, skipped\n');
+    expect(third.stderr).not.toContain('to-a.html: READ_ERROR');
+    for (const argument of ['d/site', 'd/site/sub', 'd/into-site']) {
+      const walked = html(['--out', site, 'd', argument]);
+      expect(walked.status).toBe(2);
+      expect(walked.stderr).toContain(`seed-parser: the folder "${argument}" is the --out folder or inside it: the walk never reads what a run writes\n`);
+    }
     expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
   });
 

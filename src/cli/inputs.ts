@@ -39,7 +39,7 @@ const STDIN = '-';
  * readable or not, so that each gives a record.
  */
 export function collectInputs(paths: readonly string[], extensions: readonly string[], outFolder: string | null = null): Walk {
-  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Set(), links: [], out: folderIdOf(outFolder), outPath: realFolder(outFolder) };
+  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Map(), links: [], out: folderIdOf(outFolder), outPath: realFolder(outFolder) };
   const { entries, skipped } = run;
   const several = paths.length > 1;
   let single = paths.length === 1;
@@ -62,6 +62,7 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
     const [id, ...above] = selfAndAbove(path, stats);
+    if (id === run.out || leadsIntoOut(run, path)) throw new UsageError(`the folder ${JSON.stringify(path)} is the --out folder or inside it: the walk never reads what a run writes`);
     const folder: FolderLink = { path, file: toPosix(path), prefix, ancestors: above, id: id as string, argument: true };
     // An argument whose path leads through a link is walked with the links, after every folder of its own path.
     if (throughLink(path)) run.links.push(folder);
@@ -151,8 +152,8 @@ interface WalkRun {
   extensions: readonly string[];
   entries: Entry[];
   skipped: Walk['skipped'];
-  /** The folders walked so far, by identity. */
-  walked: Set<string>;
+  /** The folders walked so far, by identity, each with the prefix its files are listed under. */
+  walked: Map<string, string>;
   /** Links to folders, found but not followed yet. */
   links: FolderLink[];
   /** The `--out` folder (its identity, and its real path), never walked, nor anything in it: what an earlier run wrote there is output, not input. */
@@ -196,7 +197,7 @@ interface FolderLink {
 /** Walks a folder, unless it was walked already (through another argument, or another link). */
 function enter(run: WalkRun, folder: FolderLink): void {
   if (run.walked.has(folder.id)) return;
-  run.walked.add(folder.id);
+  run.walked.set(folder.id, folder.prefix);
   walk(folder.path, folder.prefix, [...folder.ancestors, folder.id], run);
 }
 
@@ -217,7 +218,10 @@ function followLinks(run: WalkRun): void {
       if (link.argument) enter(run, link);
       else if (link.id === run.out) run.skipped.push({ file: link.file, reason: INTO_OUT });
       else if (link.ancestors.includes(link.id)) run.skipped.push({ file: link.file, reason: LOOP });
-      else if (run.walked.has(link.id)) run.skipped.push({ file: link.file, reason: WALKED });
+      // A link met in the walk that is also an argument (`d d/link`) was walked under its own path: nothing to say.
+      else if (run.walked.has(link.id)) {
+        if (run.walked.get(link.id) !== link.prefix) run.skipped.push({ file: link.file, reason: WALKED });
+      }
       else if (leadsIntoOut(run, link.path)) run.skipped.push({ file: link.file, reason: INTO_OUT });
       else enter(run, link);
     }
@@ -255,6 +259,10 @@ function walk(directory: string, prefix: string, ancestors: string[], run: WalkR
       try {
         stats = statSync(path);
         isDirectory = stats.isDirectory();
+        if (!isDirectory && wanted && leadsIntoOut(run, path)) {
+          skipped.push({ file, reason: INTO_OUT });
+          continue;
+        }
       } catch (error) {
         // A link that leads nowhere, or where this user may not look: a file's gives its error record when read.
         if (!wanted && !child.name.startsWith('.')) skipped.push({ file, reason: `a symbolic link that cannot be followed: ${describeError(error)}` });
