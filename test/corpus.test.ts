@@ -7,7 +7,7 @@ import { corpusFiles } from './helpers.js';
 
 const files = corpusFiles();
 
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'input', 'select', 'textarea', 'button']);
+const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'title', 'input', 'select', 'textarea', 'button']);
 const MEDIA = new Set(['img', 'video', 'audio', 'iframe']);
 const WHITE_SPACE = /[ \t\n\r\f\u00a0]+/g;
 /** Rule 11 read directly: each Han, Hiragana or Katakana character is a word; so is each run of word characters, joined across one middle character. */

@@ -238,14 +238,24 @@ describe('rule 5: media', () => {
 });
 
 describe('rule 6: dropped without trace', () => {
-  it('drops comments, script, style, noscript, template, head, input, select, textarea, button and data-selfpromo elements', () => {
+  it('drops comments, script, style, noscript, template, title, input, select, textarea, button and data-selfpromo elements', () => {
     expect(
       blocks(
-        '<p>a<!-- c --><script>x</script><style>y</style><noscript>z</noscript><template>t</template><button>b</button>' +
+        '<p>a<!-- c --><script>x</script><style>y</style><noscript>z</noscript><template>t</template><button>b</button><title>t</title>' +
           '<span data-selfpromo-app>s</span><b DATA-SELFPROMO>d</b><input value="i"><select><option>o</option></select>' +
           '<textarea>t</textarea>b</p>',
       ),
     ).toEqual([paragraph('ab')]);
+  });
+  it('reads <head> as transparent: a body left in a <head> that is never closed is kept, as HTML moves it to the body', () => {
+    const head = '<meta charset="utf-8"><title>Page</title><link rel="x" href="/x"><style>p{}</style><script>s()</script>';
+    for (const body of [`<head>${head}<p>Body text</p>`, `<html><head>${head}<p>Body text</p></html>`, `<html><head>${head}</head><body><p>Body text</p></body></html>`]) {
+      const article = parseBody(body);
+      expect(article.body).toEqual([paragraph('Body text')]);
+      expect(article.diagnostics).toEqual([]);
+    }
+    // An icon's <title> inside <svg> is no text of the article either.
+    expect(blocks('<p>a<svg><title>Share</title><path d="M0"/></svg>b</p>')).toEqual([paragraph('ab')]);
   });
   it('reads <form> as transparent: a page wrapped in one keeps its article', () => {
     // <form> closes an open <p> (rule 0); its content stays.
@@ -420,6 +430,11 @@ describe('rule 4: lists get their text and start', () => {
     expect(blocks('<ol start="5"><li>one</li><li>two<ol start="9"><li>inner</li></ol></li></ol>')).toEqual([
       { type: 'list', ordered: true, start: 5, text: 'one\ntwo\ninner', items: [item('one'), item('two'), item('inner')] },
     ]);
+    // Items in the order they start: an item's text goes on after the list nested in it, read as a space.
+    expect(blocks('<ul><li>a<ul><li>b</li></ul>c</li><li>d</li></ul>')).toEqual([
+      { type: 'list', ordered: false, start: null, text: 'a c\nb\nd', items: [item('a c'), item('b'), item('d')] },
+    ]);
+    expect(blocks('<ol start="\u00a03"><li>a</li></ol><ol start=" 4\t"><li>b</li></ol>').map((block) => (block.type === 'list' ? block.start : undefined))).toEqual([null, 4]);
   });
   it('gives every block a text', () => {
     const article = parseBody('<h2>h</h2><p>p</p><blockquote>q</blockquote><ol><li>a</li><li>b</li></ol><pre>c</pre>');

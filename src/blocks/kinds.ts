@@ -37,7 +37,8 @@ for (const name of [
 ]) {
   kinds.set(name, Kind.Container);
 }
-for (const name of ['script', 'style', 'noscript', 'template', 'head', 'input', 'select', 'textarea', 'button']) kinds.set(name, Kind.Drop);
+// Not `head`: what a `<head>` left open holds is the body (HTML moves it there); its `title` is dropped.
+for (const name of ['script', 'style', 'noscript', 'template', 'title', 'input', 'select', 'textarea', 'button']) kinds.set(name, Kind.Drop);
 for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) kinds.set(name, Kind.Heading);
 kinds.set('p', Kind.Paragraph);
 kinds.set('blockquote', Kind.Quote);
