@@ -143,6 +143,9 @@ describe('header', () => {
   it('reads an empty front matter as {}', () => {
     expect(parseSeed('---\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
     expect(parseSeed('---\n# only a comment\n---\n<!--1-->\n[T](u)\n---\n').header.frontMatter).toEqual({});
+    // A document that is null, written out, is no front matter either; any other scalar is no mapping.
+    for (const empty of ['~', 'null', 'Null', '!!null ""']) expect(parseSeed(`---\n${empty}\n---\n<!--1-->\n[T](u)\n---\n`).header.frontMatter).toEqual({});
+    expect(() => parseSeed('---\nnone\n---\n<!--1-->\n[T](u)\n---\n')).toThrow(expect.objectContaining({ code: 'INVALID_FRONT_MATTER' }));
   });
 
   it('keeps __proto__ and constructor keys as plain data', () => {

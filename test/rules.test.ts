@@ -356,6 +356,14 @@ describe('rule 9: URLs', () => {
     expect(article.body).toEqual([paragraph('kept text'), image('data:image/png;base64,AAAA'), paragraph('d')]);
     expect(article.links).toEqual([]);
     expect(article.diagnostics.map((d) => d.code)).toEqual(['UNSAFE_URL', 'UNSAFE_URL', 'UNSAFE_URL']);
+    // Every unsafe URL is reported, those of a player dropped for its own src included.
+    const dropped = parseBody('<video src="javascript:a" poster="javascript:b"><source src="vbscript:c"></video><p>x</p>');
+    expect(dropped.body).toEqual([paragraph('x')]);
+    expect(dropped.diagnostics.map((d) => d.message)).toEqual([
+      'Dropped a javascript: URL of a video',
+      'Dropped a javascript: URL of a video poster',
+      'Dropped a vbscript: URL of a source of a video',
+    ]);
   });
   it('an <a> without href is transparent', () => {
     expect(blocks('<p><a name="x">plain</a></p>')).toEqual([paragraph('plain')]);

@@ -147,14 +147,11 @@ export function startPlayer(kind: 'video' | 'audio', attributes: Attributes | nu
   const what = kind === 'video' ? 'a video' : 'an audio element';
   const src = readUrl(present(attrs.src), 'media', urls, problems, what);
   const unsafeSrc = present(attrs.src) !== undefined && src === null;
+  // Read (and reported when unsafe) even where the player is dropped, as its sources are.
+  const poster = kind === 'video' ? readUrl(present(attrs.poster), 'poster', urls, problems, 'a video poster') : null;
   const sources: MediaSource[] = [];
   let block: Video | Audio | null = null;
-  if (!unsafeSrc) {
-    block =
-      kind === 'video'
-        ? { type: 'video', src, sources, poster: readUrl(present(attrs.poster), 'poster', urls, problems, 'a video poster'), caption: null }
-        : { type: 'audio', src, sources, caption: null };
-  }
+  if (!unsafeSrc) block = kind === 'video' ? { type: 'video', src, sources, poster, caption: null } : { type: 'audio', src, sources, caption: null };
   return {
     block,
     addSource(sourceAttributes) {
