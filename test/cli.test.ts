@@ -659,7 +659,7 @@ describe('a named pipe given as an argument', () => {
 });
 
 describe('an Article too large to write', () => {
-  it('gets a TOO_LARGE record, and the run goes on; other errors are not taken for it', () => {
+  it('gets a TOO_LARGE record, and the run goes on; other errors are INTERNAL_ERROR, not taken for it', () => {
     const out: string[] = [];
     const huge = { toJSON: () => { throw new RangeError('Invalid string length'); } } as unknown as Article;
     expect(writeRecord((text) => out.push(text), 'big.md', { ok: true, article: huge })).toEqual({ ok: false, error: expect.objectContaining({ code: 'TOO_LARGE' }) });
@@ -669,8 +669,13 @@ describe('an Article too large to write', () => {
       { file: 'next.md', ok: true, article: plain(parseSeed(fixture('harbour'))) },
     ]);
     expect(validateRecord(JSON.parse(out[0]!))).toBe(true);
-    const broken = { toJSON: () => { throw new TypeError('a bug'); } } as unknown as Article;
-    expect(() => writeRecord(() => {}, 'x.md', { ok: true, article: broken })).toThrow(TypeError);
+    for (const error of [new TypeError('a bug'), new RangeError('Maximum call stack size exceeded')]) {
+      const broken = { toJSON: () => { throw error; } } as unknown as Article;
+      expect(writeRecord(() => {}, 'x.md', { ok: true, article: broken })).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL_ERROR', message: `the Article parsed, but making its JSON failed: ${error.message}`, line: null, column: null },
+      });
+    }
     expect(errorLine('big\n.md', { code: 'TOO_LARGE', message: 'm', line: null, column: null })).toBe('seed-parser: big\\u000a.md: TOO_LARGE: m\n');
   });
 });

@@ -34,3 +34,20 @@ describe('renderers in linear time: doubling the Article at most 2.5× the time'
     expect(doublingRatio((scale) => wallTime(() => render(scale === 1 ? small : large)), 7)).toBeLessThanOrEqual(DOUBLING_BOUND);
   });
 });
+
+describe('renderers on wide Articles: no call takes a node per argument', () => {
+  it('renders an inline code span of 80,000 lines and a link holding 80,000 links (each past the arguments a call takes)', () => {
+    const lines = parseSeed(seed(`<p><code>${'a<br>'.repeat(80_000)}z</code></p>`));
+    const markdown = toMarkdown(lines);
+    // Each line a code span of its own, joined by hard breaks.
+    expect(markdown.endsWith(`${'`a`\\\n'.repeat(80_000)}\`z\`\n`)).toBe(true);
+    expect(toHtml(lines).match(/<br>/g)).toHaveLength(80_000);
+    const links = parseSeed(seed(`<p><a href="https://a.example/1">${'x<span><a href="https://a.example/2">y</a></span>'.repeat(80_000)}z</a></p>`));
+    expect(links.links).toHaveLength(80_001);
+    // Cut around each inner link: 80,001 pieces of the outer link (x … z) and 80,000 inner ones.
+    expect(toHtml(links).match(/<a href="https:\/\/a\.example\/1">/g)).toHaveLength(80_001);
+    expect(toHtml(links).match(/<a href="https:\/\/a\.example\/2">/g)).toHaveLength(80_000);
+    expect(toMdast(links).children[1]).toMatchObject({ type: 'paragraph' });
+    expect(JSON.stringify(toMdast(links)).match(/"url":"https:\/\/a\.example\/2"/g)).toHaveLength(80_000);
+  });
+});

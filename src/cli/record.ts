@@ -1,5 +1,6 @@
 import { showUnseen, type SeedErrorCode } from '../errors.js';
 import type { Article } from '../types.js';
+import { describeError } from './inputs.js';
 
 /** Why a file gave no Article, besides a broken header. */
 export type FileErrorCode =
@@ -66,18 +67,23 @@ export function writeRecord(put: (text: string) => void, file: string, outcome: 
   return outcome;
 }
 
+/** V8's message when a string would pass the longest it makes. */
+const INVALID_STRING_LENGTH = 'Invalid string length';
+
 /**
  * The output made by `write`, or a `TOO_LARGE` failure when it would pass the
  * longest string the runtime makes (V8: about 2^29 characters): one huge
  * Article must not end the run (a body of control characters, each written
- * `\u0001` in JSON, gets there from some 30 MB).
+ * `\u0001` in JSON, gets there from some 30 MB). Any other error (a bug of a
+ * renderer) is the file's `INTERNAL_ERROR`, and the run goes on.
  */
 export function written(write: () => string, what: string): string | { ok: false; error: RecordError } {
   try {
     return write();
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return { ok: false, error: { code: 'TOO_LARGE', message: `the Article parsed, but ${what} would be longer than the longest string this runtime makes`, line: null, column: null } };
+    const tooLong = error instanceof RangeError && error.message === INVALID_STRING_LENGTH;
+    const message = tooLong ? `the Article parsed, but ${what} would be longer than the longest string this runtime makes` : `the Article parsed, but making ${what} failed: ${describeError(error)}`;
+    return { ok: false, error: { code: tooLong ? 'TOO_LARGE' : 'INTERNAL_ERROR', message, line: null, column: null } };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
 import { checkArticle, describeValue } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
+import { appendAll } from './append.js';
 
 export interface ToHastOptions {
   /**
@@ -100,7 +101,7 @@ function blockPhrasing(inlines: readonly Inline[]): ElementContent[] {
 
 function phrasing(inlines: readonly Inline[]): ElementContent[] {
   const result: ElementContent[] = [];
-  for (const inline of inlines) result.push(...(inlineHandlers[inline.type] as InlineHandler<Inline>)(inline));
+  for (const inline of inlines) appendAll(result, (inlineHandlers[inline.type] as InlineHandler<Inline>)(inline));
   return result;
 }
 

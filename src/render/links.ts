@@ -1,3 +1,5 @@
+import { appendAll } from './append.js';
+
 /**
  * A link inside a link can be written neither in Markdown (the outer one reads
  * back as text) nor in HTML (a browser closes the outer `<a>` where the inner
@@ -40,7 +42,7 @@ export function liftNestedLinks<T extends Node>(nodes: T[], isLink: (node: T) =>
       result.push(node);
     } else if (isLink(node)) {
       if (holdsLink(children, isLink)) {
-        result.push(...cut(node, isLink));
+        appendAll(result, cut(node, isLink));
         changed = true;
       } else {
         result.push(node);

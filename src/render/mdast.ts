@@ -12,6 +12,7 @@ import type { Article, Block, Inline } from '../types.js';
 import { checkArticle } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
+import { appendAll } from './append.js';
 
 /**
  * An Article as an mdast tree: the title as a level-1 heading linked to the
@@ -37,7 +38,7 @@ export function mdastOf(article: Article, who: string): Root {
   if (article.lead !== null) children.push(paragraph(article.lead.inlines));
   for (const block of article.body) {
     const handler = blockHandlers[block.type] as BlockHandler<Block>;
-    children.push(...handler(block));
+    appendAll(children, handler(block));
   }
   return { type: 'root', children };
 }
@@ -76,7 +77,7 @@ const isMdastLink = (node: PhrasingContent): boolean => node.type === 'link';
 
 function phrasing(inlines: readonly Inline[]): PhrasingContent[] {
   const result: PhrasingContent[] = [];
-  for (const inline of inlines) result.push(...(inlineHandlers[inline.type] as InlineHandler<Inline>)(inline));
+  for (const inline of inlines) appendAll(result, (inlineHandlers[inline.type] as InlineHandler<Inline>)(inline));
   return result;
 }
 
