@@ -282,13 +282,17 @@ describe('what Markdown and HTML cannot nest', () => {
     const value = parseSeed(seed('<p>x</p>'));
     for (const [options, message] of [
       [{ quote: 'x' }, `options.quote must be '"' or "'", got "x"`],
-      [{ join: 5 }, 'options.join must be an array, got 5'],
+      [{ join: 5 }, 'options.join must be an array of functions, got 5'],
+      [{ join: [() => undefined, 1] }, 'options.join must be an array of functions, got an array'],
+      [{ extensions: [null] }, 'options.extensions must be an array of objects (option sets), got an array'],
+      [{ unsafe: [{ before: 'a' }] }, 'options.unsafe must be an array of objects with a character, got an array'],
+      [{ handlers: { text: 5 } }, 'options.handlers must be an object of functions, got an object ([object Object])'],
       [{ bullet: '.' }, "options.bullet must be '*', '+' or '-', got \".\""],
       [{ emphasis: '~' }, "options.emphasis must be '*' or '_', got \"~\""],
       [{ fences: 'yes' }, 'options.fences must be true or false, got "yes"'],
       [{ ruleRepetition: 2 }, 'options.ruleRepetition must be a whole number from 3, got 2'],
       [{ listItemIndent: 1 }, "options.listItemIndent must be 'mixed', 'one' or 'tab', got 1"],
-      [{ handlers: [] }, 'options.handlers must be an object, got an array'],
+      [{ handlers: [] }, 'options.handlers must be an object of functions, got an array'],
       // The default bullet is '-': a list after a list needs another marker.
       [{ bulletOther: '-' }, 'options.bulletOther must differ from options.bullet, both "-"'],
       [{ bullet: '*', bulletOther: '*' }, 'options.bulletOther must differ from options.bullet, both "*"'],
@@ -300,6 +304,8 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toMarkdown(value, { quote: null, bullet: null, join: null })).toBe(toMarkdown(value));
     expect(toMarkdown(value, { someExtensionOption: 1 } as never)).toBe(toMarkdown(value));
     expect(toMarkdown(value, { bullet: '+', bulletOther: '-' })).toBe(toMarkdown(value));
+    // Well-formed values of the list and handler options pass.
+    expect(toMarkdown(value, { extensions: [{ bullet: '+' }], join: [() => undefined], unsafe: [{ character: '#', inConstruct: 'phrasing' }], handlers: { text: (node: { value: string }) => node.value.toUpperCase() } } as never)).toBe(toMarkdown(value).replace('A title', 'A TITLE').replace('\nx\n', '\nX\n'));
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

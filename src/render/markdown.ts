@@ -56,7 +56,10 @@ interface OptionRule {
 
 const oneOf = (values: readonly string[], expected: string): OptionRule => ({ test: (value) => values.includes(value as string), expected });
 const BOOLEAN: OptionRule = { test: (value) => typeof value === 'boolean', expected: 'true or false' };
-const ARRAY: OptionRule = { test: Array.isArray, expected: 'an array' };
+const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+/** An array each of whose entries passes `test`: an entry that does not fails inside the library, naming no option. */
+const arrayOf = (test: (entry: unknown) => boolean, expected: string): OptionRule => ({ test: (value) => Array.isArray(value) && value.every(test), expected });
 
 /**
  * The options of `mdast-util-to-markdown` and what each takes: a bad value is
@@ -70,12 +73,12 @@ const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
   bulletOrdered: oneOf(['.', ')'], "'.' or ')'"),
   closeAtx: BOOLEAN,
   emphasis: oneOf(['*', '_'], "'*' or '_'"),
-  extensions: ARRAY,
+  extensions: arrayOf(isObject, 'an array of objects (option sets)'),
   fence: oneOf(['`', '~'], "'`' or '~'"),
   fences: BOOLEAN,
-  handlers: { test: (value) => typeof value === 'object' && !Array.isArray(value), expected: 'an object' },
+  handlers: { test: (value) => isObject(value) && Object.values(value as object).every((handler) => handler === undefined || isFunction(handler)), expected: 'an object of functions' },
   incrementListMarker: BOOLEAN,
-  join: ARRAY,
+  join: arrayOf(isFunction, 'an array of functions'),
   listItemIndent: oneOf(['mixed', 'one', 'tab'], "'mixed', 'one' or 'tab'"),
   quote: oneOf(['"', "'"], `'"' or "'"`),
   resourceLink: BOOLEAN,
@@ -85,7 +88,7 @@ const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
   setext: BOOLEAN,
   strong: oneOf(['*', '_'], "'*' or '_'"),
   tightDefinitions: BOOLEAN,
-  unsafe: ARRAY,
+  unsafe: arrayOf((entry) => isObject(entry) && typeof (entry as { character?: unknown }).character === 'string', 'an array of objects with a character'),
 };
 
 function checkOption(name: string, value: unknown): void {
