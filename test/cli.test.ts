@@ -556,19 +556,23 @@ describe('seed-parser --out', () => {
     expect(clash.stderr).toContain(`a.md and a.txt would both be written to ${join(out, 'a.html')}; nothing was written`);
     expect(existsSync(out)).toBe(false);
 
-    // Into the input folder: the render of a.txt would replace a.md.
+    // The input folder itself, or through a link: the walk never reads --out.
     const onto = cli(['--format', 'markdown', '--out', twins, twins]);
     expect(onto.status).toBe(2);
-    expect(onto.stderr).toMatch(/would (both be written to|replace the input)/);
+    expect(onto.stderr).toContain(`the folder ${JSON.stringify(twins)} is the --out folder or inside it`);
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
-
-    // Through a link to the input folder.
     rmSync(join(twins, 'a.txt'));
     writeFileSync(join(twins, 'b.txt'), seedText);
     symlinkSync(twins, join(dir, 'twins-link'));
     const linked = cli(['--format', 'markdown', '--out', join(dir, 'twins-link'), twins]);
     expect(linked.status).toBe(2);
-    expect(linked.stderr).toContain('would replace the input');
+    expect(linked.stderr).toContain('is the --out folder or inside it');
+    expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
+
+    // File arguments rendered into their own folder: the output of a.md would replace it.
+    const replacing = spawnSync(process.execPath, [CLI, '--format', 'markdown', '--out', '.', 'a.md', 'b.txt'], { cwd: twins, encoding: 'utf8' });
+    expect(replacing.status).toBe(2);
+    expect(replacing.stderr).toContain('the output of a.md, a.md, would replace the input a.md; nothing was written');
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
 
     // An output that is an input under another name (a hard link).
@@ -605,7 +609,8 @@ describe('seed-parser --out', () => {
     writeFileSync(join(pair, 'b.md'), seedText);
     const danglingRun = cli(['--format', 'html', '--out', dangling, pair]);
     expect(danglingRun.status).toBe(2);
-    expect(danglingRun.stderr).toContain('a.md and b.md would both be written to');
+    // A link at an output's place is never written through.
+    expect(danglingRun.stderr).toContain(`the output of a.md, ${join(dangling, 'a.html')}, is a symbolic link; nothing was written`);
     const laterFolder = join(dir, 'later-out');
     mkdirSync(laterFolder);
     symlinkSync('x', join(laterFolder, 'y'));
@@ -617,6 +622,58 @@ describe('seed-parser --out', () => {
     const once = join(dir, 'once-out');
     const twice = cli(['--format', 'html', '--out', once, join(inputs, 'x', 'a.md'), join(inputs, 'x', 'a.md')]);
     expect(twice.status).toBe(0);
+  });
+
+  it('writes nothing through a link at an output\'s place, nor into a FIFO, and names an --out that leads nowhere (exit 2)', () => {
+    const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
+    const root = join(dir, 'out-places');
+    mkdirSync(join(root, 'in'), { recursive: true });
+    writeFileSync(join(root, 'in', 'a.md'), seedText);
+    writeFileSync(join(root, 'precious.txt'), 'precious');
+    const linked = join(root, 'linked');
+    mkdirSync(linked);
+    symlinkSync(join(root, 'precious.txt'), join(linked, 'a.html'));
+    expect(cli(['--format', 'html', '--out', linked, join(root, 'in')])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `seed-parser: --out ${linked}: the output of a.md, ${join(linked, 'a.html')}, is a symbolic link; nothing was written\nTry 'seed-parser --help' for more information.\n`,
+    });
+    expect(readFileSync(join(root, 'precious.txt'), 'utf8')).toBe('precious');
+    const fifo = join(root, 'fifo');
+    mkdirSync(fifo);
+    execFileSync('mkfifo', [join(fifo, 'a.html')]);
+    const blocked = spawnSync(process.execPath, [CLI, '--format', 'html', '--out', fifo, join(root, 'in')], { encoding: 'utf8', timeout: 20_000 });
+    expect(blocked.status).toBe(2);
+    expect(blocked.stderr).toContain(`the output of a.md, ${join(fifo, 'a.html')}, is not a regular file; nothing was written`);
+    symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
+    expect(cli(['--format', 'html', '--out', join(root, 'dangling'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'dangling')}: a symbolic link that leads nowhere\n`);
+    expect(cli(['--format', 'html', '--out', join(root, 'dangling', 'site'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'dangling', 'site')}: ${join(root, 'dangling')}: a symbolic link that leads nowhere\n`);
+    expect(cli(['--format', 'html', '--out', join(root, 'precious.txt', 'site'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'precious.txt', 'site')}: ${join(root, 'precious.txt')}: not a folder\n`);
+    expect(existsSync(join(root, 'nowhere'))).toBe(false);
+  });
+
+  it.runIf(process.platform === 'linux')('fails once per file where a folder cannot be made, without retrying for ever (under /proc)', () => {
+    const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
+    const input = join(dir, 'proc-in');
+    mkdirSync(input);
+    writeFileSync(join(input, 'a.md'), seedText);
+    const result = spawnSync(process.execPath, [CLI, '--format', 'html', '--out', '/proc/seed-parser-none/site', input], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('seed-parser: a.md: cannot write /proc/seed-parser-none/site/a.html: no such file or directory (ENOENT)\n');
+  });
+});
+
+describe('a folder tree deeper than the stack', () => {
+  it('is walked without recursion: 1,000 folders deep on a stack of 100 KB', () => {
+    const root = join(dir, 'deep');
+    let folder = join(root, 'd');
+    for (let depth = 0; depth < 1000; depth++) folder = join(folder, 'a');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 's.md'), '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>');
+    const result = spawnSync(process.execPath, ['--stack-size=100', CLI, '--jobs', '1', 'd'], { cwd: root, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ file: `${'a/'.repeat(1000)}s.md`, ok: true });
   });
 });
 

@@ -80,7 +80,7 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
   }
   const target = outputPath(entry, settings.out, settings.format);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    makeFolders(dirname(target));
     writeFileSync(target, rendered);
   } catch (error) {
     return `seed-parser: ${printable(entry.file)}: cannot write ${printable(target)}: ${describeError(error)}\n`;
@@ -123,8 +123,12 @@ export function outputConflict(entries: readonly Entry[], out: string, format: F
       return `${earlier.file} and ${entry.file} would both be written to ${target}`;
     }
     outputs.set(place, { file: entry.file, input });
+    // Writing follows a link at the output's place, out of the folder, onto whatever it names.
+    if (lstatOrNull(target)?.isSymbolicLink()) return `the output of ${entry.file}, ${target}, is a symbolic link`;
     const existing = statOrNull(target);
     if (existing?.isDirectory()) return `the output of ${entry.file}, ${target}, is a folder`;
+    // A FIFO would block the write until something reads it; a device or a socket is no output file either.
+    if (existing !== null && !existing.isFile()) return `the output of ${entry.file}, ${target}, is not a regular file`;
     const replaced = existing === null ? undefined : inputs.get(identity(existing));
     if (replaced !== undefined) return `the output of ${entry.file}, ${target}, would replace the input ${replaced}`;
   }
@@ -172,6 +176,52 @@ function statOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
+}
+
+function lstatOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Why `--out` cannot be the folder of the outputs, or null: it, or the first
+ * folder above it that exists, is a file, or a symbolic link that leads
+ * nowhere (a folder on a disk that is not there): a usage error, rather than
+ * one failure per input.
+ */
+export function outFolderProblem(out: string): string | null {
+  for (let path = out; ; path = dirname(path)) {
+    const stats = statOrNull(path);
+    const named = path === out ? '' : `${path}: `;
+    if (stats !== null) return stats.isDirectory() ? null : `${named}not a folder`;
+    if (lstatOrNull(path) !== null) return `${named}a symbolic link that leads nowhere`;
+    if (dirname(path) === path) return null;
+  }
+}
+
+/**
+ * Makes a folder and the folders above it that are missing, as
+ * `mkdirSync(path, { recursive: true })` does, but each one once: Node's
+ * recursive mkdir retries for ever where a folder's parent exists but making
+ * it says ENOENT (under /proc, or a stale mount). A failure is thrown.
+ */
+function makeFolders(path: string): void {
+  const missing: string[] = [];
+  for (let folder = path; ; folder = dirname(folder)) {
+    try {
+      mkdirSync(folder);
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statSync(folder).isDirectory()) break;
+      if (code !== 'ENOENT' || dirname(folder) === folder) throw error;
+      missing.push(folder);
+    }
+  }
+  for (let index = missing.length - 1; index >= 0; index--) mkdirSync(missing[index] as string);
 }
 
 /** Links followed, at most, on the way to where a path leads (a loop of links leads nowhere). */

@@ -39,7 +39,7 @@ const STDIN = '-';
  * readable or not, so that each gives a record.
  */
 export function collectInputs(paths: readonly string[], extensions: readonly string[], outFolder: string | null = null): Walk {
-  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Map(), links: [], out: folderIdOf(outFolder), outPath: realFolder(outFolder) };
+  const run: WalkRun = { extensions, entries: [], skipped: [], walked: new Map(), links: [], toWalk: [], walking: false, out: folderIdOf(outFolder), outPath: realFolder(outFolder) };
   const { entries, skipped } = run;
   const several = paths.length > 1;
   let single = paths.length === 1;
@@ -156,6 +156,9 @@ interface WalkRun {
   walked: Map<string, string>;
   /** Links to folders, found but not followed yet. */
   links: FolderLink[];
+  /** Folders claimed but not walked yet, and whether a walk is under way (see `enter`). */
+  toWalk: FolderLink[];
+  walking: boolean;
   /** The `--out` folder (its identity, and its real path), never walked, nor anything in it: what an earlier run wrote there is output, not input. */
   out: string | null;
   outPath: string | null;
@@ -194,11 +197,20 @@ interface FolderLink {
   argument: boolean;
 }
 
-/** Walks a folder, unless it was walked already (through another argument, or another link). */
+/**
+ * Walks a folder, unless it was walked already (through another argument, or
+ * another link). Folders found inside are claimed at once and walked from a
+ * list, not by recursion: a tree a few thousand folders deep would overflow
+ * the stack.
+ */
 function enter(run: WalkRun, folder: FolderLink): void {
   if (run.walked.has(folder.id)) return;
   run.walked.set(folder.id, folder.prefix);
-  walk(folder.path, folder.prefix, [...folder.ancestors, folder.id], run);
+  run.toWalk.push(folder);
+  if (run.walking) return;
+  run.walking = true;
+  for (let next = run.toWalk.pop(); next !== undefined; next = run.toWalk.pop()) walk(next.path, next.prefix, [...next.ancestors, next.id], run);
+  run.walking = false;
 }
 
 /**

@@ -1,9 +1,8 @@
 import { once } from 'node:events';
-import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
-import { outputConflict, runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { outFolderProblem, outputConflict, runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
 import { closePool, startPool, type Pool } from './pool.js';
@@ -87,7 +86,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
   if (options.out !== null && (format === 'markdown' || format === 'html')) {
-    if (existsSync(options.out) && !statSync(options.out).isDirectory()) throw new UsageError(`--out ${options.out}: not a folder`);
+    const problem = outFolderProblem(options.out);
+    if (problem !== null) throw new UsageError(`--out ${options.out}: ${problem}`);
     // Every input, not only this shard's: the other shards write under the same folder.
     const conflict = outputConflict(walk.entries, options.out, format);
     if (conflict !== null) throw new UsageError(`--out ${options.out}: ${conflict}; nothing was written`);
