@@ -68,6 +68,20 @@ const WRITTEN_OK: { name: string; bytes: Uint8Array }[] = [
       '<ul><li>one<li>two</ul><blockquote><p>quoted</blockquote><table><td>cell',
     ),
   },
+  // URLs that runtimes resolve each their own way (hosts through IDNA and its Unicode tables, rules of
+  // validity, bases of other schemes) stay as written; the rest must resolve alike.
+  ...['https://news.example/rail/1', 'http://h/dir/', 'foo://host/a/b', 'file:///tmp/a', 'https://\u1e9e.example/a'].map((base, index) => ({
+    name: `urls-against-base-${index}`,
+    bytes: bytes(
+      `<!--1700000000000-->\n[T](${base})\n------\n`,
+      [
+        '//ex ample.com/x', '//EXAMPLE\u3002com/a', '//fa\u00df.de/', '//\u1e9e.com/', '//xn--nxasmq6b.com', '//\uff21\uff22\uff23.com', '//[::1]/', '//0x7f.1/',
+        '//1.2.3.09/', '/a/../b', '?q=\u00fc', '#frag ment', '\\\\x\\y', '//a\tb.com/', '\u00fcmlaut path', '//%41.com', '//a%2eb.com', '//xn--a.com',
+        '//\u00ad.com', '//a\u200d.com', '//\u65e5\u672c.jp', '//\u{1F600}.com', '//1.0x100', '//4294967296', '../../../../x', 'x?a#b#c', '//user:p@ss@h/',
+        '//h:65536/', '//h:0080/', '//h/%zz', '//h/a b<c>"d`e{f}', '//\u2100.com', '//\u0130.com', '//xn--ls8h.la', '//\u{1E900}.com', '//h_.example/',
+      ].map((href) => `<p><a href="${href.replaceAll('"', '&quot;')}">l</a> <img src="${href.replaceAll('"', '&quot;')}" alt="i"></p>`).join(''),
+    ),
+  })),
 ];
 
 interface Seed {

@@ -675,4 +675,21 @@ describe('rule 9: URLs are vetted once resolved', () => {
     expect(createUrlResolver('vbscript:x').resolve('#y', 'poster')).toEqual({ ok: false, scheme: 'vbscript' });
     expect(createUrlResolver('https://a.example/d/').resolve('../x', 'link')).toEqual({ ok: true, url: 'https://a.example/x' });
   });
+  it('keeps as written what runtimes would resolve each their own way: hosts through IDNA, bases of other schemes', () => {
+    const resolve = (base: string, href: string) => (createUrlResolver(base).resolve(href, 'link') as { url: string }).url;
+    const web = 'https://news.example/rail/1';
+    // Plain hosts resolve: ASCII letters, digits, - . _, an IPv6 address; tabs and line feeds dropped first.
+    expect(['//Example.COM/x', '//[::1]/', '//user:p@h.example:81/x', '\\\\h.example\\y', '//h_.example', '//\t/h.example/', '/a/../b'].map((href) => resolve(web, href))).toEqual([
+      'https://example.com/x', 'https://[::1]/', 'https://user:p@h.example:81/x', 'https://h.example/y', 'https://h_.example/', 'https://h.example/', 'https://news.example/b',
+    ]);
+    // Hosts read through IDNA, or by rules of validity that runtimes read apart, stay as written.
+    for (const href of ['//\u1e9e.example/', '//\u65e5\u672c.jp/', '//xn--a.com', '//a.XN--zca.example/', '//ex ample.com/x', '//%41.com/', '//\t/\u1e9e.example/']) expect(resolve(web, href)).toBe(href);
+    // And so does every relative URL against a base whose host is not plain, or whose scheme is file: or not special.
+    for (const base of ['https://\u1e9e.example/a', 'https://xn--zca.example/a', 'file:///tmp/a', 'foo://host/a/b']) {
+      for (const href of ['/x', 'x', '#y', '\\\\x\\y']) expect(resolve(base, href)).toBe(href);
+    }
+    // A base without a host (javascript:, data:) resolves a fragment, to be vetted.
+    expect(createUrlResolver('data:image/png;base64,AAAA').resolve('#x', 'image')).toEqual({ ok: true, url: 'data:image/png;base64,AAAA#x' });
+    expect(createUrlResolver('data:image/png;base64,AAAA').resolve('x', 'image')).toEqual({ ok: true, url: 'x' });
+  });
 });

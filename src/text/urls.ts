@@ -14,6 +14,16 @@ export interface UrlResolver {
 
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
 const SPECIAL_SCHEMES = new Set(['http', 'https', 'ftp', 'ws', 'wss', 'file']);
+/**
+ * The bases a relative URL is resolved against (other than by a fragment):
+ * the special schemes but `file`, whose parsing every runtime shares. Runtimes
+ * read `file:` URLs and those of other schemes differently (Chromium keeps no
+ * host for `\\x` against `foo://host/a/b`; Node keeps it).
+ */
+const SHARED_SCHEMES = new Set(['http', 'https', 'ftp', 'ws', 'wss']);
+/** A host every runtime serializes alike: ASCII letters, digits, `-`, `.` and `_`, or an IPv6 address in brackets. */
+const PLAIN_HOST = /^(?:[A-Za-z0-9._-]*|\[[0-9A-Fa-f:.]+\])$/;
+const PUNYCODE_LABEL = /(?:^|\.)xn--/i;
 /** Schemes named without a new string: the list's own, when the URL spells one (in any case). */
 const KNOWN_SCHEMES = ['https', 'http', 'mailto', 'data', 'javascript', 'vbscript', 'ftp', 'file', 'ws', 'wss'];
 
@@ -123,6 +133,32 @@ function hasAuthority(trimmed: string, colon: number): boolean {
 }
 
 /**
+ * Whether the host named from `start` on (past the slashes that open an
+ * authority) is plain, so that resolving the URL gives the same string in
+ * every runtime. Any other host is read through IDNA, whose Unicode tables
+ * move between runtimes and their versions (`ẞ.example` is `ss.example` in
+ * Node 20, `xn--zca.example` in Chromium 156), or through rules of validity
+ * that browsers read their own way (a space or an `xn--` label that decodes to
+ * nothing valid is an error in Node, a host in Chromium).
+ */
+function isPlainHostAt(written: string, start: number): boolean {
+  // Tabs and line feeds are dropped first, as the URL parser drops them.
+  const url = written.slice(start).replace(TAB_OR_NEWLINE, '');
+  let index = 0;
+  while (index < url.length && (url.charCodeAt(index) === SLASH || url.charCodeAt(index) === BACKSLASH)) index++;
+  const end = url.slice(index).search(/[/\\?#]/);
+  const authority = url.slice(index, end === -1 ? url.length : index + end);
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  const host = hostAndPort.startsWith('[') ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1) : hostAndPort.replace(/:.*$/s, '');
+  return PLAIN_HOST.test(host) && !PUNYCODE_LABEL.test(host);
+}
+
+/** Two slashes (or backslashes) open the URL, tabs and line feeds ignored: it names its own host. */
+function opensWithAuthority(trimmed: string): boolean {
+  return hasAuthority(trimmed, -1);
+}
+
+/**
  * Whether a URL of `scheme` is unsafe for `use`; `url` is the URL, whose part
  * after its first colon is read for a `data:` URL only.
  */
@@ -160,6 +196,7 @@ class Resolver implements UrlResolver {
   private readonly base: string;
   private baseUrl: URL | null | undefined = undefined;
   private baseScheme: string | null | undefined = undefined;
+  private baseShared: boolean | undefined = undefined;
   /** Resolutions of relative URLs, by use: pages repeat theirs. */
   private readonly resolved: (Map<string, UrlResult> | undefined)[] = [];
 
@@ -193,6 +230,27 @@ class Resolver implements UrlResolver {
     return this.baseUrl;
   }
 
+  /**
+   * A base without a host, of a scheme that is not special (`javascript:…`,
+   * `data:…`): only a fragment resolves against it, and alike everywhere (which
+   * lets no fragment lend such a base's scheme to a URL unvetted).
+   */
+  private opaqueBase(): boolean {
+    const base = trimUrl(this.base);
+    const scheme = this.schemeOfBase();
+    return scheme !== null && !SPECIAL_SCHEMES.has(scheme) && !hasAuthority(base, schemeEnd(base));
+  }
+
+  /** Whether a relative URL resolves against the base alike in every runtime: a base of a shared scheme, with a plain host. */
+  private sharedBase(): boolean {
+    if (this.baseShared === undefined) {
+      const base = trimUrl(this.base);
+      const scheme = this.schemeOfBase();
+      this.baseShared = scheme !== null && SHARED_SCHEMES.has(scheme) && isPlainHostAt(base, schemeEnd(base) + 1);
+    }
+    return this.baseShared;
+  }
+
   private schemeOfBase(): string | null {
     if (this.baseScheme === undefined) this.baseScheme = schemeOf(trimUrl(this.base));
     return this.baseScheme;
@@ -201,6 +259,9 @@ class Resolver implements UrlResolver {
   private resolveAgainstBase(trimmed: string, use: UrlUse): UrlResult {
     const parsed = this.parsedBase();
     if (parsed === null) return { ok: true, url: trimmed };
+    // What runtimes would resolve each their own way stays as written, so that an Article is the same everywhere.
+    const shared = this.sharedBase() ? !opensWithAuthority(trimmed) || isPlainHostAt(trimmed, 0) : this.opaqueBase() && trimmed.replace(TAB_OR_NEWLINE, '').startsWith('#');
+    if (!shared) return { ok: true, url: trimmed };
     let url: URL;
     try {
       url = new URL(trimmed, parsed);
