@@ -172,11 +172,12 @@ describe('the packed tarball', () => {
     expect(JSON.stringify(printed)).toBe(JSON.parse(node(app, ['esm.mjs', SAMPLE])).article);
   });
 
-  it.each(['nodenext', 'bundler'])('type-checks a TypeScript project against the declarations (moduleResolution %s)', (resolution) => {
+  it.each(['nodenext', 'node16', 'bundler'])('type-checks a TypeScript project against the declarations (moduleResolution %s)', (resolution) => {
     const project = join(app, `ts-${resolution}`);
     write(join(project, 'package.json'), JSON.stringify({ name: `ts-${resolution}`, private: true, type: 'module' }));
     write(join(project, 'index.ts'), TYPE_TEST);
-    if (resolution === 'nodenext') write(join(project, 'require.cts'), TYPE_TEST_CJS);
+    // The CommonJS side reads the .d.cts declarations, which must import nothing from an ESM-only package.
+    if (resolution !== 'bundler') write(join(project, 'require.cts'), TYPE_TEST_CJS);
     write(
       join(project, 'tsconfig.json'),
       JSON.stringify({
@@ -184,7 +185,7 @@ describe('the packed tarball', () => {
           target: 'ES2022',
           lib: ['ES2022'],
           types: [],
-          module: resolution === 'nodenext' ? 'nodenext' : 'preserve',
+          module: resolution === 'bundler' ? 'preserve' : resolution,
           moduleResolution: resolution,
           strict: true,
           exactOptionalPropertyTypes: true,
@@ -214,6 +215,7 @@ import {
   type SeedParserCallbacks, type TextBlock, type List,
 } from 'seed-parser';
 import { toHast, toHtml, toMarkdown, toMdast } from 'seed-parser/render';
+import type { Options as MarkdownOptions } from 'mdast-util-to-markdown';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type IsNever<T> = [T] extends [never] ? true : false;
@@ -258,6 +260,12 @@ async function* chunks(): AsyncGenerator<string | Uint8Array> {
 const streamed: Promise<Article> = parseSeedStream(chunks(), callbacks);
 const html: string = toHtml(article);
 const markdown: string = toMarkdown(article);
+// The options of mdast-util-to-markdown, as its own type gives them, fit.
+declare const markdownOptions: MarkdownOptions;
+toMarkdown(article, markdownOptions);
+toMarkdown(article, { bullet: '+', handlers: { text: () => 'x' }, join: [() => undefined], unsafe: [{ character: '#' }], extensions: [{ emphasis: '_' }] });
+// @ts-expect-error: not a bullet
+toMarkdown(article, { bullet: '.' });
 const hast: { type: 'root' } = toHast(article);
 const mdast: { type: 'root' } = toMdast(article);
 export { emphasis, code, notACode, invalidInput, texts, streamed, html, markdown, hast, mdast };

@@ -3,8 +3,37 @@ import type { Article } from '../types.js';
 import { describeValue } from '../article/shape.js';
 import { mdastOf } from './mdast.js';
 
-/** Options of `mdast-util-to-markdown` (its `bullet`, `emphasis`, `strong`, `fence`, …), over these defaults. */
-export type ToMarkdownOptions = Options;
+/**
+ * Options of `mdast-util-to-markdown` (its `bullet`, `emphasis`, `strong`,
+ * `fence`, …), over these defaults: its `Options` fit this type. Written out
+ * here rather than imported in the declarations: that package is ESM only,
+ * and a CommonJS project (TypeScript's `node16` resolution) could not read a
+ * declaration that imports from it. The handlers, joins, unsafe patterns and
+ * extensions are typed loosely; `OPTION_RULES` checks every value.
+ */
+export interface ToMarkdownOptions {
+  bullet?: '*' | '+' | '-' | null | undefined;
+  bulletOther?: '*' | '+' | '-' | null | undefined;
+  bulletOrdered?: '.' | ')' | null | undefined;
+  closeAtx?: boolean | null | undefined;
+  emphasis?: '*' | '_' | null | undefined;
+  extensions?: readonly object[] | null | undefined;
+  fence?: '`' | '~' | null | undefined;
+  fences?: boolean | null | undefined;
+  handlers?: object | null | undefined;
+  incrementListMarker?: boolean | null | undefined;
+  join?: readonly ((...args: never[]) => unknown)[] | null | undefined;
+  listItemIndent?: 'mixed' | 'one' | 'tab' | null | undefined;
+  quote?: '"' | "'" | null | undefined;
+  resourceLink?: boolean | null | undefined;
+  rule?: '*' | '-' | '_' | null | undefined;
+  ruleRepetition?: number | null | undefined;
+  ruleSpaces?: boolean | null | undefined;
+  setext?: boolean | null | undefined;
+  strong?: '*' | '_' | null | undefined;
+  tightDefinitions?: boolean | null | undefined;
+  unsafe?: readonly object[] | null | undefined;
+}
 
 const DEFAULTS: Options = {
   bullet: '-',
