@@ -196,7 +196,12 @@ function readBaseUrl(options: ParseOptions | undefined): string | undefined {
 
 /** Parses a whole seed. Throws `SeedParseError` when the header is broken; the body never throws. */
 export function parseSeed(text: string, options?: ParseOptions): Article {
-  if (typeof text !== 'string') throw new TypeError(`parseSeed expects a string, got ${describe(text)}`);
+  return parseWhole(text, options, 'parseSeed');
+}
+
+/** A whole seed parsed; `who` is named in the TypeError of an argument that is not a string. */
+function parseWhole(text: string, options: ParseOptions | undefined, who: string): Article {
+  if (typeof text !== 'string') throw new TypeError(`${who} expects a string, got ${describe(text)}`);
   const parse = options === undefined ? new SeedParse(NO_OPTIONS, undefined) : new SeedParse({}, readBaseUrl(options));
   parse.write(text);
   return parse.end();
@@ -207,7 +212,7 @@ export type SafeParseResult = { ok: true; article: Article } | { ok: false; erro
 /** Like `parseSeed`, but returns the error instead of throwing. Never throws. */
 export function safeParseSeed(text: string, options?: ParseOptions): SafeParseResult {
   try {
-    return { ok: true, article: parseSeed(text, options) };
+    return { ok: true, article: parseWhole(text, options, 'safeParseSeed') };
   } catch (error) {
     if (error instanceof SeedParseError) return { ok: false, error };
     // Anything else is a TypeError of the argument or the options (a getter's throw included: readOption).

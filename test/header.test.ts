@@ -23,7 +23,7 @@ describe('header', () => {
     const data = { name: 'SeedParseError', code: 'INVALID_TIMESTAMP', message: error.message, offset: 4, line: 1, column: 5 };
     expect(error.message).toMatch(/^Expected .*\(line 1, column 5\)$/);
     expect(JSON.parse(JSON.stringify(error))).toEqual(data);
-    expect(JSON.parse(JSON.stringify(safeParseSeed(42 as unknown as string)))).toEqual({ ok: false, error: { name: 'SeedParseError', code: 'INVALID_INPUT', message: expect.stringContaining('string'), offset: 0, line: 1, column: 1 } });
+    expect(JSON.parse(JSON.stringify(safeParseSeed(42 as unknown as string)))).toEqual({ ok: false, error: { name: 'SeedParseError', code: 'INVALID_INPUT', message: 'safeParseSeed expects a string, got number (line 1, column 1)', offset: 0, line: 1, column: 1 } });
     // A structured clone of the error itself keeps only what every Error keeps; its toJSON() keeps all.
     expect(structuredClone(error.toJSON())).toEqual(data);
     expect(structuredClone(error)).not.toHaveProperty('code');
