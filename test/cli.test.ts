@@ -362,11 +362,13 @@ describe('folders reached by several paths', () => {
     // An argument through a link is walked after the folders of every argument's own path, and only once.
     expect(files(run(root, ['d', 'd/l']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
     expect(files(run(root, ['link-to-d', 'd']))).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
-    // A link of the walk that is also an argument is walked once, under the path both name: no warning for it.
-    const both = run(root, ['d', 'd/b']);
-    expect(files(both)).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
-    expect(both.stderr).not.toContain('d/b:');
-    expect(both.stderr).toContain('seed-parser: d/l: a symbolic link to a folder walked already, by another path, skipped\n');
+    // A link of the walk that is also an argument is walked once, under the path both name: no warning for it, in either order.
+    for (const args of [['d', 'd/b'], ['d/b', 'd']]) {
+      const both = run(root, args);
+      expect(files(both)).toEqual(['d/a.md', 'd/a/z.md', 'd/b/p.md', 'd/sub/s.md']);
+      expect(both.stderr).not.toContain('d/b:');
+      expect(both.stderr).toContain('seed-parser: d/l: a symbolic link to a folder walked already, by another path, skipped\n');
+    }
     // A link to a file is an input of its own name, in the walk and as an argument.
     expect(files(run(root, ['d/a.md', 'la.md', 'd/a.md', './la.md']))).toEqual(['./la.md', 'd/a.md']);
     symlinkSync('a.md', join(root, 'd', 'link.md'));
@@ -407,11 +409,18 @@ describe('folders reached by several paths', () => {
     const third = html(['--out', site, 'd']);
     expect(third.stderr).toContain('seed-parser: to-a.html: a symbolic link into the --out folder, skipped\n');
     expect(third.stderr).not.toContain('to-a.html: READ_ERROR');
-    for (const argument of ['d/site', 'd/site/sub', 'd/into-site']) {
+    symlinkSync('site', join(root, 'd', 'site-link'));
+    for (const argument of ['d/site', 'd/site-link', 'd/site/']) {
       const walked = html(['--out', site, 'd', argument]);
       expect(walked.status).toBe(2);
-      expect(walked.stderr).toContain(`seed-parser: the folder "${argument}" is the --out folder or inside it: the walk never reads what a run writes\n`);
+      expect(walked.stderr).toContain(`seed-parser: the folder "${argument}" is the --out folder: the walk never reads what a run writes\n`);
     }
+    // Into the current folder, from a folder inside it: the outputs mirror the input's own tree.
+    const here = spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', '--out', '.', 'sub'], { cwd: join(root, 'd'), encoding: 'utf8' });
+    expect(here).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(join(root, 'd', 's.html'), 'utf8')).toContain('<h1>');
+    rmSync(join(root, 'd', 's.html'));
+    rmSync(join(root, 'd', 'site-link'));
     expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
   });
 
@@ -559,14 +568,14 @@ describe('seed-parser --out', () => {
     // The input folder itself, or through a link: the walk never reads --out.
     const onto = cli(['--format', 'markdown', '--out', twins, twins]);
     expect(onto.status).toBe(2);
-    expect(onto.stderr).toContain(`the folder ${JSON.stringify(twins)} is the --out folder or inside it`);
+    expect(onto.stderr).toContain(`the folder ${JSON.stringify(twins)} is the --out folder`);
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
     rmSync(join(twins, 'a.txt'));
     writeFileSync(join(twins, 'b.txt'), seedText);
     symlinkSync(twins, join(dir, 'twins-link'));
     const linked = cli(['--format', 'markdown', '--out', join(dir, 'twins-link'), twins]);
     expect(linked.status).toBe(2);
-    expect(linked.stderr).toContain('is the --out folder or inside it');
+    expect(linked.stderr).toContain('is the --out folder');
     expect(readFileSync(join(twins, 'a.md'), 'utf8')).toBe(seedText);
 
     // File arguments rendered into their own folder: the output of a.md would replace it.
@@ -647,6 +656,7 @@ describe('seed-parser --out', () => {
     expect(blocked.stderr).toContain(`the output of a.md, ${join(fifo, 'a.html')}, is not a regular file; nothing was written`);
     symlinkSync(join(root, 'nowhere'), join(root, 'dangling'));
     expect(cli(['--format', 'html', '--out', join(root, 'dangling'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'dangling')}: a symbolic link that leads nowhere\n`);
+    expect(cli(['--format', 'html', '--out', `${join(root, 'dangling')}/`, join(root, 'in')]).stderr).toContain(`--out ${join(root, 'dangling')}/: a symbolic link that leads nowhere\n`);
     expect(cli(['--format', 'html', '--out', join(root, 'dangling', 'site'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'dangling', 'site')}: ${join(root, 'dangling')}: a symbolic link that leads nowhere\n`);
     expect(cli(['--format', 'html', '--out', join(root, 'precious.txt', 'site'), join(root, 'in')]).stderr).toContain(`--out ${join(root, 'precious.txt', 'site')}: ${join(root, 'precious.txt')}: not a folder\n`);
     expect(existsSync(join(root, 'nowhere'))).toBe(false);
@@ -661,6 +671,29 @@ describe('seed-parser --out', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('seed-parser: a.md: cannot write /proc/seed-parser-none/site/a.html: no such file or directory (ENOENT)\n');
   });
+});
+
+describe('two shards of one run writing into one new --out at once', () => {
+  it('make the folders they share without failing on one the other made first', async () => {
+    const root = join(dir, 'shards-race');
+    const seedText = '<!--1700000000000-->\n[T](https://t.example/)\n------\n<p>x</p>';
+    for (let folder = 0; folder < 200; folder++) {
+      mkdirSync(join(root, 'in', `y${folder % 10}`, `m${folder}`), { recursive: true });
+      for (const name of ['a', 'b', 'c']) writeFileSync(join(root, 'in', `y${folder % 10}`, `m${folder}`, `${name}.md`), seedText);
+    }
+    const shard = (which: string, out: string) =>
+      new Promise<{ status: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [CLI, '-q', '--jobs', '1', '--shard', which, '--format', 'html', '--out', out, join(root, 'in')]);
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (status) => done({ status, stderr }));
+      });
+    for (let round = 0; round < 3; round++) {
+      const out = join(root, `out-${round}`);
+      expect(await Promise.all([shard('1/2', out), shard('2/2', out)])).toEqual([{ status: 0, stderr: '' }, { status: 0, stderr: '' }]);
+      expect(readdirSync(out, { recursive: true }).filter((name) => String(name).endsWith('.html'))).toHaveLength(600);
+    }
+  }, 60_000);
 });
 
 describe('a folder tree deeper than the stack', () => {

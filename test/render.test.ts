@@ -285,7 +285,10 @@ describe('what Markdown and HTML cannot nest', () => {
       [{ join: 5 }, 'options.join must be an array of functions, got 5'],
       [{ join: [() => undefined, 1] }, 'options.join must be an array of functions, got an array'],
       [{ extensions: [null] }, 'options.extensions must be an array of objects (option sets), got an array'],
-      [{ unsafe: [{ before: 'a' }] }, 'options.unsafe must be an array of objects with a character, got an array'],
+      [{ unsafe: [{ before: 'a' }] }, 'options.unsafe must be an array of objects, each with a character (one), got an array'],
+      [{ unsafe: [{ character: '' }] }, 'options.unsafe must be an array of objects, each with a character (one), got an array'],
+      [{ extensions: [{ join: [5] }] }, 'options.extensions[0].join must be an array of functions, got an array'],
+      [{ extensions: [{ extensions: [{ bullet: '.' }] }] }, `options.extensions[0].extensions[0].bullet must be '*', '+' or '-', got "."`],
       [{ handlers: { text: 5 } }, 'options.handlers must be an object of functions, got an object ([object Object])'],
       [{ bullet: '.' }, "options.bullet must be '*', '+' or '-', got \".\""],
       [{ emphasis: '~' }, "options.emphasis must be '*' or '_', got \"~\""],
@@ -304,6 +307,9 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toMarkdown(value, { quote: null, bullet: null, join: null })).toBe(toMarkdown(value));
     expect(toMarkdown(value, { someExtensionOption: 1 } as never)).toBe(toMarkdown(value));
     expect(toMarkdown(value, { bullet: '+', bulletOther: '-' })).toBe(toMarkdown(value));
+    const looped: { extensions: object[] } = { extensions: [] };
+    looped.extensions.push(looped);
+    expect(() => toMarkdown(value, { extensions: [looped] })).toThrow(new TypeError('toMarkdown: options.extensions[0].extensions[0] holds itself'));
     // Well-formed values of the list and handler options pass.
     expect(toMarkdown(value, { extensions: [{ bullet: '+' }], join: [() => undefined], unsafe: [{ character: '#', inConstruct: 'phrasing' }], handlers: { text: (node: { value: string }) => node.value.toUpperCase() } } as never)).toBe(toMarkdown(value).replace('A title', 'A TITLE').replace('\nx\n', '\nX\n'));
   });

@@ -193,9 +193,11 @@ function lstatOrNull(path: string): Stats | null {
  * one failure per input.
  */
 export function outFolderProblem(out: string): string | null {
-  for (let path = out; ; path = dirname(path)) {
+  // Resolved first: `lstat` of `link/`, with its slash, follows the link.
+  const resolved = resolve(out);
+  for (let path = resolved; ; path = dirname(path)) {
     const stats = statOrNull(path);
-    const named = path === out ? '' : `${path}: `;
+    const named = path === resolved ? '' : `${path}: `;
     if (stats !== null) return stats.isDirectory() ? null : `${named}not a folder`;
     if (lstatOrNull(path) !== null) return `${named}a symbolic link that leads nowhere`;
     if (dirname(path) === path) return null;
@@ -210,7 +212,7 @@ export function outFolderProblem(out: string): string | null {
  */
 function makeFolders(path: string): void {
   const missing: string[] = [];
-  for (let folder = path; ; folder = dirname(folder)) {
+  for (let folder = resolve(path); ; folder = dirname(folder)) {
     try {
       mkdirSync(folder);
       break;
@@ -221,7 +223,16 @@ function makeFolders(path: string): void {
       missing.push(folder);
     }
   }
-  for (let index = missing.length - 1; index >= 0; index--) mkdirSync(missing[index] as string);
+  for (let index = missing.length - 1; index >= 0; index--) makeFolder(missing[index] as string);
+}
+
+/** Makes one folder; one that another run (another shard, another thread) made meanwhile is as good. */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder);
+  } catch (error) {
+    if (!((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder).isDirectory())) throw error;
+  }
 }
 
 /** Links followed, at most, on the way to where a path leads (a loop of links leads nowhere). */

@@ -62,7 +62,7 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
     // With several arguments the directory stays in `file`, so that records of different folders stay apart.
     const prefix = several ? toPosix(path).replace(/\/+$/, '') + '/' : '';
     const [id, ...above] = selfAndAbove(path, stats);
-    if (id === run.out || leadsIntoOut(run, path)) throw new UsageError(`the folder ${JSON.stringify(path)} is the --out folder or inside it: the walk never reads what a run writes`);
+    if (id === run.out) throw new UsageError(`the folder ${JSON.stringify(path)} is the --out folder: the walk never reads what a run writes`);
     const folder: FolderLink = { path, file: toPosix(path), prefix, ancestors: above, id: id as string, argument: true };
     // An argument whose path leads through a link is walked with the links, after every folder of its own path.
     if (throughLink(path)) run.links.push(folder);
@@ -70,6 +70,8 @@ export function collectInputs(paths: readonly string[], extensions: readonly str
   }
   followLinks(run);
   entries.sort((a, b) => compareCodePoints(a.file, b.file));
+  // Warnings in the order of their paths, as the records come (folders are walked from a list, the last found first).
+  skipped.sort((a, b) => compareCodePoints(a.file, b.file));
   return { entries: several ? onceEach(entries) : entries, skipped, single };
 }
 

@@ -63,10 +63,9 @@ function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
   const merged: Record<string, unknown> = { ...DEFAULTS };
   if (options !== null && options !== undefined) {
     if (typeof options !== 'object') throw new TypeError(`toMarkdown: options must be an object, got ${describeValue(options)}`);
+    checkOptions(options, 'options', new Set());
     for (const [name, value] of Object.entries(options)) {
-      if (value === undefined) continue;
-      checkOption(name, value);
-      merged[name] = value;
+      if (value !== undefined) merged[name] = value;
     }
   }
   // The one rule between two options: the marker of a list after a list must differ from the first's.
@@ -117,11 +116,30 @@ const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
   setext: BOOLEAN,
   strong: oneOf(['*', '_'], "'*' or '_'"),
   tightDefinitions: BOOLEAN,
-  unsafe: arrayOf((entry) => isObject(entry) && typeof (entry as { character?: unknown }).character === 'string', 'an array of objects with a character'),
+  // An empty character makes mdast-util-to-markdown loop for ever.
+  unsafe: arrayOf(isUnsafePattern, 'an array of objects, each with a character (one)'),
 };
 
-function checkOption(name: string, value: unknown): void {
-  if (value === null || !Object.hasOwn(OPTION_RULES, name)) return;
-  const rule = OPTION_RULES[name] as OptionRule;
-  if (!rule.test(value)) throw new TypeError(`toMarkdown: options.${name} must be ${rule.expected}, got ${describeValue(value)}`);
+const ONE_CHARACTER = /^[\s\S]$/u;
+
+function isUnsafePattern(entry: unknown): boolean {
+  const character = isObject(entry) ? (entry as { character?: unknown }).character : undefined;
+  return typeof character === 'string' && ONE_CHARACTER.test(character);
+}
+
+/**
+ * Checks every option of `options` (named `path` in messages), and those of
+ * its extensions, which are options too; an extension that holds itself
+ * would make mdast-util-to-markdown recurse for ever.
+ */
+function checkOptions(options: object, path: string, seen: Set<object>): void {
+  if (seen.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
+  seen.add(options);
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined || value === null || !Object.hasOwn(OPTION_RULES, name)) continue;
+    const rule = OPTION_RULES[name] as OptionRule;
+    if (!rule.test(value)) throw new TypeError(`toMarkdown: ${path}.${name} must be ${rule.expected}, got ${describeValue(value)}`);
+    if (name === 'extensions') (value as object[]).forEach((extension, index) => checkOptions(extension, `${path}.extensions[${index}]`, seen));
+  }
+  seen.delete(options);
 }
