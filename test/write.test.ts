@@ -458,3 +458,65 @@ describe('formatSeed: the round trip parseSeed(formatSeed(a)) equals a, apart fr
     for (const input of inputs) expectRoundTrip(parseSeed(seed(input)), `body ${JSON.stringify(input)}`);
   });
 });
+
+describe('formatSeed and the renderers read each value once', () => {
+  const header = { timestamp: 1, title: 't', url: 'https://news.example/a' };
+  /** A value that reads as `first` once, and as `then` ever after. */
+  function changing<T>(first: T, then: unknown): { readonly value: T } {
+    let reads = 0;
+    return {
+      get value() {
+        return (reads++ === 0 ? first : then) as T;
+      },
+    };
+  }
+  // Each input passes the check on its first read and would be markup, or an unsafe URL, on a second.
+  const inputs = (): [string, SeedInput][] => {
+    const level = changing(1, '1><script>alert(1)</script');
+    const src = changing('https://i.example/a.png', 'javascript:alert(1)');
+    const inlines: InlineInput[] = [{ type: 'text', value: 'x' }];
+    inlines[Symbol.iterator] = function* () {
+      yield { type: 'link', href: 'javascript:alert(1)', title: null, children: [{ type: 'text', value: 'x' }] };
+    };
+    let typeReads = 0;
+    const proxied = new Proxy({ type: 'paragraph', inlines: [{ type: 'text', value: 'p' }] }, {
+      get: (target, name) => (name === 'type' && typeReads++ > 0 ? 'heading' : Reflect.get(target, name)),
+    });
+    return [
+      ['a heading level behind a getter', { header, body: [{ type: 'heading', text: 'Hi', get level() { return level.value; } } as never] }],
+      ['an image src behind a getter', { header, body: [{ type: 'image', get src() { return src.value; } } as never] }],
+      ['inlines with their own iterator', { header, body: [{ type: 'paragraph', inlines }] }],
+      ['a block behind a proxy', { header, body: [proxied as never] }],
+    ];
+  };
+
+  it.each(inputs().map(([name]) => [name]))('writes what it checked: %s', (name) => {
+    const input = (inputs().find(([each]) => each === name) as [string, SeedInput])[1];
+    const written = formatSeed(input);
+    expect(written).not.toMatch(/script|javascript/);
+    expect(parseSeed(written).diagnostics).toEqual([]);
+  });
+
+  it('renders what it checked', async () => {
+    const { toHast, toHtml, toMarkdown, toMdast } = await import('../src/render/index.js');
+    // The same tricks in Article-shaped blocks (an Article has every field).
+    const blocks = (): unknown[] => {
+      const [[, heading], [, image], [, iterated], [, proxied]] = inputs().map(([name, input]) => [name, (input.body as unknown[])[0]] as const);
+      Object.assign(heading as object, { inlines: [{ type: 'text', value: 'Hi' }] });
+      Object.assign(image as object, { alt: null, title: null, width: null, height: null, caption: null, credit: null, link: null });
+      return [heading, image, iterated, proxied];
+    };
+    for (const render of [toHtml, toMarkdown, (article: Article) => JSON.stringify(toHast(article)), (article: Article) => JSON.stringify(toMdast(article))]) {
+      for (const block of blocks()) {
+        const article = { ...parseSeed(formatSeed({ header })), body: [block] } as unknown as Article;
+        expect(render(article)).not.toMatch(/script|javascript/);
+      }
+    }
+  });
+
+  it('takes null content as none: a TypeError names what is missing', () => {
+    expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: null, text: null } as never] })).toThrow(new TypeError('formatSeed: body[0] needs inlines or text'));
+    expect(() => formatSeed({ header, body: [{ type: 'quote', blocks: null } as never] })).toThrow(new TypeError('formatSeed: body[0] needs blocks or text'));
+    expect(parseSeed(formatSeed({ header, body: [{ type: 'paragraph', inlines: null, text: 'x' } as never] })).text).toBe('x');
+  });
+});

@@ -1,6 +1,7 @@
 import { MAX_INLINE_DEPTH } from '../blocks/inlines.js';
 import { describe } from '../input/chunks.js';
 import { unsafeScheme, type UrlUse } from '../text/urls.js';
+import type { Block, Dateline, Paragraph } from '../types.js';
 
 /**
  * The shape of an Article as data: what each block and inline holds, as rows
@@ -28,7 +29,7 @@ type Field = Kind | `${Kind}?`;
 
 interface Shape {
   readonly fields: Readonly<Record<string, Field>>;
-  /** Content given in either of two fields (the writer reads `inlines`, else `text`): at least one is present. */
+  /** Content given in either of two fields (the writer reads `inlines`, else `text`): at least one is present, not null. */
   readonly either?: readonly [string, string];
 }
 
@@ -112,19 +113,34 @@ export const INPUT_SHAPES: Shapes = {
   partial: true,
 };
 
+/** The dateline, the lead and the body as checked: copies of plain data. */
+export interface Checked {
+  dateline: unknown;
+  lead: unknown;
+  body: unknown;
+}
+
 /**
  * Checks the dateline, the lead and the body of `value` against `shapes`;
  * `who` starts each message. Throws a `TypeError` at the first value out of
  * shape. Inline containers nest at most {@link MAX_INLINE_DEPTH} deep, as the
  * parser reads them, so a cyclic or runaway tree is an error, not a stack
  * overflow.
+ *
+ * Returns what it checked as a copy: plain objects holding the fields of
+ * their shape (and `type`), plain arrays, each value read once. The writer
+ * and the renderers use the copy, never the value given: a getter, a proxy
+ * or an array's own iterator could give them other values than the check
+ * saw (a heading level that is markup, a `javascript:` URL).
  */
-export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): void {
+export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): Checked {
   const check: Check = { shapes, who, depth: 0 };
-  if (!isNone(check, value.dateline, 'dateline', 'an object')) record(check, value.dateline, shapes.dateline, 'dateline');
-  if (!isNone(check, value.lead, 'lead', 'a paragraph')) paragraph(check, value.lead, 'lead');
-  if (value.body === undefined && shapes.partial) return;
-  list(check, value.body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block'));
+  const { dateline, lead, body } = value;
+  return {
+    dateline: isNone(check, dateline, 'dateline', 'an object') ? dateline : record(check, dateline, shapes.dateline, 'dateline'),
+    lead: isNone(check, lead, 'lead', 'a paragraph') ? lead : paragraph(check, lead, 'lead'),
+    body: body === undefined && shapes.partial ? body : list(check, body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block')),
+  };
 }
 
 /**
@@ -167,35 +183,45 @@ export function shortPath(path: string): string {
   return path.length <= 160 ? path : `${path.slice(0, 70)}…${path.slice(-70)}`;
 }
 
-function list(check: Check, value: unknown, path: string, each: (item: unknown, path: string) => void): void {
+function list(check: Check, value: unknown, path: string, each: (item: unknown, path: string) => object): object[] {
   if (!Array.isArray(value)) fail(check, path, `must be an array, got ${describeValue(value)}`);
-  for (let index = 0; index < value.length; index++) each(value[index], `${path}[${index}]`);
+  const { length } = value;
+  const copy = new Array<object>(length);
+  for (let index = 0; index < length; index++) copy[index] = each(value[index], `${path}[${index}]`);
+  return copy;
 }
 
 /** A block or an inline: its type picks its shape (an own row of the table only: `constructor` is no type). */
-function typed(check: Check, value: unknown, table: Readonly<Record<string, Shape>>, path: string, what: 'block' | 'inline'): void {
+function typed(check: Check, value: unknown, table: Readonly<Record<string, Shape>>, path: string, what: 'block' | 'inline'): object {
   if (typeof value !== 'object' || value === null) fail(check, path, `must be ${what === 'block' ? 'a block' : 'an inline'}, got ${describeValue(value)}`);
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(table, type)) {
     fail(check, `${path}.type`, `is no ${what} type: ${describeValue(type)} (one of ${Object.keys(table).join(', ')})`);
   }
-  record(check, value, table[type] as Shape, path);
+  return record(check, value, table[type] as Shape, path, type);
 }
 
-function paragraph(check: Check, value: unknown, path: string): void {
-  if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'paragraph') {
-    fail(check, path, `must be a paragraph ({ type: 'paragraph', … }), got ${describeValue(value)}`);
-  }
-  record(check, value, check.shapes.paragraph, path);
+function paragraph(check: Check, value: unknown, path: string): object {
+  const type = typeof value === 'object' && value !== null ? (value as { type?: unknown }).type : undefined;
+  if (type !== 'paragraph') fail(check, path, `must be a paragraph ({ type: 'paragraph', … }), got ${describeValue(value)}`);
+  return record(check, value, check.shapes.paragraph, path, type);
 }
 
-function record(check: Check, value: unknown, shape: Shape, path: string): void {
+/** The fields of `shape`, each read once and checked, in a new object (with `type` first, when given). */
+function record(check: Check, value: unknown, shape: Shape, path: string, type?: string): object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(check, path, `must be an object, got ${describeValue(value)}`);
   const fields = value as Record<string, unknown>;
-  if (shape.either !== undefined && shape.either.every((name) => fields[name] === undefined)) {
+  const read: Record<string, unknown> = {};
+  for (const name in shape.fields) read[name] = fields[name];
+  if (shape.either !== undefined && shape.either.every((name) => read[name] === undefined || read[name] === null)) {
     fail(check, path, `needs ${shape.either[0]} or ${shape.either[1]}`);
   }
-  for (const name in shape.fields) field(check, fields[name], shape.fields[name] as Field, `${path}.${name}`);
+  const copy: Record<string, unknown> = type === undefined ? {} : { type };
+  for (const name in shape.fields) {
+    const checked = field(check, read[name], shape.fields[name] as Field, `${path}.${name}`);
+    if (checked !== undefined) copy[name] = checked;
+  }
+  return copy;
 }
 
 /** What a value of each kind is, as messages say it (a list is an array; a URL, a string). */
@@ -220,23 +246,24 @@ function wrongKind(check: Check, path: string, kind: Kind, value: unknown): neve
   fail(check, path, `must be ${KIND_NAMES[kind]}, got ${describeValue(value)}`);
 }
 
-function field(check: Check, value: unknown, field: Field, path: string): void {
+/** The value checked: itself, or a copy of a list. */
+function field(check: Check, value: unknown, field: Field, path: string): unknown {
   const optional = field.endsWith('?');
   const kind = (optional ? field.slice(0, -1) : field) as Kind;
-  if (optional && isNone(check, value, path, KIND_NAMES[kind])) return;
+  if (optional && isNone(check, value, path, KIND_NAMES[kind])) return value;
   switch (kind) {
     case 'string':
       if (typeof value !== 'string') wrongKind(check, path, kind, value);
-      return;
+      return value;
     case 'boolean':
       if (typeof value !== 'boolean') wrongKind(check, path, kind, value);
-      return;
+      return value;
     case 'whole':
       if (!Number.isSafeInteger(value) || (value as number) < 0) wrongKind(check, path, kind, value);
-      return;
+      return value;
     case 'level':
       if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 6) wrongKind(check, path, kind, value);
-      return;
+      return value;
     case 'inlines':
       return inlines(check, value, path);
     case 'paragraphs':
@@ -248,20 +275,30 @@ function field(check: Check, value: unknown, field: Field, path: string): void {
     default: {
       const problem = urlProblem(value, kind.slice('url:'.length) as UrlUse);
       if (problem !== null) fail(check, path, problem);
+      return value;
     }
   }
 }
 
 /** A list of inlines, as deep as the parser reads them: {@link MAX_INLINE_DEPTH} containers. */
-function inlines(check: Check, value: unknown, path: string): void {
+function inlines(check: Check, value: unknown, path: string): object[] {
   if (check.depth > MAX_INLINE_DEPTH) fail(check, path, `nests inlines more than ${MAX_INLINE_DEPTH} deep, deeper than the parser reads them`);
   check.depth++;
-  list(check, value, path, (inline, at) => typed(check, inline, check.shapes.inlines, at, 'inline'));
+  const copy = list(check, value, path, (inline, at) => typed(check, inline, check.shapes.inlines, at, 'inline'));
   check.depth--;
+  return copy;
 }
 
-/** An Article as the renderers read it: its header's title and URL, then {@link checkShape}. */
-export function checkArticle(article: unknown, who: string): void {
+/** What the renderers read of an Article, checked and copied ({@link checkShape}). */
+export interface CheckedArticle {
+  header: { title: string; url: string };
+  dateline: Dateline | null;
+  lead: Paragraph | null;
+  body: Block[];
+}
+
+/** An Article as the renderers read it: its header's title and URL, then {@link checkShape}; the copy is what they render. */
+export function checkArticle(article: unknown, who: string): CheckedArticle {
   if (typeof article !== 'object' || article === null) throw new TypeError(`${who} expects an Article, got ${describeValue(article)}`);
   const { header } = article as { header?: unknown };
   if (typeof header !== 'object' || header === null) throw new TypeError(`${who}: header must be an object, got ${describeValue(header)}`);
@@ -269,5 +306,6 @@ export function checkArticle(article: unknown, who: string): void {
   if (typeof title !== 'string') throw new TypeError(`${who}: header.title must be a string, got ${describeValue(title)}`);
   const problem = urlProblem(url, 'link');
   if (problem !== null) throw new TypeError(`${who}: header.url ${problem}`);
-  checkShape(article, ARTICLE_SHAPES, who);
+  const checked = checkShape(article, ARTICLE_SHAPES, who);
+  return { header: { title, url: url as string }, ...(checked as Omit<CheckedArticle, 'header'>) };
 }

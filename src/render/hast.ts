@@ -29,21 +29,22 @@ export function toHast(article: Article, options?: ToHastOptions | null): Root {
 
 /** `toHast`, naming `who` in its errors (`toHtml` calls it too). */
 export function hastOf(article: Article, options: ToHastOptions | null | undefined, who: string): Root {
-  checkArticle(article, who);
+  // Rendered from the checked copy: every value read once (src/article/shape.ts).
+  const checked = checkArticle(article, who);
   if (options !== null && options !== undefined && typeof options !== 'object') throw new TypeError(`${who}: options must be an object, got ${describeValue(options)}`);
   const media = options?.media ?? 'links';
   if (media !== 'links' && media !== 'elements') throw new TypeError(`${who}: options.media must be 'links' or 'elements', got ${JSON.stringify(media)}`);
   const document = options?.document ?? false;
   if (typeof document !== 'boolean') throw new TypeError(`${who}: options.document must be true or false, got ${describeValue(document)}`);
   const state: State = { media };
-  const header: ElementContent[] = [h('h1', {}, [h('a', { href: article.header.url }, [text(article.header.title)])])];
-  if (article.dateline !== null) {
-    const { text: value, iso } = article.dateline;
+  const header: ElementContent[] = [h('h1', {}, [h('a', { href: checked.header.url }, [text(checked.header.title)])])];
+  if (checked.dateline !== null) {
+    const { text: value, iso } = checked.dateline;
     header.push(h('p', {}, [h('time', iso === null ? {} : { dateTime: iso }, [text(value)])]));
   }
-  if (article.lead !== null) header.push(h('p', { className: ['lead'] }, blockPhrasing(article.lead.inlines)));
+  if (checked.lead !== null) header.push(h('p', { className: ['lead'] }, blockPhrasing(checked.lead.inlines)));
   const content: ElementContent[] = [text('\n'), h('header', {}, header), text('\n')];
-  for (const block of article.body) {
+  for (const block of checked.body) {
     content.push((blockHandlers[block.type] as BlockHandler<Block>)(block, state), text('\n'));
   }
   const main = h('article', {}, content);
@@ -53,7 +54,7 @@ export function hastOf(article: Article, options: ToHastOptions | null | undefin
     children: [
       { type: 'doctype' },
       h('html', {}, [
-        h('head', {}, [h('meta', { charSet: 'utf-8' }, []), h('title', {}, [text(article.header.title)])]),
+        h('head', {}, [h('meta', { charSet: 'utf-8' }, []), h('title', {}, [text(checked.header.title)])]),
         h('body', {}, [main]),
       ]),
     ],

@@ -30,13 +30,14 @@ export function toMdast(article: Article): Root {
 
 /** `toMdast`, naming `who` in its errors (`toMarkdown` calls it too). */
 export function mdastOf(article: Article, who: string): Root {
-  checkArticle(article, who);
+  // Rendered from the checked copy: every value read once (src/article/shape.ts).
+  const checked = checkArticle(article, who);
   const children: RootContent[] = [
-    { type: 'heading', depth: 1, children: [{ type: 'link', url: markdownUrl(article.header.url), title: null, children: [{ type: 'text', value: article.header.title }] }] },
+    { type: 'heading', depth: 1, children: [{ type: 'link', url: markdownUrl(checked.header.url), title: null, children: [{ type: 'text', value: checked.header.title }] }] },
   ];
-  if (article.dateline !== null) children.push({ type: 'paragraph', children: [{ type: 'text', value: article.dateline.text }] });
-  if (article.lead !== null) children.push(paragraph(article.lead.inlines));
-  for (const block of article.body) {
+  if (checked.dateline !== null) children.push({ type: 'paragraph', children: [{ type: 'text', value: checked.dateline.text }] });
+  if (checked.lead !== null) children.push(paragraph(checked.lead.inlines));
+  for (const block of checked.body) {
     const handler = blockHandlers[block.type] as BlockHandler<Block>;
     appendAll(children, handler(block));
   }

@@ -88,7 +88,7 @@ function writeInlines(inlines: readonly InlineInput[], out: string[]): void {
 
 /** `inlines` when given, else `text` with each line feed a break. */
 export function inlinesOf(content: InlineContentInput): readonly InlineInput[] {
-  if (content.inlines !== undefined) return content.inlines;
+  if (content.inlines !== undefined && content.inlines !== null) return content.inlines;
   const text = content.text ?? '';
   const inlines: InlineInput[] = [];
   text.split('\n').forEach((line, index) => {
@@ -198,7 +198,7 @@ function isMedia(block: BlockInput): boolean {
  * `links` (which follow document order) say it stood before some linked
  * image. So the dateline, the lead and the order of `links` read back the same.
  */
-export function writeBody(input: SeedInput): string {
+export function writeBody(input: Pick<SeedInput, 'dateline' | 'lead' | 'body' | 'links'>): string {
   const out: string[] = [];
   const body = input.body ?? [];
   if (input.dateline !== null && input.dateline !== undefined) {
@@ -206,7 +206,7 @@ export function writeBody(input: SeedInput): string {
   }
   let index = 0;
   if (input.lead !== null && input.lead !== undefined) {
-    const before = mediaBeforeLead(input.lead, body, Array.isArray(input.links) ? input.links : undefined);
+    const before = mediaBeforeLead(input.lead, body, input.links);
     while (index < before) writeBlock(body[index++] as BlockInput, out);
     paragraph(input.lead, out, '<p class="lead">');
     out.push('\n');

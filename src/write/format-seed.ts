@@ -22,8 +22,10 @@ export function formatSeed(input: SeedInput): string {
     throw new TypeError('formatSeed expects an object with a header');
   }
   const header = writeHeader(input.header);
-  checkShape(input, INPUT_SHAPES, 'formatSeed');
-  return header + writeBody(input);
+  // Written from the checked copy: every value read once (src/article/shape.ts).
+  const checked = checkShape(input, INPUT_SHAPES, 'formatSeed') as Pick<SeedInput, 'dateline' | 'lead' | 'body'>;
+  const { links } = input;
+  return header + writeBody({ ...checked, links: Array.isArray(links) ? links : undefined });
 }
 
 function writeHeader(header: HeaderInput): string {
