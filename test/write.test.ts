@@ -152,8 +152,17 @@ describe('formatSeed: exact output', () => {
     );
     expect(() => formatSeed({ header: { ...HEADER, timestamp: 1.5 } })).toThrow(TypeError);
     expect(() => formatSeed({ header: { ...HEADER, frontMatter: [] as unknown as Record<string, unknown> } })).toThrow(
-      new TypeError('formatSeed: header.frontMatter must be a mapping'),
+      new TypeError('formatSeed: header.frontMatter must be a mapping (a plain object), got an array'),
     );
+    expect(() => formatSeed({ header: { ...HEADER, frontMatter: new Date(0) as unknown as Record<string, unknown> } })).toThrow(
+      new TypeError('formatSeed: header.frontMatter must be a mapping (a plain object), got an object ([object Date])'),
+    );
+    // A language rule 4 could not read back from its class.
+    for (const language of ['', 'a b', 'x\ty']) {
+      expect(() => formatSeed({ header: HEADER, body: [{ type: 'code', text: 'x', language }] })).toThrow(
+        new TypeError(`formatSeed: body[0].language must be a word (the X of a language-X class: not empty, no white space), got ${JSON.stringify(language)}`),
+      );
+    }
     expect(() => formatSeed({ header: HEADER, body: [{ type: 'heading', level: 7 as 1, text: 'x' }] })).toThrow(
       new TypeError('formatSeed: body[0].level must be a heading level from 1 to 6, got 7'),
     );
@@ -475,9 +484,11 @@ describe('formatSeed and the renderers read each value once', () => {
     const level = changing(1, '1><script>alert(1)</script');
     const src = changing('https://i.example/a.png', 'javascript:alert(1)');
     const inlines: InlineInput[] = [{ type: 'text', value: 'x' }];
-    inlines[Symbol.iterator] = function* () {
-      yield { type: 'link', href: 'javascript:alert(1)', title: null, children: [{ type: 'text', value: 'x' }] };
-    };
+    Object.defineProperty(inlines, Symbol.iterator, {
+      *value() {
+        yield { type: 'link', href: 'javascript:alert(1)', title: null, children: [{ type: 'text', value: 'x' }] };
+      },
+    });
     let typeReads = 0;
     const proxied = new Proxy({ type: 'paragraph', inlines: [{ type: 'text', value: 'p' }] }, {
       get: (target, name) => (name === 'type' && typeReads++ > 0 ? 'heading' : Reflect.get(target, name)),
@@ -501,7 +512,7 @@ describe('formatSeed and the renderers read each value once', () => {
     const { toHast, toHtml, toMarkdown, toMdast } = await import('../src/render/index.js');
     // The same tricks in Article-shaped blocks (an Article has every field).
     const blocks = (): unknown[] => {
-      const [[, heading], [, image], [, iterated], [, proxied]] = inputs().map(([name, input]) => [name, (input.body as unknown[])[0]] as const);
+      const [heading, image, iterated, proxied] = inputs().map(([, input]) => (input.body as unknown[])[0]);
       Object.assign(heading as object, { inlines: [{ type: 'text', value: 'Hi' }] });
       Object.assign(image as object, { alt: null, title: null, width: null, height: null, caption: null, credit: null, link: null });
       return [heading, image, iterated, proxied];

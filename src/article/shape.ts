@@ -20,6 +20,7 @@ type Kind =
   | 'boolean'
   | 'whole'
   | 'level'
+  | 'language'
   | 'inlines'
   | 'paragraphs'
   | 'items'
@@ -74,7 +75,7 @@ export const ARTICLE_SHAPES: Shapes = {
     heading: { fields: { level: 'level', inlines: 'inlines' } },
     quote: { fields: { blocks: 'paragraphs' } },
     list: { fields: { ordered: 'boolean', start: 'whole?', items: 'items' } },
-    code: { fields: { text: 'string', language: 'string?' } },
+    code: { fields: { text: 'string', language: 'language?' } },
     ...IMAGE,
     embed: { fields: { src: 'url:embed', provider: 'string?', caption: 'string?' } },
     video: { fields: { src: 'url:media?', sources: 'sources', poster: 'url:poster?', caption: 'string?' } },
@@ -97,7 +98,7 @@ export const INPUT_SHAPES: Shapes = {
     heading: { fields: { ...CONTENT.fields, level: 'level' }, either: CONTENT.either },
     quote: { fields: { blocks: 'paragraphs?', text: 'string?' }, either: ['blocks', 'text'] },
     list: { fields: { ordered: 'boolean?', start: 'whole?', items: 'items?', text: 'string?' }, either: ['items', 'text'] },
-    code: { fields: { text: 'string', language: 'string?' } },
+    code: { fields: { text: 'string', language: 'language?' } },
     ...IMAGE,
     // The provider is derived from the URL: ignored, whatever it holds.
     embed: { fields: { src: 'url:embed', caption: 'string?' } },
@@ -224,12 +225,16 @@ function record(check: Check, value: unknown, shape: Shape, path: string, type?:
   return copy;
 }
 
+/** A code block's language, as rule 4 reads it from a `language-X` class. */
+const LANGUAGE = /^[^\t\n\f\r ]+$/;
+
 /** What a value of each kind is, as messages say it (a list is an array; a URL, a string). */
 const KIND_NAMES: Readonly<Record<Kind, string>> = {
   string: 'a string',
   boolean: 'true or false',
   whole: 'a whole number',
   level: 'a heading level from 1 to 6',
+  language: 'a word (the X of a language-X class: not empty, no white space)',
   inlines: 'an array',
   paragraphs: 'an array',
   items: 'an array',
@@ -263,6 +268,10 @@ function field(check: Check, value: unknown, field: Field, path: string): unknow
       return value;
     case 'level':
       if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 6) wrongKind(check, path, kind, value);
+      return value;
+    case 'language':
+      // Rule 4 reads the language from a class: one that is empty or holds white space would not read back.
+      if (typeof value !== 'string' || !LANGUAGE.test(value)) wrongKind(check, path, kind, value);
       return value;
     case 'inlines':
       return inlines(check, value, path);

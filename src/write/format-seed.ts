@@ -35,7 +35,7 @@ function writeHeader(header: HeaderInput): string {
   }
   let text = '';
   if (frontMatter !== null && frontMatter !== undefined) {
-    if (typeof frontMatter !== 'object' || Array.isArray(frontMatter)) throw new TypeError('formatSeed: header.frontMatter must be a mapping');
+    if (typeof frontMatter !== 'object' || !isPlainObject(frontMatter)) throw new TypeError(`formatSeed: header.frontMatter must be a mapping (a plain object), got ${describeValue(frontMatter)}`);
     checkPlainData(frontMatter);
     text += `---\n${frontMatterYaml(frontMatter)}---\n`;
   }
