@@ -247,6 +247,22 @@ describe('rule 6: dropped without trace', () => {
       ),
     ).toEqual([paragraph('ab')]);
   });
+  it('ends a dropped <p> where HTML ends a paragraph, and says so when a dropped element held the rest of the body', () => {
+    // The tree of rule 0 keeps an <li>, <center> or <dd> inside a <p>; HTML ends the paragraph there.
+    expect(blocks('<p data-selfpromo="1">Subscribe<li>Visible item</li><p>More</p>')).toEqual([paragraph('Visible item'), paragraph('More')]);
+    expect(blocks('<p data-selfpromo="1">Subscribe<span>now<center>Centered</center></span><p>More</p>')).toEqual([paragraph('Centered'), paragraph('More')]);
+    expect(blocks('<p data-selfpromo>Promo<dd>Defined</dd><p>Tail</p>')).toEqual([paragraph('Defined'), paragraph('Tail')]);
+    // Not from inside an element that bounds the paragraph's scope (a <button>, a <table>).
+    expect(blocks('<p data-selfpromo>Sub<button>b<li>in</button>after</p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    // A dropped element left open to the end took all that followed it: UNCLOSED_ELEMENT says so, even for a <td>.
+    for (const [body, name] of [['<td data-selfpromo="1">Sponsored<p>Story text</p><h2>Next</h2>', 'td'], ['<p>a</p><noscript><p>b', 'noscript']]) {
+      const article = parseBody(body);
+      expect(article.body.length).toBeLessThanOrEqual(1);
+      expect(article.diagnostics).toEqual([
+        expect.objectContaining({ code: 'UNCLOSED_ELEMENT', severity: 'info', message: `Closed 1 element left open at the end of the body (outermost: <${name}>); the dropped <${name}> held all that followed it` }),
+      ]);
+    }
+  });
   it('reads <head> as transparent: a body left in a <head> that is never closed is kept, as HTML moves it to the body', () => {
     const head = '<meta charset="utf-8"><title>Page</title><link rel="x" href="/x"><style>p{}</style><script>s()</script>';
     for (const body of [`<head>${head}<p>Body text</p>`, `<html><head>${head}<p>Body text</p></html>`, `<html><head>${head}</head><body><p>Body text</p></body></html>`]) {

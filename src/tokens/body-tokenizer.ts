@@ -15,10 +15,12 @@ import {
   FORM,
   Foreign,
   IMAGE,
+  HTML_CLOSES_P,
   IMG,
   IS_VOID,
   OPTIONAL_END,
   P,
+  P_SCOPE,
   RAW_TEXT,
   READABLE_NAMES,
   SVG_CASED,
@@ -470,6 +472,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
         innermost = peek(this.ids);
       }
     }
+    if (this.dropLevel !== 0 && HTML_CLOSES_P[id] === 1) this.endDroppedParagraph();
     if (IS_VOID[id] === 0) {
       this.push(id, name);
       this.tagPushed = true;
@@ -479,6 +482,19 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.capturing = true;
       this.keepLineOf(start);
     }
+  }
+
+  /**
+   * Rule 6 drops a `<p>` with what it holds, and the tree of rule 0 keeps more in a `<p>` than
+   * HTML does: at a start tag that ends a paragraph in HTML, a dropped `<p>` (with what is open
+   * inside it, up to an element that bounds its scope) is closed, and what follows is read.
+   */
+  private endDroppedParagraph(): void {
+    const { ids } = this;
+    const level = this.dropLevel - 1;
+    if (entryAt(ids, level) !== P) return;
+    for (let index = depth(ids) - 1; index > level; index--) if (P_SCOPE[entryAt(ids, index)] === 1) return;
+    while (this.dropLevel !== 0) this.pop(false);
   }
 
   /** The start tag ends: the sink hears of it (and of its end, when void). */
@@ -686,16 +702,19 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const open = depth(ids);
     let unclosed = 0;
     let outermost = '';
+    // An element the sink dropped counts even where its end tag may be left out: all that followed it was dropped with it.
+    const dropped = this.dropLevel - 1;
     for (let index = 0; index < open; index++) {
-      if (OPTIONAL_END[entryAt(ids, index)] === 0) {
+      if (OPTIONAL_END[entryAt(ids, index)] === 0 || index === dropped) {
         unclosed++;
         if (unclosed === 1) outermost = entryAt(names, index);
       }
     }
     if (unclosed > 0) {
+      const lost = dropped >= 0 ? `; the dropped <${quoted(entryAt(names, dropped))}> held all that followed it` : '';
       this.diagnostics.report(
         'UNCLOSED_ELEMENT',
-        `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)`,
+        `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)${lost}`,
         'info',
         this.bodyOffset + this.written,
       );

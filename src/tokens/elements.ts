@@ -80,6 +80,20 @@ const optionalEndNames = [
   'caption', 'rt', 'rp', 'html', 'head', 'body',
 ];
 
+/**
+ * The start tags that end an open `<p>` in HTML (its "close a p element" in body), a longer list
+ * than Parser's: used only to end a `<p>` that rule 6 drops, so that it does not drop what HTML
+ * puts after it (`<p data-selfpromo>Ad<li>Story`). Not past an element that bounds its scope.
+ */
+const htmlClosesPNames = [
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
+  'figcaption', 'figure', 'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section',
+  'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext',
+  'table', 'hr', 'xmp',
+];
+/** The elements that bound a `<p>`'s scope (HTML's "button scope"): a `<p>` outside them is not ended from inside. */
+const pScopeNames = ['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button', 'svg', 'math', 'foreignObject'];
+
 /** Other HTML element names, recognized in place (any name not listed is sliced and lower-cased). */
 const commonNames = [
   'abbr', 'audio', 'b', 'bdi', 'bdo', 'canvas', 'center', 'cite', 'code', 'data', 'del', 'dfn', 'dialog', 'em',
@@ -103,6 +117,8 @@ export const ELEMENT_NAMES: readonly string[] = [
     ...closeGroups.flatMap(([openers, closed]) => [...openers, ...closed]),
     ...optionalEndNames,
     ...commonNames,
+    ...htmlClosesPNames,
+    ...pScopeNames.filter((name) => name === name.toLowerCase()),
   ]),
 ];
 /** How many names the input can spell: the ids below this; the SVG-cased names follow. */
@@ -132,6 +148,10 @@ export const ESCAPABLE_TEXT = 2;
 export const UNREAD_TEXT = 3;
 /** Inside `<svg>`, the id of the SVG-cased name; 0 for none. */
 export const SVG_CASED = new Uint16Array(count);
+/** Ends an open `<p>` in HTML (see `htmlClosesPNames`). */
+export const HTML_CLOSES_P = new Uint8Array(count);
+/** Bounds the scope of a `<p>` (see `pScopeNames`). */
+export const P_SCOPE = new Uint8Array(count);
 /** End tag may be left out. */
 export const OPTIONAL_END = new Uint8Array(count);
 /** Index of the group of elements that the start tag closes, or -1. */
@@ -155,6 +175,8 @@ TEXT_ONLY[id('script')] = UNREAD_TEXT;
 TEXT_ONLY[id('style')] = UNREAD_TEXT;
 for (const name of svgAdjusted) SVG_CASED[id(name.toLowerCase())] = id(name);
 for (const name of optionalEndNames) OPTIONAL_END[id(name)] = 1;
+for (const name of htmlClosesPNames) HTML_CLOSES_P[id(name)] = 1;
+for (const name of pScopeNames) P_SCOPE[id(name)] = 1;
 
 export const FORM = id('form');
 export const P = id('p');
