@@ -273,10 +273,18 @@ describe('rule 6: dropped without trace', () => {
     // An icon's <title> inside <svg> is no text of the article either.
     expect(blocks('<p>a<svg><title>Share</title><path d="M0"/></svg>b</p>')).toEqual([paragraph('ab')]);
   });
-  it('reads <form> as transparent: a page wrapped in one keeps its article', () => {
-    // <form> closes an open <p> (rule 0); its content stays.
-    expect(blocks('<p>a<form><input>f</form>b</p>')).toEqual([paragraph('a'), paragraph('fb')]);
-    expect(blocks('<div>a<form><input>f<p>g</p></form>b</div>')).toEqual([paragraph('af'), paragraph('g'), paragraph('b')]);
+  it('reads <form> as a block container: a page wrapped in one keeps its article, and no words run together', () => {
+    // <form> closes an open <p> (rule 0); its content stays, a block of its own as HTML shows it.
+    expect(blocks('<p>a<form><input>f</form>b</p>')).toEqual([paragraph('a'), paragraph('f'), paragraph('b')]);
+    expect(blocks('<div>a<form><input>f<p>g</p></form>b</div>')).toEqual([paragraph('a'), paragraph('f'), paragraph('g'), paragraph('b')]);
+    expect(blocks('<fieldset><legend>Legend</legend>Body</fieldset><dialog open>Note</dialog>x<search>Find</search>y')).toEqual(
+      ['Legend', 'Body', 'Note', 'x', 'Find', 'y'].map((text) => paragraph(text)),
+    );
+    // <menu> and <dir> are HTML's other unordered lists.
+    expect(blocks('<menu><li>a<li>b</menu><dir><li>c</dir>')).toEqual([
+      { type: 'list', ordered: false, start: null, text: 'a\nb', items: [{ text: 'a', inlines: [text('a')] }, { text: 'b', inlines: [text('b')] }] },
+      { type: 'list', ordered: false, start: null, text: 'c', items: [{ text: 'c', inlines: [text('c')] }] },
+    ]);
     const article = parseBody('<form id="aspnetForm"><div><p><b>Lead</b></p><p>Body</p><button>Send</button></div></form>');
     expect(article.lead).toEqual(paragraph('Lead', [{ type: 'strong', children: [text('Lead')] }]));
     expect(article.body).toEqual([paragraph('Body')]);

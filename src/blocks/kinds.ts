@@ -33,7 +33,7 @@ const kinds = new Map<string, Kind>();
 for (const name of [
   'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'center', 'body', 'table', 'tr',
   'td', 'th', 'caption', 'dl', 'dt', 'dd', 'address', 'details', 'summary', 'fieldset', 'hgroup',
-  'tbody', 'thead', 'tfoot',
+  'tbody', 'thead', 'tfoot', 'form', 'legend', 'dialog', 'search',
 ]) {
   kinds.set(name, Kind.Container);
 }
@@ -43,6 +43,9 @@ for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) kinds.set(name, Kind.He
 kinds.set('p', Kind.Paragraph);
 kinds.set('blockquote', Kind.Quote);
 kinds.set('ul', Kind.List);
+// HTML's other names of an unordered list.
+kinds.set('menu', Kind.List);
+kinds.set('dir', Kind.List);
 kinds.set('ol', Kind.List);
 kinds.set('li', Kind.ListItem);
 kinds.set('pre', Kind.Preformatted);
