@@ -255,7 +255,7 @@ describe('rule 6: dropped without trace', () => {
     // Not from inside an element that bounds the paragraph's scope (a <button>, a <table>).
     expect(blocks('<p data-selfpromo>Sub<button>b<li>in</button>after</p><p>Tail</p>')).toEqual([paragraph('Tail')]);
     // A dropped element left open to the end took all that followed it: UNCLOSED_ELEMENT says so, even for a <td>.
-    for (const [body, name] of [['<td data-selfpromo="1">Sponsored<p>Story text</p><h2>Next</h2>', 'td'], ['<p>a</p><noscript><p>b', 'noscript']]) {
+    for (const [body, name] of [['<td data-selfpromo="1">Sponsored<p>Story text</p><h2>Next</h2>', 'td'], ['<p>a</p><noscript><p>b', 'noscript']] as const) {
       const article = parseBody(body);
       expect(article.body.length).toBeLessThanOrEqual(1);
       expect(article.diagnostics).toEqual([
