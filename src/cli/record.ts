@@ -12,7 +12,7 @@ export type FileErrorCode =
   | 'INVALID_UTF8'
   /** The Article parsed, but its output (JSON, Markdown, HTML) would be longer than the longest string the runtime makes. */
   | 'TOO_LARGE'
-  /** The parser failed in an unexpected way (a bug: please report it with the file). */
+  /** The parser, or writing its output (JSON, Markdown, HTML), failed in an unexpected way (a bug: please report it with the file). */
   | 'INTERNAL_ERROR';
 
 export const FILE_ERROR_CODES: readonly FileErrorCode[] = ['READ_ERROR', 'BINARY_FILE', 'INVALID_UTF8', 'TOO_LARGE', 'INTERNAL_ERROR'];

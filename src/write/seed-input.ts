@@ -119,7 +119,7 @@ export type ListInput = {
 
 export interface CodeInput {
   type: 'code';
-  /** Kept as written, except trailing white space, which the parser removes. */
+  /** Kept as written, except trailing white space, which the parser removes, and CR LF or CR, which it reads as LF. */
   text: string;
   language?: string | null | undefined;
 }
