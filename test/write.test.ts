@@ -230,6 +230,24 @@ describe('formatSeed: exact output', () => {
     expect(formatSeed(derived as never)).toBe(plain);
   });
 
+  it('tells front matter too long to write before trying a form, in time in proportion to the object held', () => {
+    const tooLong = new TypeError('formatSeed: header.frontMatter takes more than 131072 characters as YAML (the limit of a seed)');
+    const withFrontMatter = (frontMatter: Record<string, unknown>) => formatSeed({ header: { ...HEADER, frontMatter } });
+    // An object held twice at each of 40 levels: 2^40 copies, checked as 41 objects.
+    let shared: Record<string, unknown> = { v: 1 };
+    for (let level = 0; level < 40; level++) shared = { x: shared, y: shared };
+    expect(() => withFrontMatter({ shared })).toThrow(tooLong);
+    expect(() => withFrontMatter({ k: new Array<string>(300_000).fill('a') })).toThrow(tooLong);
+    // Held 20 times, written once with aliases: it fits, and reads back as 20 copies.
+    const big = { s: 'x'.repeat(10_000) };
+    const text = withFrontMatter({ list: new Array(20).fill(big) });
+    expect(text.length).toBeLessThan(11_000);
+    expect(parseSeed(text).header.frontMatter).toEqual({ list: new Array(20).fill(big) });
+    // A small one held a few times is written and read back whole.
+    let few: Record<string, unknown> = { v: 1 };
+    for (let level = 0; level < 5; level++) few = { x: few, y: few };
+    expect(parseSeed(withFrontMatter({ few })).header.frontMatter).toEqual({ few });
+  });
   it('writes front matter of JSON data only: anything else is a TypeError, never a value changed or lost', () => {
     const frontMatter = (value: Record<string, unknown>) => () => formatSeed({ header: { ...HEADER, frontMatter: value } });
     expect(frontMatter({ m: new Map([['a', 1]]) })).toThrow(

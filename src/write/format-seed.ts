@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
+import { MAX_FRONT_MATTER_ALIAS_VALUES, MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
 import { MAX_TIMESTAMP, unsafeDestination, unsafeInLine } from '../header/header-lines.js';
 import { checkShape, describeValue, INPUT_SHAPES, shortPath } from '../article/shape.js';
 import { collapseWhitespace } from '../text/whitespace.js';
@@ -37,6 +37,7 @@ function writeHeader(header: HeaderInput): string {
   if (frontMatter !== null && frontMatter !== undefined) {
     if (typeof frontMatter !== 'object' || !isPlainObject(frontMatter)) throw new TypeError(`formatSeed: header.frontMatter must be a mapping (a plain object), got ${describeValue(frontMatter)}`);
     checkPlainData(frontMatter);
+    checkWrittenSize(frontMatter);
     text += `---\n${frontMatterYaml(frontMatter)}---\n`;
   }
   text += `<!--${timestamp}-->\n[${titleText(header.title)}](${destination(header.url)})\n------\n`;
@@ -84,8 +85,15 @@ function flowScalar(value: unknown): string {
  */
 function checkPlainData(frontMatter: Record<string, unknown>): void {
   const pending: [value: unknown, path: string, depth: number][] = [[frontMatter, 'header.frontMatter', 1]];
+  // An object met again (front matter may share one) is checked again only deeper than before, for
+  // the depth limit: a cycle ends there, and sharing costs at most that many visits per object.
+  const checkedAt = new Map<object, number>();
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const [value, path, depth] = next;
+    if (typeof value === 'object' && value !== null) {
+      if ((checkedAt.get(value) ?? 0) >= depth) continue;
+      checkedAt.set(value, depth);
+    }
     if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
     if (value instanceof Date) {
       // JSON.stringify writes an invalid Date as null.
@@ -109,6 +117,53 @@ function checkPlainData(frontMatter: Record<string, unknown>): void {
     }
   }
 }
+
+/**
+ * Front matter that cannot be written within the limit, told before any form is tried (trying one
+ * would take time in proportion to the front matter's copies, which can be exponentially many when
+ * it holds an object more than once). Every key, value and entry takes at least a character as
+ * YAML, and a string its length. An object held more than once may be written once (an anchor,
+ * then an alias per other place), but it reads back as copies, and the reader copies at most
+ * {@link MAX_FRONT_MATTER_ALIAS_VALUES} keys and values; written out each time instead, its copies
+ * take their characters. Counted once per object, so the check takes time in proportion to the
+ * front matter as held.
+ */
+function checkWrittenSize(frontMatter: Record<string, unknown>): void {
+  // Per object: the least characters of it written out, and its keys and values, copies included.
+  const sizes = new Map<object, { characters: number; values: number }>();
+  let once = 0;
+  let distinct = 0;
+  const size = (value: unknown): { characters: number; values: number } => {
+    if (typeof value === 'string') return { characters: Math.max(1, value.length), values: 1 };
+    if (typeof value !== 'object' || value === null || value instanceof Date) return { characters: 1, values: 1 };
+    const known = sizes.get(value);
+    if (known !== undefined) {
+      once += 1;
+      return known;
+    }
+    const total = { characters: 1, values: 1 };
+    const own = { characters: 1, values: 1 };
+    for (const [key, entry] of Object.entries(value)) {
+      if (entry === undefined) continue;
+      const keyCharacters = Array.isArray(value) ? 1 : key.length + 1;
+      const inner = size(entry);
+      total.characters += keyCharacters + inner.characters;
+      total.values += 1 + inner.values;
+      own.characters += keyCharacters + (typeof entry === 'object' && entry !== null && !(entry instanceof Date) ? 0 : inner.characters);
+      own.values += 1;
+    }
+    once += own.characters;
+    distinct += own.values;
+    sizes.set(value, total);
+    return total;
+  };
+  const { characters, values } = size(frontMatter);
+  // Written once each (shared ones by aliases), or written out with all their copies.
+  const aliasesCopy = values - distinct;
+  if (once > MAX_FRONT_MATTER_LENGTH || (aliasesCopy > MAX_FRONT_MATTER_ALIAS_VALUES && characters > MAX_FRONT_MATTER_LENGTH)) throw new TypeError(TOO_LONG);
+}
+
+const TOO_LONG = `formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`;
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 /** The longest an array can be: its indexes are below it. */
@@ -169,7 +224,7 @@ function frontMatterYaml(frontMatter: Record<string, unknown>): string {
   }
   if (readable !== null) return readable;
   if (problem !== null) throw new TypeError(`formatSeed: header.frontMatter cannot be read back from any YAML form: ${problem}`);
-  throw new TypeError(`formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`);
+  throw new TypeError(TOO_LONG);
 }
 
 const TITLE_SPECIAL = /[\\[\]&<]/g;
