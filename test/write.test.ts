@@ -543,6 +543,24 @@ describe('formatSeed and the renderers read each value once', () => {
     }
   });
 
+  it('checks an object held in many places once, and refuses a tree of more objects than any seed text holds', async () => {
+    const { toHtml, toMdast } = await import('../src/render/index.js');
+    const shared = (levels: number): InlineInput[] => {
+      let inlines: InlineInput[] = [{ type: 'text', value: 'x' }];
+      for (let level = 0; level < levels; level++) inlines = [{ type: 'strong', children: inlines }, { type: 'emphasis', children: inlines }];
+      return inlines;
+    };
+    // Two places at each of 40 levels: 2^40 copies, checked as 81 objects and refused at once.
+    const huge = shared(40);
+    expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: huge }] })).toThrow(/^formatSeed: body\[0\]\.inlines.* makes the tree hold more than 536870912 objects, counted in each place they are held: more than any seed text holds$/);
+    const article = { ...parseSeed(formatSeed({ header })), body: [{ type: 'paragraph', text: 'x', inlines: huge }] } as unknown as Article;
+    expect(() => toHtml(article)).toThrow(/^toHtml: body\[0\]\.inlines.* makes the tree hold more than 536870912 objects/);
+    expect(() => toMdast(article)).toThrow(TypeError);
+    // A small tree that shares its parts is written out whole, each copy in its place.
+    const small = parseSeed(formatSeed({ header, body: [{ type: 'paragraph', inlines: shared(3) }] }));
+    expect(small.body[0]).toMatchObject({ type: 'paragraph', text: 'x'.repeat(8) });
+  });
+
   it('takes null content as none: a TypeError names what is missing', () => {
     expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: null, text: null } as never] })).toThrow(new TypeError('formatSeed: body[0] needs inlines or text'));
     expect(() => formatSeed({ header, body: [{ type: 'quote', blocks: null } as never] })).toThrow(new TypeError('formatSeed: body[0] needs blocks or text'));

@@ -135,12 +135,12 @@ export interface Checked {
  * saw (a heading level that is markup, a `javascript:` URL).
  */
 export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): Checked {
-  const check: Check = { shapes, who, depth: 0 };
+  const check: Check = { shapes, who, depth: 0, copies: new Map(), size: 0 };
   const { dateline, lead, body } = value;
   return {
     dateline: isNone(check, dateline, 'dateline', 'an object') ? dateline : record(check, dateline, shapes.dateline, 'dateline'),
     lead: isNone(check, lead, 'lead', 'a paragraph') ? lead : paragraph(check, lead, 'lead'),
-    body: body === undefined && shapes.partial ? body : list(check, body, 'body', (block, path) => typed(check, block, shapes.blocks, path, 'block')),
+    body: body === undefined && shapes.partial ? body : list(check, body, 'body', 'blocks', (block, path) => typed(check, block, shapes.blocks, path, 'block')),
   };
 }
 
@@ -173,6 +173,41 @@ interface Check {
   readonly shapes: Shapes;
   readonly who: string;
   depth: number;
+  /** Objects and lists met so far, by what they were read as (a shape, a kind of list), with their copy, the inline depth they were checked at and their size. */
+  readonly copies: Map<Shape | string, Map<object, { copy: object; depth: number; size: number }>>;
+  /** Objects of the tree, each as many times as it is held (a shared one in each place). */
+  size: number;
+}
+
+/**
+ * The most objects a tree may hold, shared ones counted in each place: each writes at least a
+ * character, and no string is longer. A tree that holds one object in many places (two places at
+ * each of 40 levels: 2^40) would otherwise be written or rendered for ever.
+ */
+const MAX_TREE_SIZE = 2 ** 29;
+
+/**
+ * The checked copy of an object or a list met again: reused, unless it is now deeper among
+ * inlines than where it was checked (the depth limit is checked again); counted in the size
+ * of the tree each time.
+ */
+function once<T extends object>(check: Check, as: Shape | string, value: object, path: string, build: () => T): T {
+  let copies = check.copies.get(as);
+  if (copies === undefined) check.copies.set(as, (copies = new Map()));
+  const known = copies.get(value);
+  if (known !== undefined && known.depth >= check.depth) {
+    grow(check, path, known.size);
+    return known.copy as T;
+  }
+  const before = check.size;
+  const copy = build();
+  copies.set(value, { copy, depth: check.depth, size: check.size - before });
+  return copy;
+}
+
+function grow(check: Check, path: string, size: number): void {
+  check.size += size;
+  if (check.size > MAX_TREE_SIZE) fail(check, path, `makes the tree hold more than ${MAX_TREE_SIZE} objects, counted in each place they are held: more than any seed text holds`);
 }
 
 function fail(check: Check, path: string, problem: string): never {
@@ -184,12 +219,14 @@ export function shortPath(path: string): string {
   return path.length <= 160 ? path : `${path.slice(0, 70)}…${path.slice(-70)}`;
 }
 
-function list(check: Check, value: unknown, path: string, each: (item: unknown, path: string) => object): object[] {
+function list(check: Check, value: unknown, path: string, as: string, each: (item: unknown, path: string) => object): object[] {
   if (!Array.isArray(value)) fail(check, path, `must be an array, got ${describeValue(value)}`);
-  const { length } = value;
-  const copy = new Array<object>(length);
-  for (let index = 0; index < length; index++) copy[index] = each(value[index], `${path}[${index}]`);
-  return copy;
+  return once(check, as, value, path, () => {
+    const { length } = value;
+    const copy = new Array<object>(length);
+    for (let index = 0; index < length; index++) copy[index] = each(value[index], `${path}[${index}]`);
+    return copy;
+  });
 }
 
 /** A block or an inline: its type picks its shape (an own row of the table only: `constructor` is no type). */
@@ -211,6 +248,11 @@ function paragraph(check: Check, value: unknown, path: string): object {
 /** The fields of `shape`, each read once and checked, in a new object (with `type` first, when given). */
 function record(check: Check, value: unknown, shape: Shape, path: string, type?: string): object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(check, path, `must be an object, got ${describeValue(value)}`);
+  return once(check, shape, value, path, () => readRecord(check, value, shape, path, type));
+}
+
+function readRecord(check: Check, value: object, shape: Shape, path: string, type: string | undefined): object {
+  grow(check, path, 1);
   const fields = value as Record<string, unknown>;
   const read: Record<string, unknown> = {};
   for (const name in shape.fields) read[name] = fields[name];
@@ -276,11 +318,11 @@ function field(check: Check, value: unknown, field: Field, path: string): unknow
     case 'inlines':
       return inlines(check, value, path);
     case 'paragraphs':
-      return list(check, value, path, (item, at) => paragraph(check, item, at));
+      return list(check, value, path, 'paragraphs', (item, at) => paragraph(check, item, at));
     case 'items':
-      return list(check, value, path, (item, at) => record(check, item, check.shapes.item, at));
+      return list(check, value, path, 'items', (item, at) => record(check, item, check.shapes.item, at));
     case 'sources':
-      return list(check, value, path, (item, at) => record(check, item, check.shapes.source, at));
+      return list(check, value, path, 'sources', (item, at) => record(check, item, check.shapes.source, at));
     default: {
       const problem = urlProblem(value, kind.slice('url:'.length) as UrlUse);
       if (problem !== null) fail(check, path, problem);
@@ -293,7 +335,7 @@ function field(check: Check, value: unknown, field: Field, path: string): unknow
 function inlines(check: Check, value: unknown, path: string): object[] {
   if (check.depth > MAX_INLINE_DEPTH) fail(check, path, `nests inlines more than ${MAX_INLINE_DEPTH} deep, deeper than the parser reads them`);
   check.depth++;
-  const copy = list(check, value, path, (inline, at) => typed(check, inline, check.shapes.inlines, at, 'inline'));
+  const copy = list(check, value, path, 'inlines', (inline, at) => typed(check, inline, check.shapes.inlines, at, 'inline'));
   check.depth--;
   return copy;
 }
