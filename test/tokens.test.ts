@@ -28,6 +28,9 @@ import { corpusFiles, parseBody, sharedFiles } from './helpers.js';
  *    lone surrogates become U+FFFD); Parser's values are compared after the same.
  * 4. The raw text of `<script>` and `<style>` (outside foreign content) is never content: not
  *    reported, and not kept while it streams.
+ * 5. A `<p>` the sink drops is dropped only up to a start tag that ends a paragraph in HTML (rule
+ *    6): the tree stays Parser's, but what follows is reported, and the `<p>`, with what was open
+ *    inside it then, is never reported closed.
  */
 
 const WANTED = ['src', 'data-src', 'srcset', 'href', 'alt', 'title', 'width', 'height', 'class', 'poster', 'type'];
@@ -56,11 +59,22 @@ function record(events: Event[], event: Event): void {
 }
 
 /** Parser's stream: start tags with the wanted attributes (made safe), end tags, text. */
+/** The start tags that end a `<p>` in HTML, and the elements that bound its scope (src/tokens/elements.ts), as Parser names them. */
+const HTML_ENDS_P = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset', 'figcaption', 'figure',
+  'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5',
+  'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext', 'table', 'hr', 'xmp',
+]);
+const P_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button', 'svg', 'math', 'foreignObject']);
+
 function parserStream(body: string, drop: (name: string, attributes: Attributes | null) => boolean = () => false): Recording {
   const events: Event[] = [];
   const differences = { cutOffStartTag: 0, markupAsText: 0, scriptText: 0 };
   const opened: string[] = [];
   let dropDepth = 0;
+  let droppedAt = -1;
+  // Difference 5: a dropped <p> is dropped up to where HTML ends it; what was open in it then is never reported closed.
+  const silent: [from: number, to: number][] = [];
   const parser = new Parser({
     onopentag(name, attribs) {
       const attributes: Attributes = {};
@@ -70,9 +84,15 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
       }
       const wanted = Object.keys(attributes).length === 0 ? null : attributes;
       opened.push(name);
+      if (dropDepth > 0 && opened[droppedAt] === 'p' && HTML_ENDS_P.has(name) && !opened.slice(droppedAt + 1, -1).some((inside) => P_SCOPE.has(inside))) {
+        silent.push([droppedAt, opened.length - 2]);
+        dropDepth = 0;
+      }
       if (dropDepth > 0) dropDepth++;
-      else if (drop(name, wanted)) dropDepth = 1;
-      else record(events, describeOpen(name, wanted));
+      else if (drop(name, wanted)) {
+        dropDepth = 1;
+        droppedAt = opened.length - 1;
+      } else record(events, describeOpen(name, wanted));
     },
     onclosetag(name) {
       if (opened[opened.length - 1] !== name) {
@@ -82,8 +102,13 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
         return;
       }
       opened.pop();
+      const at = opened.length;
+      const range = silent[silent.length - 1];
       if (dropDepth > 0) dropDepth--;
-      else record(events, `</${name}>`);
+      else if (range !== undefined && at <= range[1]) {
+        if (at === range[0]) silent.pop();
+        else range[1] = at - 1;
+      } else record(events, `</${name}>`);
     },
     ontext(text) {
       const inside = opened[opened.length - 1];

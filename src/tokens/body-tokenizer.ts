@@ -183,6 +183,12 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private foreignTop: Foreign = Foreign.Html;
   /** The stack depth of the element the sink dropped, while it is open; 0 when none is. */
   private dropLevel = 0;
+  /**
+   * Ranges of stack depths (first, last; pairs, innermost range last) whose elements the sink
+   * never heard of, though it hears of what follows them: a dropped `<p>` that HTML has ended,
+   * with what was open inside it (`endDroppedParagraph`). Their ends are not reported.
+   */
+  private readonly silent: number[] = [];
   /** Inside an element whose content the tokenizer reads as text: its `TEXT_ONLY` value, else 0. */
   private textOnly = 0;
 
@@ -442,10 +448,16 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.foreignTop = this.foreign[this.foreign.length - 1] as Foreign;
     }
     this.textOnly = 0;
-    if (this.dropLevel === 0) {
-      if (report) this.sink.closeElement(name);
-    } else if (depth(this.ids) < this.dropLevel) {
-      this.dropLevel = 0;
+    const { silent } = this;
+    const level = depth(this.ids) + 1;
+    if (this.dropLevel !== 0) {
+      if (level === this.dropLevel) this.dropLevel = 0;
+    } else if (silent.length > 0 && level <= (silent[silent.length - 1] as number)) {
+      // Never opened for the sink: its end is not reported either.
+      if (level === silent[silent.length - 2]) silent.length -= 2;
+      else silent[silent.length - 1] = level - 1;
+    } else if (report) {
+      this.sink.closeElement(name);
     }
   }
 
@@ -486,15 +498,17 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   /**
    * Rule 6 drops a `<p>` with what it holds, and the tree of rule 0 keeps more in a `<p>` than
-   * HTML does: at a start tag that ends a paragraph in HTML, a dropped `<p>` (with what is open
-   * inside it, up to an element that bounds its scope) is closed, and what follows is read.
+   * HTML does: at a start tag that ends a paragraph in HTML (and no element that bounds its scope
+   * stands between), the drop of a `<p>` ends, and what follows is read. The tree stays the one of
+   * rule 0: the `<p>` and what is open inside it stay open, unheard of by the sink (`silent`).
    */
   private endDroppedParagraph(): void {
     const { ids } = this;
-    const level = this.dropLevel - 1;
-    if (entryAt(ids, level) !== P) return;
-    for (let index = depth(ids) - 1; index > level; index--) if (P_SCOPE[entryAt(ids, index)] === 1) return;
-    while (this.dropLevel !== 0) this.pop(false);
+    const level = this.dropLevel;
+    if (entryAt(ids, level - 1) !== P) return;
+    for (let index = depth(ids) - 1; index >= level; index--) if (P_SCOPE[entryAt(ids, index)] === 1) return;
+    this.silent.push(level, depth(ids));
+    this.dropLevel = 0;
   }
 
   /** The start tag ends: the sink hears of it (and of its end, when void). */
