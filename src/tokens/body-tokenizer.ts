@@ -14,8 +14,8 @@ import {
   FOREIGN,
   FORM,
   Foreign,
-  IMAGE,
   HTML_CLOSES_P,
+  IMAGE,
   IMG,
   IS_VOID,
   OPTIONAL_END,
@@ -448,17 +448,21 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.foreignTop = this.foreign[this.foreign.length - 1] as Foreign;
     }
     this.textOnly = 0;
+    if (this.dropLevel !== 0) {
+      if (depth(this.ids) < this.dropLevel) this.dropLevel = 0;
+    } else if (this.silent.length === 0 || !this.closedSilently()) {
+      if (report) this.sink.closeElement(name);
+    }
+  }
+
+  /** Whether the element just closed was one the sink never heard of (`silent`), which it then forgets. */
+  private closedSilently(): boolean {
     const { silent } = this;
     const level = depth(this.ids) + 1;
-    if (this.dropLevel !== 0) {
-      if (level === this.dropLevel) this.dropLevel = 0;
-    } else if (silent.length > 0 && level <= (silent[silent.length - 1] as number)) {
-      // Never opened for the sink: its end is not reported either.
-      if (level === silent[silent.length - 2]) silent.length -= 2;
-      else silent[silent.length - 1] = level - 1;
-    } else if (report) {
-      this.sink.closeElement(name);
-    }
+    if (level > (silent[silent.length - 1] as number)) return false;
+    if (level === silent[silent.length - 2]) silent.length -= 2;
+    else silent[silent.length - 1] = level - 1;
+    return true;
   }
 
   private beginStartTag(id: number, name: string, start: number): void {
