@@ -1,4 +1,5 @@
 import { makeSafe } from './text/whitespace.js';
+import { UNSEEN } from './text/unseen-table.js';
 
 /** Why a seed could not be parsed. Each code names the header construct that is missing or broken. */
 export type SeedErrorCode =
@@ -57,15 +58,11 @@ const QUOTE_LIMIT = 40;
 /** A quote depends on this many code units of what was found, at most: every code point of its 40 is one or two. */
 export const QUOTED_UNITS = QUOTE_LIMIT * 2 + 1;
 
-/**
- * Characters a reader cannot see or cannot tell from a space (controls,
- * format characters such as U+200B and the byte-order mark, every space but
- * U+0020, the default-ignorable code points such as the Hangul fillers U+115F
- * and U+3164 and the variation selectors, and the blank Braille pattern
- * U+2800): a quote writes them as `\uXXXX`, so that a line that looks right
- * shows what is wrong with it.
+/*
+ * Characters a reader cannot see or cannot tell from a space (`UNSEEN`, from a table built into
+ * the package, so that a message is the same in every runtime): a quote writes them as `\uXXXX`,
+ * but U+0020, so that a line that looks right shows what is wrong with it.
  */
-const UNSEEN = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
 function escapeUnseen(character: string): string {
   if (character === ' ') return character;

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSeed } from '../src/index.js';
 import { countCodePoints, countWords } from '../src/text/measure.js';
 import { UNICODE_VERSION } from '../src/text/word-table.js';
+import { UNSEEN, UNSEEN_UNICODE_VERSION } from '../src/text/unseen-table.js';
+import { showUnseen } from '../src/errors.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles, corpusManifestSize, sharedFiles } from './helpers.js';
 
@@ -149,6 +151,34 @@ describe('word count (rule 11)', () => {
 
   it('counts code points', () => {
     expect(countCodePoints('a😀b\ud800')).toBe(4);
+  });
+});
+
+describe('the table of characters an error message escapes', () => {
+  it(`is what scripts/unseen-table.mjs writes (Unicode ${UNSEEN_UNICODE_VERSION})`, () => {
+    const table = readFileSync(join(ROOT, 'src', 'text', 'unseen-table.ts'), 'utf8');
+    if (process.versions.unicode !== UNSEEN_UNICODE_VERSION) {
+      console.warn(`unseen table: this runtime has Unicode ${process.versions.unicode}, the table ${UNSEEN_UNICODE_VERSION}: only the version stamp is compared`);
+      expect(table).toContain(`from Unicode ${UNSEEN_UNICODE_VERSION}:`);
+      return;
+    }
+    const dir = mkdtempSync(join(os.tmpdir(), 'unseen-table-'));
+    try {
+      const file = join(dir, 'unseen-table.ts');
+      execFileSync(process.execPath, [join(ROOT, 'scripts', 'unseen-table.mjs'), file]);
+      expect(readFileSync(file, 'utf8')).toBe(table);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('escapes what cannot be seen, as the Unicode data of this runtime says', () => {
+    const runtime = /[\p{Cc}\p{Cf}\p{Z}\p{Default_Ignorable_Code_Point}\u2800]/u;
+    for (const code of [0x0, 0x9, 0x20, 0xa0, 0xad, 0x890, 0x200b, 0x2028, 0x2800, 0x3000, 0x3164, 0xfe0f, 0xfeff, 0xe0001, 0x41, 0x4e2d, 0x1f600]) {
+      const character = String.fromCodePoint(code);
+      expect(UNSEEN.test(character), code.toString(16)).toBe(runtime.test(character));
+      UNSEEN.lastIndex = 0;
+    }
+    expect(showUnseen('a\u200bb c\u3000')).toBe('a\\u200bb c\\u3000');
   });
 });
 
