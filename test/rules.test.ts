@@ -254,6 +254,11 @@ describe('rule 6: dropped without trace', () => {
     expect(blocks('<p data-selfpromo>Promo<dd>Defined</dd><p>Tail</p>')).toEqual([paragraph('Defined'), paragraph('Tail')]);
     // Not from inside an element that bounds the paragraph's scope (a <button>, a <table>).
     expect(blocks('<p data-selfpromo>Sub<button>b<li>in</button>after</p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    // A stray <td> bounds nothing (HTML ignores it outside a table); inside <svg>, only a tag that leaves foreign content counts.
+    expect(blocks('<p data-selfpromo>Ad<td><div>Story')).toEqual([paragraph('Story')]);
+    expect(blocks('<p data-selfpromo>Ad<svg><div>Story')).toEqual([paragraph('Story')]);
+    expect(blocks('<p data-selfpromo>Ad<svg><section>hidden</section></svg></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    expect(blocks('<p data-selfpromo>Ad<svg><foreignObject><li>hidden</li></foreignObject></svg></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
     // A dropped element left open to the end took all that followed it: UNCLOSED_ELEMENT says so, even for a <td>.
     for (const [body, name] of [['<td data-selfpromo="1">Sponsored<p>Story text</p><h2>Next</h2>', 'td'], ['<p>a</p><noscript><p>b', 'noscript']] as const) {
       const article = parseBody(body);

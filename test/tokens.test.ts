@@ -65,7 +65,12 @@ const HTML_ENDS_P = new Set([
   'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5',
   'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext', 'table', 'hr', 'xmp',
 ]);
-const P_SCOPE = new Set(['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button', 'svg', 'math', 'foreignObject']);
+const P_SCOPE = new Set(['applet', 'table', 'marquee', 'object', 'template', 'button', 'foreignObject', 'desc', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
+const BREAKS_OUT = new Set([
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike',
+  'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+]);
 
 function parserStream(body: string, drop: (name: string, attributes: Attributes | null) => boolean = () => false): Recording {
   const events: Event[] = [];
@@ -84,7 +89,9 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
       }
       const wanted = Object.keys(attributes).length === 0 ? null : attributes;
       opened.push(name);
-      if (dropDepth > 0 && opened[droppedAt] === 'p' && HTML_ENDS_P.has(name) && !opened.slice(droppedAt + 1, -1).some((inside) => P_SCOPE.has(inside))) {
+      const between = opened.slice(droppedAt + 1, -1);
+      const foreign = between.some((inside) => inside === 'svg' || inside === 'math');
+      if (dropDepth > 0 && opened[droppedAt] === 'p' && HTML_ENDS_P.has(name) && !between.some((inside) => P_SCOPE.has(inside)) && (!foreign || BREAKS_OUT.has(name))) {
         silent.push([droppedAt, opened.length - 2]);
         dropDepth = 0;
       }

@@ -180,11 +180,13 @@ interface Check {
 }
 
 /**
- * The most objects a tree may hold, shared ones counted in each place: each writes at least a
- * character, and no string is longer. A tree that holds one object in many places (two places at
- * each of 40 levels: 2^40) would otherwise be written or rendered for ever.
+ * The most objects a tree may hold, shared ones counted in each place: the Article of some 80 MB
+ * of seed text, whose HTML or Markdown would near the longest string the runtime makes. A tree
+ * that holds one object in many places (two places at each of 40 levels: 2^40) would otherwise be
+ * written or rendered for ever, or end the process when an array of its pieces passes what V8
+ * allows (about 2^27 entries).
  */
-const MAX_TREE_SIZE = 2 ** 29;
+const MAX_TREE_SIZE = 2 ** 22;
 
 /**
  * The checked copy of an object or a list met again: reused, unless it is now deeper among
@@ -207,7 +209,7 @@ function once<T extends object>(check: Check, as: Shape | string, value: object,
 
 function grow(check: Check, path: string, size: number): void {
   check.size += size;
-  if (check.size > MAX_TREE_SIZE) fail(check, path, `makes the tree hold more than ${MAX_TREE_SIZE} objects, counted in each place they are held: more than any seed text holds`);
+  if (check.size > MAX_TREE_SIZE) fail(check, path, `makes the tree hold more than ${MAX_TREE_SIZE} objects, counted in each place they are held: more than the writer and the renderers take`);
 }
 
 function fail(check: Check, path: string, problem: string): never {

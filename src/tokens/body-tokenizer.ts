@@ -7,6 +7,7 @@ import { createStack, depth, entryAt, narrowsCopies, ownCopy, peek, pop, push, t
 import { makeSafe } from '../text/whitespace.js';
 import {
   BR,
+  BREAKS_OUT,
   CLOSE_GROUP,
   CLOSED_BY,
   ELEMENT_NAMES,
@@ -488,7 +489,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
         innermost = peek(this.ids);
       }
     }
-    if (this.dropLevel !== 0 && HTML_CLOSES_P[id] === 1) this.endDroppedParagraph();
+    if (this.dropLevel !== 0 && HTML_CLOSES_P[id] === 1) this.endDroppedParagraph(id);
     if (IS_VOID[id] === 0) {
       this.push(id, name);
       this.tagPushed = true;
@@ -506,11 +507,18 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
    * stands between), the drop of a `<p>` ends, and what follows is read. The tree stays the one of
    * rule 0: the `<p>` and what is open inside it stay open, unheard of by the sink (`silent`).
    */
-  private endDroppedParagraph(): void {
+  private endDroppedParagraph(id: number): void {
     const { ids } = this;
     const level = this.dropLevel;
     if (entryAt(ids, level - 1) !== P) return;
-    for (let index = depth(ids) - 1; index >= level; index--) if (P_SCOPE[entryAt(ids, index)] === 1) return;
+    let foreign = false;
+    for (let index = depth(ids) - 1; index >= level; index--) {
+      const inside = entryAt(ids, index);
+      if (P_SCOPE[inside] === 1) return;
+      if (FOREIGN[inside] === Foreign.Svg || FOREIGN[inside] === Foreign.MathMl) foreign = true;
+    }
+    // Inside <svg> or <math>, only a tag that leaves foreign content reaches the paragraph.
+    if (foreign && BREAKS_OUT[id] !== 1) return;
     this.silent.push(level, depth(ids));
     this.dropLevel = 0;
   }

@@ -91,8 +91,21 @@ const htmlClosesPNames = [
   'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext',
   'table', 'hr', 'xmp',
 ];
-/** The elements that bound a `<p>`'s scope (HTML's "button scope"): a `<p>` outside them is not ended from inside. */
-const pScopeNames = ['applet', 'caption', 'html', 'table', 'td', 'th', 'marquee', 'object', 'template', 'button', 'svg', 'math', 'foreignObject'];
+/**
+ * The elements that bound a `<p>`'s scope (HTML's "button scope", but `td`, `th` and `caption`,
+ * which HTML ignores outside a table, and inside one the table bounds it): a `<p>` outside them
+ * is not ended from inside.
+ */
+const pScopeNames = [
+  'applet', 'table', 'marquee', 'object', 'template', 'button', 'foreignObject', 'desc', 'mi', 'mo', 'mn', 'ms', 'mtext',
+  'annotation-xml',
+];
+/** Inside `<svg>` or `<math>`, the start tags that leave foreign content in HTML (and so may end a `<p>` around it). */
+const breakoutNames = [
+  'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small',
+  'span', 'strong', 'strike', 'sub', 'sup', 'table', 'tt', 'u', 'ul', 'var',
+];
 
 /** Other HTML element names, recognized in place (any name not listed is sliced and lower-cased). */
 const commonNames = [
@@ -119,6 +132,7 @@ export const ELEMENT_NAMES: readonly string[] = [
     ...commonNames,
     ...htmlClosesPNames,
     ...pScopeNames.filter((name) => name === name.toLowerCase()),
+    ...breakoutNames,
   ]),
 ];
 /** How many names the input can spell: the ids below this; the SVG-cased names follow. */
@@ -150,6 +164,8 @@ export const UNREAD_TEXT = 3;
 export const SVG_CASED = new Uint16Array(count);
 /** Ends an open `<p>` in HTML (see `htmlClosesPNames`). */
 export const HTML_CLOSES_P = new Uint8Array(count);
+/** Leaves foreign content (see `breakoutNames`). */
+export const BREAKS_OUT = new Uint8Array(count);
 /** Bounds the scope of a `<p>` (see `pScopeNames`). */
 export const P_SCOPE = new Uint8Array(count);
 /** End tag may be left out. */
@@ -177,6 +193,7 @@ for (const name of svgAdjusted) SVG_CASED[id(name.toLowerCase())] = id(name);
 for (const name of optionalEndNames) OPTIONAL_END[id(name)] = 1;
 for (const name of htmlClosesPNames) HTML_CLOSES_P[id(name)] = 1;
 for (const name of pScopeNames) P_SCOPE[id(name)] = 1;
+for (const name of breakoutNames) BREAKS_OUT[id(name)] = 1;
 
 export const FORM = id('form');
 export const P = id('p');
