@@ -214,12 +214,10 @@ function makeFolders(path: string): void {
   const missing: string[] = [];
   for (let folder = resolve(path); ; folder = dirname(folder)) {
     try {
-      mkdirSync(folder);
+      makeFolder(folder);
       break;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST' && statSync(folder).isDirectory()) break;
-      if (code !== 'ENOENT' || dirname(folder) === folder) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) throw error;
       missing.push(folder);
     }
   }

@@ -135,7 +135,7 @@ function checkWrittenSize(frontMatter: Record<string, unknown>): void {
   let distinct = 0;
   const size = (value: unknown): { characters: number; values: number } => {
     if (typeof value === 'string') return { characters: Math.max(1, value.length), values: 1 };
-    if (typeof value !== 'object' || value === null || value instanceof Date) return { characters: 1, values: 1 };
+    if (!isCollection(value)) return { characters: 1, values: 1 };
     const known = sizes.get(value);
     if (known !== undefined) {
       once += 1;
@@ -149,7 +149,7 @@ function checkWrittenSize(frontMatter: Record<string, unknown>): void {
       const inner = size(entry);
       total.characters += keyCharacters + inner.characters;
       total.values += 1 + inner.values;
-      own.characters += keyCharacters + (typeof entry === 'object' && entry !== null && !(entry instanceof Date) ? 0 : inner.characters);
+      own.characters += keyCharacters + (isCollection(entry) ? 0 : inner.characters);
       own.values += 1;
     }
     once += own.characters;
@@ -161,6 +161,11 @@ function checkWrittenSize(frontMatter: Record<string, unknown>): void {
   // Written once each (shared ones by aliases), or written out with all their copies.
   const aliasesCopy = values - distinct;
   if (once > MAX_FRONT_MATTER_LENGTH || (aliasesCopy > MAX_FRONT_MATTER_ALIAS_VALUES && characters > MAX_FRONT_MATTER_LENGTH)) throw new TypeError(TOO_LONG);
+}
+
+/** An array or an object (a `Date` is written as a string). */
+function isCollection(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !(value instanceof Date);
 }
 
 const TOO_LONG = `formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`;
