@@ -285,8 +285,8 @@ describe('what Markdown and HTML cannot nest', () => {
       [{ join: 5 }, 'options.join must be an array of functions, got 5'],
       [{ join: [() => undefined, 1] }, 'options.join must be an array of functions, got an array'],
       [{ extensions: [null] }, 'options.extensions must be an array of objects (option sets), got an array'],
-      [{ unsafe: [{ before: 'a' }] }, 'options.unsafe must be an array of objects, each with a character (one), got an array'],
-      [{ unsafe: [{ character: '' }] }, 'options.unsafe must be an array of objects, each with a character (one), got an array'],
+      [{ unsafe: [{ before: 'a' }] }, 'options.unsafe[0].character must be one character, got undefined'],
+      [{ unsafe: [{ character: '' }] }, 'options.unsafe[0].character must be one character, got ""'],
       [{ extensions: [{ join: [5] }] }, 'options.extensions[0].join must be an array of functions, got an array'],
       [{ extensions: [{ extensions: [{ bullet: '.' }] }] }, `options.extensions[0].extensions[0].bullet must be '*', '+' or '-', got "."`],
       [{ handlers: { text: 5 } }, 'options.handlers must be an object of functions, got an object ([object Object])'],
@@ -310,8 +310,143 @@ describe('what Markdown and HTML cannot nest', () => {
     const looped: { extensions: object[] } = { extensions: [] };
     looped.extensions.push(looped);
     expect(() => toMarkdown(value, { extensions: [looped] })).toThrow(new TypeError('toMarkdown: options.extensions[0].extensions[0] holds itself'));
+    // One extension held twice at each of 40 levels would be applied 2^40 times: refused at once; 2^8 in all is taken.
+    const held = (levels: number): object => {
+      let extension: object = { bullet: '+' };
+      for (let level = 0; level < levels; level++) extension = { extensions: [extension, extension] };
+      return extension;
+    };
+    expect(() => toMarkdown(value, held(40) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] makes more than 1024 option sets, extensions counted in each place they are held$/);
+    expect(toMarkdown(value, held(8) as never)).toBe(toMarkdown(value, { bullet: '+' }));
     // Well-formed values of the list and handler options pass.
     expect(toMarkdown(value, { extensions: [{ bullet: '+' }], join: [() => undefined], unsafe: [{ character: '#', inConstruct: 'phrasing' }], handlers: { text: (node: { value: string }) => node.value.toUpperCase() } } as never)).toBe(toMarkdown(value).replace('A title', 'A TITLE').replace('\nx\n', '\nX\n'));
+  });
+
+  it('checks the options as mdast-util-to-markdown merges them with their extensions: bulletOther against the bullet in effect', () => {
+    // Two lists in a row: the second is written with bulletOther.
+    const value = parseSeed(seed('<ul><li>a</li></ul><ul><li>b</li></ul>'));
+    const lists = (options: object) => toMarkdown(value, options as never).split('\n\n').slice(1).join(' ').trim();
+    expect(lists({})).toBe('- a * b');
+    for (const [options, message] of [
+      // The default bullet is '-', set at the top level, over any extension's.
+      [{ extensions: [{ bulletOther: '-' }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "-"'],
+      [{ bullet: '+', extensions: [{ extensions: [{ bulletOther: '+' }] }] }, 'options.extensions[0].extensions[0].bulletOther must differ from options.bullet, both "+"'],
+      // A later extension's value is the one in effect.
+      [{ extensions: [{ bulletOther: '*' }, { bulletOther: '-' }] }, 'options.extensions[1].bulletOther must differ from options.bullet, both "-"'],
+      // An extension's own value over its extensions'.
+      [{ extensions: [{ bulletOther: '-', extensions: [{ bulletOther: '+' }] }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "-"'],
+      // A null bullet is '*' there.
+      [{ bullet: null, extensions: [{ bulletOther: '*' }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "*"'],
+      [{ bullet: null, bulletOther: '*' }, 'options.bulletOther must differ from options.bullet, both "*"'],
+    ] as const) {
+      expect(() => toMarkdown(value, options as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
+    }
+    // Values overridden by one that fits pass, and the one in effect is used.
+    expect(lists({ extensions: [{ bulletOther: '-' }, { bulletOther: '+' }] })).toBe(lists({ bulletOther: '+' }));
+    expect(lists({ bulletOther: '+', extensions: [{ bulletOther: '-' }] })).toBe(lists({ bulletOther: '+' }));
+    expect(lists({ extensions: [{ bulletOther: '+', extensions: [{ bulletOther: '-' }] }] })).toBe(lists({ bulletOther: '+' }));
+    expect(lists({ extensions: [{ bulletOther: '-' }, { bulletOther: undefined }] })).toBe(lists({}));
+    expect(lists({ bulletOther: '+' })).toBe('- a + b');
+    expect(lists({ bullet: null, extensions: [{ bulletOther: '+' }] })).toBe('* a + b');
+    // The other options an extension sets are checked wherever it stands.
+    for (const [options, message] of [
+      [{ extensions: [{ rule: '=' }] }, `options.extensions[0].rule must be '*', '-' or '_', got "="`],
+      [{ extensions: [{}, { extensions: [{ strong: '~' }] }] }, `options.extensions[1].extensions[0].strong must be '*' or '_', got "~"`],
+      [{ extensions: [{ fence: "'" }] }, "options.extensions[0].fence must be '`' or '~', got \"'\""],
+      [{ extensions: [{ quote: '`' }] }, `options.extensions[0].quote must be '"' or "'", got "\`"`],
+      [{ extensions: [{ bulletOrdered: '-' }] }, `options.extensions[0].bulletOrdered must be '.' or ')', got "-"`],
+      // A hole is no option set: mdast-util-to-markdown would fail on it.
+      [{ extensions: [, {}] }, 'options.extensions must be an array of objects (option sets), got an array'],
+      // A field named __proto__ (JSON.parse makes one) would become the prototype of the library's options, unchecked.
+      [JSON.parse('{"extensions":[{"__proto__":{"bulletOther":"."}}]}'), 'options.extensions[0].__proto__ is not an option'],
+      [JSON.parse('{"__proto__":{"bulletOther":"."}}'), 'options.__proto__ is not an option'],
+    ] as const) {
+      expect(() => toMarkdown(value, options as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
+    }
+  });
+
+  it('checks every field of an unsafe pattern: before and after compile as mdast-util-to-markdown compiles them', () => {
+    const value = parseSeed(seed('<p>ax1 # b</p>'));
+    for (const [unsafe, message] of [
+      [[{ character: '#', before: '(' }], 'options.unsafe[0].before must be the source of a regular expression, got "("'],
+      [[{ character: '#', after: '[' }], 'options.unsafe[0].after must be the source of a regular expression, got "["'],
+      [[{ character: '#', atBreak: true, before: ')' }], 'options.unsafe[0].before must be the source of a regular expression, got ")"'],
+      // Each compiles alone, not together: one group name twice.
+      [[{ character: '#', before: '(?<a>x)', after: '(?<a>y)' }], 'options.unsafe[0].after must be the source of a regular expression, got "(?<a>y)"'],
+      [[{ character: '#', after: '\\p{', unicode: true }], 'options.unsafe[0].after must be the source of a regular expression, got "\\\\p{"'],
+      // Where the library writes `^` for before, not before: after is still compiled.
+      [[{ character: '#', beforeNode: 'text', after: '+' }], 'options.unsafe[0].after must be the source of a regular expression, got "+"'],
+      [[{ character: '#', before: 5 }], 'options.unsafe[0].before must be a string (the source of a regular expression), got 5'],
+      [[{ character: '#', inConstruct: 5 }], 'options.unsafe[0].inConstruct must be a string or an array of strings, got 5'],
+      [[{ character: '#', notInConstruct: ['phrasing', 1] }], 'options.unsafe[0].notInConstruct must be a string or an array of strings, got an array'],
+      [[{ character: '#', beforeNode: true }], 'options.unsafe[0].beforeNode must be a string or an array of strings, got true'],
+      [[{ character: '#', atBreak: 'yes' }], 'options.unsafe[0].atBreak must be true or false, got "yes"'],
+      [[{ character: '#', unicode: 1 }], 'options.unsafe[0].unicode must be true or false, got 1'],
+      [[{ character: '##' }], 'options.unsafe[0].character must be one character, got "##"'],
+      [[{ character: '#' }, 5], 'options.unsafe must be an array of objects (unsafe patterns), got an array'],
+    ] as const) {
+      expect(() => toMarkdown(value, { unsafe } as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
+      expect(() => toMarkdown(value, { extensions: [{ extensions: [{ unsafe }] }] } as never), message).toThrow(new TypeError(`toMarkdown: ${message.replace('options.', 'options.extensions[0].extensions[0].')}`));
+    }
+    // Well-formed patterns pass and are used.
+    const paragraph = (options: object) => toMarkdown(value, options as never).split('\n\n')[1];
+    expect(paragraph({})).toBe('ax1 # b\n');
+    expect(paragraph({ unsafe: [{ character: 'x', before: '[a-z]', after: '\\d', inConstruct: ['phrasing'], notInConstruct: 'link' }] })).toBe('a&#x78;1 # b\n');
+    expect(paragraph({ unsafe: [{ character: '#', before: '\\p{L}\\d ', unicode: true }] })).toBe('ax1 \\# b\n');
+    expect(paragraph({ extensions: [{ unsafe: [{ character: 'b', atBreak: false, before: '# ' }] }] })).toBe('ax1 # &#x62;\n');
+    // The expression the library caches on a pattern is not taken: it compiles the checked fields.
+    const pattern = { character: 'x', _compiled: 5 };
+    expect(paragraph({ unsafe: [pattern] })).toBe('a&#x78;1 # b\n');
+    expect(pattern).toEqual({ character: 'x', _compiled: 5 });
+  });
+
+  it('reads each option once: what is checked is what mdast-util-to-markdown is given', () => {
+    const value = parseSeed(seed('<ul><li>a</li></ul><ul><li>b</li></ul><p>a # b</p>'));
+    const reads = new Map<string, number>();
+    /** `fields`, each read through a getter that counts its reads and gives a bad value after the first. */
+    const twoFaced = (name: string, fields: Record<string, [unknown, unknown]>): object =>
+      Object.defineProperties(
+        {},
+        Object.fromEntries(
+          Object.entries(fields).map(([field, [good, bad]]) => [
+            field,
+            {
+              enumerable: true,
+              get: () => {
+                const count = (reads.get(`${name}.${field}`) ?? 0) + 1;
+                reads.set(`${name}.${field}`, count);
+                return count === 1 ? good : bad;
+              },
+            },
+          ]),
+        ),
+      );
+    const pattern = twoFaced('pattern', { character: ['#', ''], before: ['a ', '('], inConstruct: ['phrasing', 5] });
+    const extension = twoFaced('extension', { bulletOther: ['+', '-'], unsafe: [[pattern], [{ character: '' }]] });
+    const options = twoFaced('options', { bullet: ['*', '.'], extensions: [[extension], [{ bulletOther: '*' }]], quote: ["'", 'x'] });
+    const markdown = toMarkdown(value, options as never);
+    expect(markdown).toBe(toMarkdown(value, { bullet: '*', quote: "'", extensions: [{ bulletOther: '+', unsafe: [{ character: '#', before: 'a ', inConstruct: 'phrasing' }] }] }));
+    expect(markdown.split('\n\n').slice(1)).toEqual(['* a', '+ b', 'a \\# b\n']);
+    expect(Object.fromEntries(reads)).toEqual({
+      'options.bullet': 1,
+      'options.extensions': 1,
+      'options.quote': 1,
+      'extension.bulletOther': 1,
+      'extension.unsafe': 1,
+      'pattern.character': 1,
+      'pattern.before': 1,
+      'pattern.inConstruct': 1,
+    });
+    // A list is read once too: each entry, through a proxy that counts.
+    let entryReads = 0;
+    const extensions = new Proxy([{ bulletOther: '+' }], {
+      get: (target, key, receiver) => {
+        if (key === '0') entryReads++;
+        return entryReads > 1 && key === '0' ? { bulletOther: '-' } : Reflect.get(target, key, receiver);
+      },
+    });
+    expect(toMarkdown(value, { extensions })).toBe(toMarkdown(value, { bulletOther: '+' }));
+    expect(entryReads).toBe(1);
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type InlineInput, type ParseOptions, type SeedInput } from '../src/index.js';
+import { isTreeTooLarge } from '../src/article/shape.js';
 import { checkOptions } from './chunks.js';
 import { corpusFiles, corpusManifestSize, image, plain, seed, sharedFiles } from './helpers.js';
 
@@ -284,6 +285,57 @@ describe('formatSeed: exact output', () => {
     // What JSON.stringify writes for a Date, and leaves out for undefined, is what is written.
     expect(readBack({ header: { ...HEADER, frontMatter: { d: new Date(0), gone: undefined, n: null } } }).header.frontMatter).toEqual({ d: '1970-01-01T00:00:00.000Z', n: null });
   });
+  it('reads each value of front matter once: a getter or a proxy is written with what it gave first, never a later value', () => {
+    class Secret {
+      secret = 's';
+    }
+    const laterValues: unknown[] = [Number.NaN, new Date(Number.NaN), new Secret(), new Map([['k', 'v']]), () => 1, 10n, undefined, Symbol('s'), { x: 1 }];
+    for (const later of laterValues) {
+      const reads = new Map<string, number>();
+      const read = (where: string, first: unknown): unknown => {
+        const count = (reads.get(where) ?? 0) + 1;
+        reads.set(where, count);
+        return count === 1 ? first : later;
+      };
+      /** An object of enumerable getters, each giving its value on the first read and `later` after. */
+      const getters = (where: string, values: Record<string, unknown>): Record<string, unknown> => {
+        const object: Record<string, unknown> = {};
+        for (const [key, value] of Object.entries(values)) Object.defineProperty(object, key, { get: () => read(`${where}.${key}`, value), enumerable: true });
+        return object;
+      };
+      /** A proxy whose every property read gives the target's value the first time and `later` after. */
+      const proxy = <T extends object>(where: string, target: T): T =>
+        new Proxy(target, { get: (object, key, receiver) => (typeof key === 'string' ? read(`${where}.${key}`, Reflect.get(object, key, receiver)) : Reflect.get(object, key, receiver)) });
+      const list = ['x', getters('list[1]', { c: true })];
+      Object.defineProperty(list, 0, { get: () => read('list[0]', 'x'), enumerable: true });
+      const cases: [Record<string, unknown>, unknown, string[]][] = [
+        [
+          getters('top', { a: 'ok', d: new Date(0), nested: getters('nested', { b: 1, deeper: getters('deeper', { e: null }) }), list }),
+          { a: 'ok', d: '1970-01-01T00:00:00.000Z', nested: { b: 1, deeper: { e: null } }, list: ['x', { c: true }] },
+          ['deeper.e', 'list[0]', 'list[1].c', 'nested.b', 'nested.deeper', 'top.a', 'top.d', 'top.list', 'top.nested'],
+        ],
+        [
+          proxy('top', { a: 'ok', nested: proxy('nested', { b: 1, d: new Date(0) }), list: proxy('list', ['x', proxy('item', { c: 'y' }), 2]) }),
+          { a: 'ok', nested: { b: 1, d: '1970-01-01T00:00:00.000Z' }, list: ['x', { c: 'y' }, 2] },
+          ['item.c', 'list.0', 'list.1', 'list.2', 'list.length', 'nested.b', 'nested.d', 'top.a', 'top.list', 'top.nested'],
+        ],
+      ];
+      for (const [frontMatter, written, properties] of cases) {
+        reads.clear();
+        let text: string;
+        try {
+          text = formatSeed({ header: { ...HEADER, frontMatter } });
+        } catch (error) {
+          // Refused (never the case here: each value is read once, and the first ones are good).
+          expect.fail(`${String(later)}: ${String(error)}`);
+        }
+        expect(parseSeed(text).header.frontMatter, String(later)).toEqual(written);
+        // Exactly one read per property (an array's length too).
+        expect([...reads.values()].every((count) => count === 1), JSON.stringify([...reads])).toBe(true);
+        expect([...reads.keys()].sort()).toEqual(properties);
+      }
+    }
+  });
 
   it('escapes text, never interprets it', () => {
     expect(bodyOf({ body: [{ type: 'paragraph', text: '<b>' }] })).toBe('<p>&lt;b&gt;</p>\n');
@@ -550,15 +602,45 @@ describe('formatSeed and the renderers read each value once', () => {
       for (let level = 0; level < levels; level++) inlines = [{ type: 'strong', children: inlines }, { type: 'emphasis', children: inlines }];
       return inlines;
     };
-    // Two places at each of 40 levels: 2^40 copies, checked as 81 objects and refused at once.
+    // Two places at each of 40 levels: 2^40 copies, checked as 41 lists and refused at once, a RangeError: in shape, too large.
     const huge = shared(40);
-    expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: huge }] })).toThrow(/^formatSeed: body\[0\]\.inlines.* makes the tree hold more than 4194304 objects, counted in each place they are held: more than the writer and the renderers take$/);
+    expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: huge }] })).toThrow(/^formatSeed: body\[0\]\.inlines.* makes the tree hold more than 16777216 objects, counted in each place they are held: more than the writer and the renderers take$/);
+    expect(() => formatSeed({ header, body: [{ type: 'paragraph', inlines: huge }] })).toThrow(RangeError);
     const article = { ...parseSeed(formatSeed({ header })), body: [{ type: 'paragraph', text: 'x', inlines: huge }] } as unknown as Article;
-    expect(() => toHtml(article)).toThrow(/^toHtml: body\[0\]\.inlines.* makes the tree hold more than 4194304 objects/);
-    expect(() => toMdast(article)).toThrow(TypeError);
+    expect(() => toHtml(article)).toThrow(/^toHtml: body\[0\]\.inlines.* makes the tree hold more than 16777216 objects/);
+    expect(() => toMdast(article)).toThrow(RangeError);
+    let thrown: unknown;
+    try {
+      toMdast(article);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(isTreeTooLarge(thrown)).toBe(true);
+    expect(isTreeTooLarge(new RangeError('makes the tree hold more than 16777216 objects'))).toBe(false);
     // A small tree that shares its parts is written out whole, each copy in its place.
     const small = parseSeed(formatSeed({ header, body: [{ type: 'paragraph', inlines: shared(3) }] }));
     expect(small.body[0]).toMatchObject({ type: 'paragraph', text: 'x'.repeat(8) });
+  });
+
+  it('writes an object held as a list item and as a paragraph as each', async () => {
+    const { toHtml } = await import('../src/render/index.js');
+    const shared = { type: 'paragraph', text: 'Shared' } as const;
+    const quoted = { type: 'paragraph', text: 'Q' } as const;
+    for (const body of [
+      [{ type: 'list', items: [shared] }, shared],
+      [shared, { type: 'list', items: [shared] }],
+      [{ type: 'quote', blocks: [quoted] }, quoted, { type: 'list', items: [quoted] }],
+    ] as SeedInput['body'][]) {
+      const written = formatSeed({ header, body });
+      const kinds = parseSeed(written).body.map((block) => block.type);
+      expect(kinds).toEqual(body?.map((block) => block.type));
+      const article = parseSeed(written);
+      expect(toHtml(article)).toContain(body?.[0]?.type === 'paragraph' ? '<p>Shared</p>' : '<li>');
+    }
+    const article = { ...parseSeed(formatSeed({ header })), lead: { type: 'paragraph', text: 'L', inlines: [{ type: 'text', value: 'L' }] } } as unknown as Article;
+    const lead = article.lead as unknown as { type?: string };
+    article.body = [{ type: 'list', ordered: false, start: null, text: 'L', items: [lead] }] as unknown as Article['body'];
+    expect(toHtml(article)).toBe(toHtml({ ...article, lead: { ...(article.lead as object) } } as Article));
   });
 
   it('takes null content as none: a TypeError names what is missing', () => {

@@ -173,33 +173,45 @@ interface Check {
   readonly shapes: Shapes;
   readonly who: string;
   depth: number;
-  /** Objects and lists met so far, by what they were read as (a shape, a kind of list), with their copy, the inline depth they were checked at and their size. */
-  readonly copies: Map<Shape | string, Map<object, { copy: object; depth: number; size: number }>>;
+  /** Lists met so far, by what they were read as (a kind of list), with their copy, the inline depth they were checked at and their size. */
+  readonly copies: Map<string, Map<object, { copy: object[]; depth: number; size: number }>>;
   /** Objects of the tree, each as many times as it is held (a shared one in each place). */
   size: number;
 }
 
 /**
- * The most objects a tree may hold, shared ones counted in each place: the Article of some 80 MB
- * of seed text, whose HTML or Markdown would near the longest string the runtime makes. A tree
- * that holds one object in many places (two places at each of 40 levels: 2^40) would otherwise be
- * written or rendered for ever, or end the process when an array of its pieces passes what V8
- * allows (about 2^27 entries).
+ * The most objects a tree may hold, shared ones counted in each place: some 16 million, the
+ * Article of 50 MB of the densest markup (`<b>a</b> ` over and over: three objects per nine
+ * bytes), whose HTML or Markdown nears the longest string the runtime makes, or of gigabytes of
+ * ordinary text. A tree that holds one object in many places (two places at each of 40 levels:
+ * 2^40) would otherwise be written or rendered for ever, or end the process when an array of its
+ * pieces passes what V8 allows (about 2^27 entries).
  */
-const MAX_TREE_SIZE = 2 ** 22;
+export const MAX_TREE_SIZE = 2 ** 24;
+
+/** The errors {@link grow} threw: a tree too large to write or render, not one out of shape. */
+const TOO_LARGE = new WeakSet<object>();
+
+/** Whether `error` is the `RangeError` of a tree of more than {@link MAX_TREE_SIZE} objects. */
+export function isTreeTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && TOO_LARGE.has(error);
+}
 
 /**
- * The checked copy of an object or a list met again: reused, unless it is now deeper among
- * inlines than where it was checked (the depth limit is checked again); counted in the size
- * of the tree each time.
+ * The checked copy of a list met again: reused, unless it is now deeper among inlines than where
+ * it was checked (the depth limit is checked again); counted in the size of the tree each time.
+ * Only lists are kept: an object shared in many places is read again in each (its fields are few,
+ * and each copy is made from what that reading checked), while a list shared at every level is
+ * what would make the work grow exponentially. Keeping every object cost time on a large Article
+ * for no gain (bench/README.md, "The writer and the renderers").
  */
-function once<T extends object>(check: Check, as: Shape | string, value: object, path: string, build: () => T): T {
+function once(check: Check, as: string, value: object, path: string, build: () => object[]): object[] {
   let copies = check.copies.get(as);
   if (copies === undefined) check.copies.set(as, (copies = new Map()));
   const known = copies.get(value);
   if (known !== undefined && known.depth >= check.depth) {
     grow(check, path, known.size);
-    return known.copy as T;
+    return known.copy;
   }
   const before = check.size;
   const copy = build();
@@ -209,7 +221,10 @@ function once<T extends object>(check: Check, as: Shape | string, value: object,
 
 function grow(check: Check, path: string, size: number): void {
   check.size += size;
-  if (check.size > MAX_TREE_SIZE) fail(check, path, `makes the tree hold more than ${MAX_TREE_SIZE} objects, counted in each place they are held: more than the writer and the renderers take`);
+  if (check.size <= MAX_TREE_SIZE) return;
+  const error = new RangeError(`${check.who}: ${shortPath(path)} makes the tree hold more than ${MAX_TREE_SIZE} objects, counted in each place they are held: more than the writer and the renderers take`);
+  TOO_LARGE.add(error);
+  throw error;
 }
 
 function fail(check: Check, path: string, problem: string): never {
@@ -250,7 +265,7 @@ function paragraph(check: Check, value: unknown, path: string): object {
 /** The fields of `shape`, each read once and checked, in a new object (with `type` first, when given). */
 function record(check: Check, value: unknown, shape: Shape, path: string, type?: string): object {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(check, path, `must be an object, got ${describeValue(value)}`);
-  return once(check, shape, value, path, () => readRecord(check, value, shape, path, type));
+  return readRecord(check, value, shape, path, type);
 }
 
 function readRecord(check: Check, value: object, shape: Shape, path: string, type: string | undefined): object {

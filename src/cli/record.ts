@@ -1,4 +1,5 @@
 import { showUnseen, type SeedErrorCode } from '../errors.js';
+import { isTreeTooLarge, MAX_TREE_SIZE } from '../article/shape.js';
 import type { Article } from '../types.js';
 import { describeError } from './inputs.js';
 
@@ -74,17 +75,25 @@ const INVALID_STRING_LENGTH = 'Invalid string length';
  * The output made by `write`, or a `TOO_LARGE` failure when it would pass the
  * longest string the runtime makes (V8: about 2^29 characters): one huge
  * Article must not end the run (a body of control characters, each written
- * `\u0001` in JSON, gets there from some 30 MB). Any other error (a bug of a
- * renderer) is the file's `INTERNAL_ERROR`, and the run goes on.
+ * `\u0001` in JSON, gets there from some 30 MB), and so is an Article of more
+ * objects than the renderers take. Any other error (a bug of a renderer) is
+ * the file's `INTERNAL_ERROR`, and the run goes on.
  */
 export function written(write: () => string, what: string): string | { ok: false; error: RecordError } {
   try {
     return write();
   } catch (error) {
-    const tooLong = error instanceof RangeError && error.message === INVALID_STRING_LENGTH;
-    const message = tooLong ? `the Article parsed, but ${what} would be longer than the longest string this runtime makes` : `the Article parsed, but making ${what} failed: ${describeError(error)}`;
-    return { ok: false, error: { code: tooLong ? 'TOO_LARGE' : 'INTERNAL_ERROR', message, line: null, column: null } };
+    const message = tooLarge(error, what);
+    if (message !== null) return { ok: false, error: { code: 'TOO_LARGE', message, line: null, column: null } };
+    return { ok: false, error: { code: 'INTERNAL_ERROR', message: `the Article parsed, but making ${what} failed: ${describeError(error)}`, line: null, column: null } };
   }
+}
+
+/** The message of a `TOO_LARGE` failure, when `error` is one. */
+function tooLarge(error: unknown, what: string): string | null {
+  if (error instanceof RangeError && error.message === INVALID_STRING_LENGTH) return `the Article parsed, but ${what} would be longer than the longest string this runtime makes`;
+  if (isTreeTooLarge(error)) return `the Article parsed, but it holds more than ${MAX_TREE_SIZE} objects, more than the renderers take`;
+  return null;
 }
 
 /** One line for standard error: `file:line:column: CODE: message`. */

@@ -1,6 +1,6 @@
 import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
-import { describeValue } from '../article/shape.js';
+import { describeValue, shortPath } from '../article/shape.js';
 import { mdastOf } from './mdast.js';
 
 /**
@@ -9,7 +9,8 @@ import { mdastOf } from './mdast.js';
  * here rather than imported in the declarations: that package is ESM only,
  * and a CommonJS project (TypeScript's `node16` resolution) could not read a
  * declaration that imports from it. The handlers, joins, unsafe patterns and
- * extensions are typed loosely; `OPTION_RULES` checks every value.
+ * extensions are typed loosely; `OPTION_RULES` and `PATTERN_RULES` check every
+ * value, and `MUST_DIFFER` the options as merged with their extensions.
  */
 export interface ToMarkdownOptions {
   bullet?: '*' | '+' | '-' | null | undefined;
@@ -58,34 +59,94 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
   return serialize(mdastOf(article, 'toMarkdown'), withDefaults(options));
 }
 
-/** The options over the defaults; an option given as `undefined` keeps its default, as one left out does. */
+/**
+ * The options over the defaults; an option given as `undefined` keeps its default, as one left out does.
+ * Each option is read once, into a plain copy (extensions included): that copy is checked and passed
+ * on, so a getter cannot give a checked value and then another.
+ */
 function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
   const merged: Record<string, unknown> = { ...DEFAULTS };
   if (options !== null && options !== undefined) {
     if (typeof options !== 'object') throw new TypeError(`toMarkdown: options must be an object, got ${describeValue(options)}`);
-    checkOptions(options, 'options', new Set());
-    for (const [name, value] of Object.entries(options)) {
+    const given = snapshot(options, 'options', new Set());
+    checkOptions(given, 'options');
+    for (const [name, value] of Object.entries(given)) {
       if (value !== undefined) merged[name] = value;
     }
   }
-  // The one rule between two options: the marker of a list after a list must differ from the first's.
-  const bullet = merged.bullet ?? '*';
-  if (merged.bulletOther !== undefined && merged.bulletOther !== null && merged.bulletOther === bullet) {
-    throw new TypeError(`toMarkdown: options.bulletOther must differ from options.bullet, both ${JSON.stringify(bullet)}`);
-  }
+  checkCombinations(merged);
   return merged as Options;
+}
+
+/** The most option sets (the options and their extensions, each counted where it is held) a call takes. */
+const MAX_OPTION_SETS = 1024;
+
+/** An option set as read once: own fields only, its lists and their objects copied. */
+type OptionSet = Record<string, unknown>;
+
+/** A copy of `value`'s entries (each read once, holes as undefined) made by `each`, when it is an array; else `value`, for the checks to name. */
+function copyList(value: unknown, each: (entry: unknown, index: number) => unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  const { length } = value;
+  const copy = new Array<unknown>(length);
+  for (let index = 0; index < length; index++) copy[index] = each(value[index], index);
+  return copy;
+}
+
+/**
+ * A plain copy of an option set (named `path` in messages), its own fields each read once; its
+ * extensions, unsafe patterns, joins and handlers copied too. A value of another shape is kept as
+ * it is, for `checkOptions` to name. An extension that holds itself would be copied (and, in
+ * mdast-util-to-markdown, applied) for ever; one held twice at each of 40 levels, 2^40 times: the
+ * option sets are counted in each place they are held, at most {@link MAX_OPTION_SETS}.
+ */
+function snapshot(options: object, path: string, within: Set<object>, count = { sets: 0 }): OptionSet {
+  if (within.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
+  if (++count.sets > MAX_OPTION_SETS) throw new TypeError(`toMarkdown: ${shortPath(path)} makes more than ${MAX_OPTION_SETS} option sets, extensions counted in each place they are held`);
+  within.add(options);
+  // `fromEntries` keeps a field named `__proto__` a field, for the checks to refuse.
+  const copy = Object.fromEntries(Object.entries(options).map(([name, value]) => [name, snapshotField(name, value, `${path}.${name}`, within, count)]));
+  within.delete(options);
+  return copy;
+}
+
+function snapshotField(name: string, value: unknown, path: string, within: Set<object>, count: { sets: number }): unknown {
+  switch (name) {
+    case 'extensions':
+      return copyList(value, (extension, index) => (isObject(extension) ? snapshot(extension as object, `${path}[${index}]`, within, count) : extension));
+    case 'unsafe':
+      return copyList(value, (pattern) => (isObject(pattern) ? snapshotPattern(pattern as object) : pattern));
+    case 'join':
+      return copyList(value, (join) => join);
+    case 'handlers':
+      return isObject(value) ? Object.fromEntries(Object.entries(value as object)) : value;
+    default:
+      return value;
+  }
+}
+
+/**
+ * An unsafe pattern's copy, its lists copied, without the expression mdast-util-to-markdown caches
+ * on a pattern (`_compiled`): it compiles the copy again, from the fields checked.
+ */
+function snapshotPattern(pattern: object): OptionSet {
+  const fields = Object.entries(pattern).filter(([name]) => name !== '_compiled');
+  return Object.fromEntries(fields.map(([name, value]) => [name, copyList(value, (entry) => entry)]));
 }
 
 interface OptionRule {
   test: (value: unknown) => boolean;
   /** What the option takes, as the message says it. */
   expected: string;
+  /** Checked when null or left out too (null and undefined otherwise mean a default). */
+  required?: true;
 }
 
 const oneOf = (values: readonly string[], expected: string): OptionRule => ({ test: (value) => values.includes(value as string), expected });
 const BOOLEAN: OptionRule = { test: (value) => typeof value === 'boolean', expected: 'true or false' };
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFunction = (value: unknown): boolean => typeof value === 'function';
+const isString = (value: unknown): boolean => typeof value === 'string';
 /** An array each of whose entries passes `test`: an entry that does not fails inside the library, naming no option. */
 const arrayOf = (test: (entry: unknown) => boolean, expected: string): OptionRule => ({ test: (value) => Array.isArray(value) && value.every(test), expected });
 
@@ -116,30 +177,115 @@ const OPTION_RULES: Readonly<Record<string, OptionRule>> = {
   setext: BOOLEAN,
   strong: oneOf(['*', '_'], "'*' or '_'"),
   tightDefinitions: BOOLEAN,
-  // An empty character makes mdast-util-to-markdown loop for ever.
-  unsafe: arrayOf(isUnsafePattern, 'an array of objects, each with a character (one)'),
+  // Each pattern's fields: PATTERN_RULES.
+  unsafe: arrayOf(isObject, 'an array of objects (unsafe patterns)'),
 };
 
 const ONE_CHARACTER = /^[\s\S]$/u;
+/** A construct or node type, or a list of them. */
+const NAMES: OptionRule = { test: (value) => isString(value) || (Array.isArray(value) && value.every(isString)), expected: 'a string or an array of strings' };
+const SOURCE: OptionRule = { test: isString, expected: 'a string (the source of a regular expression)' };
 
-function isUnsafePattern(entry: unknown): boolean {
-  const character = isObject(entry) ? (entry as { character?: unknown }).character : undefined;
-  return typeof character === 'string' && ONE_CHARACTER.test(character);
+/** The fields of an unsafe pattern and what each takes; other fields are passed on unchecked. */
+const PATTERN_RULES: Readonly<Record<string, OptionRule>> = {
+  // An empty character makes mdast-util-to-markdown loop for ever.
+  character: { test: (value) => isString(value) && ONE_CHARACTER.test(value as string), expected: 'one character', required: true },
+  before: SOURCE,
+  after: SOURCE,
+  atBreak: BOOLEAN,
+  unicode: BOOLEAN,
+  inConstruct: NAMES,
+  notInConstruct: NAMES,
+  beforeNode: NAMES,
+  afterNode: NAMES,
+};
+
+function checkRule(rule: OptionRule, value: unknown, path: string): void {
+  if (!rule.test(value)) throw new TypeError(`toMarkdown: ${path} must be ${rule.expected}, got ${describeValue(value)}`);
+}
+
+/** Checks every option of `options` (named `path` in messages), and those of its extensions, which are options too, and its unsafe patterns. */
+function checkOptions(options: OptionSet, path: string): void {
+  for (const [name, value] of Object.entries(options)) {
+    // mdast-util-to-markdown would take it for the prototype of its options, whose fields go unchecked.
+    if (name === '__proto__') throw new TypeError(`toMarkdown: ${path}.__proto__ is not an option`);
+    if (value === undefined || value === null || !Object.hasOwn(OPTION_RULES, name)) continue;
+    checkRule(OPTION_RULES[name] as OptionRule, value, `${path}.${name}`);
+    if (name === 'extensions') (value as OptionSet[]).forEach((extension, index) => checkOptions(extension, `${path}.extensions[${index}]`));
+    if (name === 'unsafe') (value as OptionSet[]).forEach((pattern, index) => checkPattern(pattern, `${path}.unsafe[${index}]`));
+  }
+}
+
+function checkPattern(pattern: OptionSet, path: string): void {
+  for (const [name, rule] of Object.entries(PATTERN_RULES)) {
+    const value = pattern[name];
+    if (rule.required || (value !== undefined && value !== null)) checkRule(rule, value, `${path}.${name}`);
+  }
+  const unicode = Boolean(pattern.unicode);
+  // `before` alone, then with `after`, then as compiled (`^` for `before` when `beforeNode` is set).
+  const tries = [
+    ['before', patternSource({ ...pattern, after: null, beforeNode: null, afterNode: null })],
+    ['after', patternSource({ ...pattern, beforeNode: null, afterNode: null })],
+    ['after', patternSource(pattern)],
+  ] as const;
+  for (const [name, source] of tries) {
+    if (!compiles(source, unicode)) throw new TypeError(`toMarkdown: ${path}.${name} must be the source of a regular expression, got ${describeValue(pattern[name])}`);
+  }
+}
+
+/** The expression mdast-util-to-markdown makes of an unsafe pattern (its `compilePattern`), which throws a `SyntaxError` when it is not one. */
+function patternSource(pattern: OptionSet): string {
+  const character = pattern.character as string;
+  const before = (pattern.atBreak ? '[\\r\\n][\\t ]*' : '') + (pattern.before ? `(?:${pattern.before as string})` : '');
+  return (
+    (pattern.beforeNode ? '^' : before ? `(${before})` : '') +
+    (/[$()*+.?[\\\]^{|}]/.test(character) ? '\\' : '') +
+    character +
+    (pattern.afterNode ? '$' : pattern.after ? `(?:${pattern.after as string})` : '')
+  );
+}
+
+function compiles(source: string, unicode: boolean): boolean {
+  try {
+    new RegExp(source, unicode ? 'gu' : 'g');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
- * Checks every option of `options` (named `path` in messages), and those of
- * its extensions, which are options too; an extension that holds itself
- * would make mdast-util-to-markdown recurse for ever.
+ * Options whose values must differ once mdast-util-to-markdown has merged the option sets (its
+ * `checkBulletOther`): the marker of a list after a list must differ from the first's. `unset` is
+ * the other's value when it is null or left out.
  */
-function checkOptions(options: object, path: string, seen: Set<object>): void {
-  if (seen.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
-  seen.add(options);
-  for (const [name, value] of Object.entries(options)) {
-    if (value === undefined || value === null || !Object.hasOwn(OPTION_RULES, name)) continue;
-    const rule = OPTION_RULES[name] as OptionRule;
-    if (!rule.test(value)) throw new TypeError(`toMarkdown: ${path}.${name} must be ${rule.expected}, got ${describeValue(value)}`);
-    if (name === 'extensions') (value as object[]).forEach((extension, index) => checkOptions(extension, `${path}.extensions[${index}]`, seen));
+const MUST_DIFFER: readonly { name: string; from: string; unset: string }[] = [{ name: 'bulletOther', from: 'bullet', unset: '*' }];
+
+/** Checks the options as mdast-util-to-markdown ends up with them, extensions merged, against `MUST_DIFFER`. */
+function checkCombinations(options: OptionSet): void {
+  const settings = merge(options, 'options', new Map());
+  for (const { name, from, unset } of MUST_DIFFER) {
+    const value = settings.get(name);
+    // Null or left out: mdast-util-to-markdown takes one that differs.
+    if (value?.value === undefined || value.value === null) continue;
+    const other = settings.get(from);
+    const otherValue = other?.value ?? unset;
+    if (value.value === otherValue) throw new TypeError(`toMarkdown: ${value.path} must differ from ${other?.path ?? `options.${from}`}, both ${JSON.stringify(otherValue)}`);
   }
-  seen.delete(options);
+}
+
+/** mdast-util-to-markdown merges these into lists and maps of their own, not into its options. */
+const NOT_SETTINGS = new Set(['extensions', 'unsafe', 'join', 'handlers']);
+
+/**
+ * Each option's value as mdast-util-to-markdown's `configure` merges an option set, with where it
+ * was set: first its extensions in order (each with its own extensions first), then its own fields
+ * over them, null and undefined ones too.
+ */
+function merge(options: OptionSet, path: string, into: Map<string, { value: unknown; path: string }>): Map<string, { value: unknown; path: string }> {
+  if (Array.isArray(options.extensions)) (options.extensions as OptionSet[]).forEach((extension, index) => merge(extension, `${path}.extensions[${index}]`, into));
+  for (const [name, value] of Object.entries(options)) {
+    if (!NOT_SETTINGS.has(name)) into.set(name, { value, path: `${path}.${name}` });
+  }
+  return into;
 }

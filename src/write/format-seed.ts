@@ -36,9 +36,10 @@ function writeHeader(header: HeaderInput): string {
   let text = '';
   if (frontMatter !== null && frontMatter !== undefined) {
     if (typeof frontMatter !== 'object' || !isPlainObject(frontMatter)) throw new TypeError(`formatSeed: header.frontMatter must be a mapping (a plain object), got ${describeValue(frontMatter)}`);
-    checkPlainData(frontMatter);
-    checkWrittenSize(frontMatter);
-    text += `---\n${frontMatterYaml(frontMatter)}---\n`;
+    // Written from the checked copy: each value read once, as checked.
+    const copy = plainCopy(frontMatter);
+    checkWrittenSize(copy);
+    text += `---\n${frontMatterYaml(copy)}---\n`;
   }
   text += `<!--${timestamp}-->\n[${titleText(header.title)}](${destination(header.url)})\n------\n`;
   return text;
@@ -82,40 +83,100 @@ function flowScalar(value: unknown): string {
  * reads. Anything else (a `Map`, a function, a cycle, `Infinity`, an
  * invalid `Date`, a property keyed by a symbol or not enumerable, a hole in
  * an array) would be lost or changed without a word: a `TypeError` names it.
+ *
+ * Checked as it is copied, in one pass: each property is read once (a getter
+ * or a proxy gives the value it gives then), and the copy, plain data only,
+ * is what is measured and written. An object held in many places is copied
+ * once, and held in as many places in the copy.
  */
-function checkPlainData(frontMatter: Record<string, unknown>): void {
-  const pending: [value: unknown, path: string, depth: number][] = [[frontMatter, 'header.frontMatter', 1]];
+function plainCopy(frontMatter: Record<string, unknown>): Record<string, unknown> {
+  // The value, where it stands, how deep, and the slot of the copy it fills (none when checked again for depth only).
+  const pending: [value: unknown, path: string, depth: number, into: Slot | null][] = [[frontMatter, 'header.frontMatter', 1, null]];
   // An object met again (front matter may share one) is checked again only deeper than before, for
-  // the depth limit: a cycle ends there, and sharing costs at most that many visits per object.
-  const checkedAt = new Map<object, number>();
+  // the depth limit: a cycle ends there, and sharing costs at most that many visits per object. Met
+  // again, it is read no more: its entries are those read the first time.
+  const checkedAt = new Map<object, Copied>();
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    const [value, path, depth] = next;
+    const [value, path, depth, into] = next;
     if (typeof value === 'object' && value !== null) {
-      if ((checkedAt.get(value) ?? 0) >= depth) continue;
-      checkedAt.set(value, depth);
+      const copied = checkedAt.get(value);
+      if (copied !== undefined) {
+        if (into !== null) into.copy[into.key] = copied.copy;
+        if (copied.depth >= depth) continue;
+        copied.depth = depth;
+        if (depth > MAX_FRONT_MATTER_DEPTH) throw tooDeep(path);
+        for (const [key, entry] of copied.entries) pending.push([entry, entryPath(path, key, copied.array), depth + 1, null]);
+        continue;
+      }
     }
-    if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
-    if (value instanceof Date) {
-      // JSON.stringify writes an invalid Date as null.
-      if (Number.isNaN(value.getTime())) throw new TypeError(`formatSeed: ${shortPath(path)} must be a valid Date, got an invalid one (JSON writes it as null)`);
+    const plain = checkedLeaf(value, path);
+    if (plain !== NOT_A_LEAF) {
+      if (into !== null) into.copy[into.key] = plain;
       continue;
     }
-    if (typeof value === 'number') {
-      if (!Number.isFinite(value)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a finite number, got ${String(value)}`);
-      continue;
-    }
-    const array = Array.isArray(value);
-    if (typeof value !== 'object' || !(array || isPlainObject(value))) {
+    const object = value as object;
+    const array = Array.isArray(object);
+    if (!(array || isPlainObject(object))) {
       throw new TypeError(`formatSeed: ${shortPath(path)} must be JSON data (a string, number, boolean, null, array or plain object), got ${describeValue(value)}`);
     }
-    if (depth > MAX_FRONT_MATTER_DEPTH) throw new TypeError(`formatSeed: ${shortPath(path)} nests collections more than ${MAX_FRONT_MATTER_DEPTH} deep, the most a seed holds`);
-    const lost = unwrittenProperty(value, array);
-    if (lost !== null) throw new TypeError(`formatSeed: ${shortPath(path)} ${lost}`);
-    for (const [key, entry] of Object.entries(value)) {
-      if (entry === undefined && !array) continue;
-      pending.push([entry, array ? `${path}[${key}]` : `${path}.${key}`, depth + 1]);
-    }
+    if (depth > MAX_FRONT_MATTER_DEPTH) throw tooDeep(path);
+    const entries = readEntries(object, array, path);
+    const copy: Record<string, unknown> | unknown[] = array ? new Array<unknown>(entries.length) : {};
+    if (!array) for (const [key] of entries) defineEntry(copy as Record<string, unknown>, key);
+    checkedAt.set(object, { copy, entries, array, depth });
+    if (into !== null) into.copy[into.key] = copy;
+    for (const [key, entry] of entries) pending.push([entry, entryPath(path, key, array), depth + 1, { copy: copy as Record<string, unknown>, key }]);
   }
+  return checkedAt.get(frontMatter)!.copy as Record<string, unknown>;
+}
+
+/** Where a value of the copy goes: its object or array, and its key there. */
+interface Slot {
+  copy: Record<string, unknown>;
+  key: string;
+}
+
+/** An object of the front matter as copied: its copy, its entries as read, and the deepest it was met at. */
+interface Copied {
+  copy: Record<string, unknown> | unknown[];
+  entries: readonly (readonly [key: string, value: unknown])[];
+  array: boolean;
+  depth: number;
+}
+
+const NOT_A_LEAF = Symbol('not a leaf');
+
+/**
+ * A value that holds no other, checked, as it is written: itself, a valid
+ * `Date` as its ISO string. `NOT_A_LEAF` for any other object.
+ */
+function checkedLeaf(value: unknown, path: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) {
+    // JSON.stringify writes an invalid Date as null, a valid one as its ISO string.
+    const time = Date.prototype.getTime.call(value);
+    if (Number.isNaN(time)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a valid Date, got an invalid one (JSON writes it as null)`);
+    return Date.prototype.toISOString.call(value);
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a finite number, got ${String(value)}`);
+    return value;
+  }
+  if (typeof value === 'object') return NOT_A_LEAF;
+  throw new TypeError(`formatSeed: ${shortPath(path)} must be JSON data (a string, number, boolean, null, array or plain object), got ${describeValue(value)}`);
+}
+
+function tooDeep(path: string): TypeError {
+  return new TypeError(`formatSeed: ${shortPath(path)} nests collections more than ${MAX_FRONT_MATTER_DEPTH} deep, the most a seed holds`);
+}
+
+function entryPath(path: string, key: string, array: boolean): string {
+  return array ? `${path}[${key}]` : `${path}.${key}`;
+}
+
+/** A key of the copy, in its place, before its value is known (`__proto__` too, as an own property). */
+function defineEntry(copy: Record<string, unknown>, key: string): void {
+  Object.defineProperty(copy, key, { value: null, writable: true, enumerable: true, configurable: true });
 }
 
 /**
@@ -175,24 +236,37 @@ const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
 
 /**
- * What `JSON.stringify` (and so the writer) would drop or change in an object
- * or array without a word, beyond its values: a property keyed by a symbol,
+ * The entries of an object or array, each value read once: the own
+ * enumerable string keys of an object in order, but those whose value is
+ * `undefined` (JSON leaves them out); an array's entries by index. A
+ * `TypeError` for what `JSON.stringify` (and so the writer) would drop or
+ * change without a word, beyond its values: a property keyed by a symbol,
  * one that is not enumerable, a named property of an array, a hole in an
- * array (written as null). Null when there is none.
+ * array (written as null).
  */
-function unwrittenProperty(value: object, array: boolean): string | null {
-  for (const key of Reflect.ownKeys(value)) {
-    if (typeof key === 'symbol') return `has a property keyed by ${String(key)}, which JSON data cannot hold`;
+function readEntries(value: object, array: boolean, path: string): [key: string, value: unknown][] {
+  const lost = (problem: string) => new TypeError(`formatSeed: ${shortPath(path)} ${problem}`);
+  const keys = Reflect.ownKeys(value);
+  for (const key of keys) {
+    if (typeof key === 'symbol') throw lost(`has a property keyed by ${String(key)}, which JSON data cannot hold`);
     if (array && key === 'length') continue;
-    if (!Object.prototype.propertyIsEnumerable.call(value, key)) return `has a property ${JSON.stringify(key)} that is not enumerable, which JSON leaves out`;
-    if (array && !(ARRAY_INDEX.test(key) && Number(key) < MAX_ARRAY_LENGTH)) return `has a property ${JSON.stringify(key)} besides its entries, which JSON leaves out`;
+    if (!Object.prototype.propertyIsEnumerable.call(value, key)) throw lost(`has a property ${JSON.stringify(key)} that is not enumerable, which JSON leaves out`);
+    if (array && !(ARRAY_INDEX.test(key) && Number(key) < MAX_ARRAY_LENGTH)) throw lost(`has a property ${JSON.stringify(key)} besides its entries, which JSON leaves out`);
   }
+  const entries: [key: string, value: unknown][] = [];
   if (array) {
-    for (let index = 0; index < (value as unknown[]).length; index++) {
-      if (!Object.hasOwn(value, index)) return `has no entry at ${index} (a hole), which JSON writes as null`;
+    const length = (value as unknown[]).length;
+    for (let index = 0; index < length; index++) {
+      if (!Object.hasOwn(value, index)) throw lost(`has no entry at ${index} (a hole), which JSON writes as null`);
     }
+    for (let index = 0; index < length; index++) entries.push([String(index), (value as unknown[])[index]]);
+    return entries;
   }
-  return null;
+  for (const key of keys as string[]) {
+    const entry = (value as Record<string, unknown>)[key];
+    if (entry !== undefined) entries.push([key, entry]);
+  }
+  return entries;
 }
 
 function isPlainObject(value: object): boolean {
