@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readArguments, UsageError } from '../src/cli/args.js';
 import { readEntrySync } from '../src/cli/parse-entry.js';
-import { errorLine, writeRecord } from '../src/cli/record.js';
+import { errorLine, writeRecord, written } from '../src/cli/record.js';
 import { locateInvalidUtf8 } from '../src/cli/utf8.js';
 import { parseSeed, safeParseSeed, type Article } from '../src/index.js';
 import { toHtml, toMarkdown } from '../src/render/index.js';
@@ -424,6 +424,58 @@ describe('folders reached by several paths', () => {
     expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
   });
 
+  it('takes --out with `..` after a link as the system does: the outputs go to the folder the walk never enters', () => {
+    const root = join(dir, 'reached-dotdot');
+    mkdirSync(join(root, 'elsewhere', 'deep'), { recursive: true });
+    mkdirSync(join(root, 'w', 'in'), { recursive: true });
+    mkdirSync(join(root, 'w', 'sub', 'deep'), { recursive: true });
+    writeFileSync(join(root, 'w', 'in', 'a.md'), '<!--1684512901000-->\n[T](https://a.example/)\n------\n<p>x</p>\n');
+    symlinkSync('../elsewhere/deep', join(root, 'w', 'lnk'));
+    // lnk/../out is elsewhere/out (`..` goes up from where the link leads), not w/out.
+    mkdirSync(join(root, 'w', '.hidden'));
+    symlinkSync('../sub/deep', join(root, 'w', '.hidden', 'inner'));
+    const html = (out: string) => spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', '--out', out, '.'], { cwd: join(root, 'w'), encoding: 'utf8' });
+    for (const [out, folder] of [
+      ['lnk/../out', join(root, 'elsewhere', 'out')],
+      // Written out: path.join would drop `lnk/..` as text.
+      [`${join(root, 'w', 'lnk')}/../out2`, join(root, 'elsewhere', 'out2')],
+      // .hidden/inner/../out is w/sub/out, inside the walk: the second run must not read the first one's output.
+      ['.hidden/inner/../out', join(root, 'w', 'sub', 'out')],
+    ] as const) {
+      for (let round = 0; round < 2; round++) expect([out, round, html(out)]).toMatchObject([out, round, { status: 0, stdout: '', stderr: '' }]);
+      expect(readdirSync(folder, { recursive: true }).sort()).toEqual(['in', 'in/a.html']);
+    }
+    expect(existsSync(join(root, 'w', 'out'))).toBe(false);
+    expect(existsSync(join(root, 'w', 'out2'))).toBe(false);
+    expect(existsSync(join(root, 'w', '.hidden', 'out'))).toBe(false);
+    // The system goes through no file: `..` after one is a usage error, not a folder beside it.
+    const file = html('in/a.md/../o');
+    expect(file.status).toBe(2);
+    expect(file.stderr).toContain(`seed-parser: --out in/a.md/../o: ${join(root, 'w', 'in', 'a.md')}: not a folder\n`);
+    expect(existsSync(join(root, 'w', 'in', 'o'))).toBe(false);
+    expect(existsSync(join(root, 'w', 'o'))).toBe(false);
+  });
+
+  it('gives no warning for a link of the walk that is also an argument, however its path is written', () => {
+    const root = join(dir, 'reached-link-argument');
+    mkdirSync(join(root, 'd'), { recursive: true });
+    mkdirSync(join(root, 'e'), { recursive: true });
+    mkdirSync(join(root, 't'), { recursive: true });
+    writeFileSync(join(root, 't', 'a.md'), fixture('harbour'));
+    symlinkSync('../t', join(root, 'd', 'link'));
+    symlinkSync('../t', join(root, 'e', 'other'));
+    for (const argument of ['d/link', './d/link', 'd//link', 'd/link/']) {
+      const both = spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', '--out', 'o', 'd', argument], { cwd: root, encoding: 'utf8' });
+      expect([argument, both.status, both.stderr]).toEqual([argument, 0, '']);
+      expect(readdirSync(join(root, 'o'), { recursive: true }).sort()).toEqual(['d', 'd/link', 'd/link/a.html']);
+      rmSync(join(root, 'o'), { recursive: true });
+    }
+    // Another link to the same folder is another path: it is skipped with the warning.
+    const other = run(root, ['d', './e/other']);
+    expect(files(other)).toEqual(['./e/other/a.md']);
+    expect(other.stderr).toBe('seed-parser: d/link: a symbolic link to a folder walked already, by another path, skipped\n');
+  });
+
   it('finds a file in the way of a folder the outputs need, wherever a link in --out leads', () => {
     const root = join(dir, 'reached-way');
     mkdirSync(join(root, 'f', 'sub'), { recursive: true });
@@ -767,6 +819,15 @@ describe('an Article too large to write', () => {
       });
     }
     expect(errorLine('big\n.md', { code: 'TOO_LARGE', message: 'm', line: null, column: null })).toBe('seed-parser: big\\u000a.md: TOO_LARGE: m\n');
+    // An Article of more objects than the renderers take is TOO_LARGE too; a RangeError that merely says the same is not.
+    let inlines: unknown[] = [{ type: 'text', value: 'x' }];
+    for (let level = 0; level < 40; level++) inlines = [{ type: 'strong', children: inlines }, { type: 'emphasis', children: inlines }];
+    const shared = { ...parseSeed(fixture('harbour')), body: [{ type: 'paragraph', text: 'x', inlines }] } as unknown as Article;
+    expect(written(() => toHtml(shared), 'its HTML')).toEqual({
+      ok: false,
+      error: { code: 'TOO_LARGE', message: 'the Article parsed, but it holds more than 16777216 objects, more than the renderers take', line: null, column: null },
+    });
+    expect(written(() => { throw new RangeError('toHtml: body[0] makes the tree hold more than 16777216 objects'); }, 'its HTML')).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
   });
 });
 

@@ -1,5 +1,5 @@
-import { lstatSync, mkdirSync, readlinkSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, extname, join, parse, resolve, sep } from 'node:path';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
@@ -183,6 +183,51 @@ function lstatOrNull(path: string): Stats | null {
     return lstatSync(path);
   } catch {
     return null;
+  }
+}
+
+/**
+ * The `--out` folder as the system finds it, taken once for the whole run:
+ * the walk that never enters it, the checks of `outFolderProblem` and
+ * `outputConflict`, and the writes (`outputPath`, `makeFolders`) all use
+ * this one path. A `..` goes up from where a link before it leads
+ * (`lnk/../out` is the folder beside the link's target), as `mkdir -p`,
+ * `ls` or a shell's `>` take it: Node's `join` and `resolve` drop `lnk/..`
+ * as text, and would write into another folder than the one the walk, which
+ * asks the system, refuses to enter. A path without `..` leads to the same
+ * folder either way and is kept as written; one with `..` becomes the real
+ * path of its longest existing part plus the rest (folders still to make,
+ * where text and system agree), relative to the current folder when it was
+ * given so. A `..` after a file, or after a link that leads nowhere, is a
+ * problem: the system would refuse to go through it.
+ */
+export function resolveOutFolder(out: string): { folder: string; problem: string | null } {
+  const separators = sep === '/' ? '/' : /[\\/]/;
+  if (!out.split(separators).includes('..')) return { folder: out, problem: null };
+  const absolute = isAbsolute(out);
+  const root = absolute ? parse(out).root : '';
+  const cwd = realPathOr(process.cwd());
+  let place = absolute ? root : cwd;
+  for (const part of out.slice(root.length).split(separators)) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      const stats = statOrNull(place);
+      if (stats !== null && !stats.isDirectory()) return { folder: out, problem: `${place}: not a folder` };
+      if (stats === null && lstatOrNull(place) !== null) return { folder: out, problem: `${place}: a symbolic link that leads nowhere` };
+      place = dirname(place);
+      continue;
+    }
+    place = realPathOr(join(place, part));
+  }
+  return { folder: absolute ? place : relative(cwd, place) || '.', problem: null };
+}
+
+/** The real path, or the path as it is when there is none (a folder still to make). */
+function realPathOr(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
   }
 }
 

@@ -154,8 +154,8 @@ interface WalkRun {
   extensions: readonly string[];
   entries: Entry[];
   skipped: Walk['skipped'];
-  /** The folders walked so far, by identity, each with the prefix its files are listed under. */
-  walked: Map<string, string>;
+  /** The folders walked so far, by identity, each with the path it was walked by and the prefix its files are listed under. */
+  walked: Map<string, FolderLink>;
   /** Links to folders, found but not followed yet. */
   links: FolderLink[];
   /** Folders claimed but not walked yet, and whether a walk is under way (see `enter`). */
@@ -207,7 +207,7 @@ interface FolderLink {
  */
 function enter(run: WalkRun, folder: FolderLink): void {
   if (run.walked.has(folder.id)) return;
-  run.walked.set(folder.id, folder.prefix);
+  run.walked.set(folder.id, folder);
   run.toWalk.push(folder);
   if (run.walking) return;
   run.walking = true;
@@ -232,14 +232,34 @@ function followLinks(run: WalkRun): void {
       if (link.argument) enter(run, link);
       else if (link.id === run.out) run.skipped.push({ file: link.file, reason: INTO_OUT });
       else if (link.ancestors.includes(link.id)) run.skipped.push({ file: link.file, reason: LOOP });
-      // A link met in the walk that is also an argument (`d d/link`) was walked under its own path: nothing to say.
+      // A link met in the walk that is also an argument (`d d/link`, `d ./d/link`) was walked through itself: nothing to say.
       else if (run.walked.has(link.id)) {
-        if (run.walked.get(link.id) !== link.prefix) run.skipped.push({ file: link.file, reason: WALKED });
+        if (!sameLink(run.walked.get(link.id)!, link)) run.skipped.push({ file: link.file, reason: WALKED });
       }
       else if (leadsIntoOut(run, link.path)) run.skipped.push({ file: link.file, reason: INTO_OUT });
       else enter(run, link);
     }
   }
+}
+
+/**
+ * Whether the folder walked by `walked` was walked through `link` itself: the
+ * link named as an argument, in any spelling of its path (`d/link`,
+ * `./d/link`, `d//link`, `d/link/`). Paths are compared as files named twice
+ * are (`inRealFolder`): by the real path of the folder that holds the link,
+ * and its name.
+ */
+function sameLink(walked: FolderLink, link: FolderLink): boolean {
+  if (walked.prefix === link.prefix) return true;
+  const folders = new Map<string, string>();
+  return inRealFolder(withoutDots(walked.path), folders) === inRealFolder(withoutDots(link.path), folders);
+}
+
+/** A path without its trailing `/.` (`d/link/.` names what `d/link` names); `dirname` and `basename` ignore trailing slashes already. */
+function withoutDots(path: string): string {
+  let trimmed = path;
+  while (basename(trimmed) === '.' && dirname(trimmed) !== trimmed) trimmed = dirname(trimmed);
+  return trimmed;
 }
 
 function walk(directory: string, prefix: string, ancestors: string[], run: WalkRun): void {

@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
-import { outFolderProblem, outputConflict, runBatch, type BatchResult, type BatchSettings } from './batch.js';
+import { outFolderProblem, outputConflict, resolveOutFolder, runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import { collectInputs, selectShard, type Entry } from './inputs.js';
 import { closePool, startPool, type Pool } from './pool.js';
@@ -74,8 +74,12 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
     if (stdin.isTTY === true) throw new UsageError('no input: give files or folders, or - to read a seed from standard input');
     paths = ['-'];
   }
-  const writesFiles = options.out !== null && (options.format === 'markdown' || options.format === 'html');
-  const walk = collectInputs(paths, options.extensions, writesFiles ? options.out : null);
+  // One folder for the walk, the checks and the writes, as the system finds it (`lnk/../out`: see resolveOutFolder).
+  const resolved = options.out === null ? null : resolveOutFolder(options.out);
+  if (resolved !== null && resolved.problem !== null) throw new UsageError(`--out ${options.out}: ${resolved.problem}`);
+  const out = resolved === null ? null : resolved.folder;
+  const writesFiles = out !== null && (options.format === 'markdown' || options.format === 'html');
+  const walk = collectInputs(paths, options.extensions, writesFiles ? out : null);
   const format: Format = options.format ?? (walk.single ? 'json' : 'jsonl');
   if (!walk.single && format === 'json') throw new UsageError('--format json prints the Article of one file; use --format jsonl for folders or several files');
   if (!walk.single && (format === 'markdown' || format === 'html') && options.out === null) {
@@ -85,14 +89,14 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
 
-  if (options.out !== null && (format === 'markdown' || format === 'html')) {
-    const problem = outFolderProblem(options.out);
+  if (out !== null && (format === 'markdown' || format === 'html')) {
+    const problem = outFolderProblem(out);
     if (problem !== null) throw new UsageError(`--out ${options.out}: ${problem}`);
     // Every input, not only this shard's: the other shards write under the same folder.
-    const conflict = outputConflict(walk.entries, options.out, format);
+    const conflict = outputConflict(walk.entries, out, format);
     if (conflict !== null) throw new UsageError(`--out ${options.out}: ${conflict}; nothing was written`);
   }
-  const settings: BatchSettings = { format, baseUrl: options.baseUrl, out: options.out };
+  const settings: BatchSettings = { format, baseUrl: options.baseUrl, out };
   // No bar between the lines of an output that goes to the same terminal.
   const progress = await createProgress(entries.length, !options.quiet && (options.out !== null || stdout.isTTY !== true), stderr);
   const output = createOutput(stdout);
