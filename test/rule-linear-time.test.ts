@@ -31,6 +31,11 @@ const bodies: [string, number, (n: number) => string][] = [
   ['code blocks with breaks', 8000, (n) => ('<pre>' + 'line<br>'.repeat(8) + '</pre>').repeat(n)],
   // White space that stays pending until the next word: U+3000 is kept, so it grows with every piece.
   ['U+3000 between tags in a paragraph', 8000, (n) => '<p>x' + '\u3000<b></b>'.repeat(n) + 'y</p>'],
+  // A dropped <p> that tags which end a paragraph in HTML cannot end (rule 6): each such tag asks in constant time.
+  ['dropped <p>, a <button>, then blocks', 2000, (n) => '<p data-selfpromo><button>' + '<div>'.repeat(n)],
+  ['dropped <p>, an <object>, then blocks with text', 2000, (n) => '<p data-selfpromo>Ad<object>' + '<div>x'.repeat(n)],
+  ['dropped <p>, <svg>, then sections', 2000, (n) => '<p data-selfpromo><svg>' + '<section>'.repeat(n)],
+  ['dropped <p>, a <template>, spans, then list items', 2000, (n) => '<p data-selfpromo><template>' + '<span>'.repeat(n) + '<li>'.repeat(n)],
   ['U+3000 and spaces between tags in a list item and a heading', 8000, (n) => '<ul><li>x' + '\u3000 <i></i> '.repeat(n) + 'y</li></ul><h2>x' + ' \u3000<span></span>'.repeat(n) + 'y</h2>'],
 ];
 

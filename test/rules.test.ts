@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeParseSeed, type Block, type Inline } from '../src/index.js';
+import { createSeedParser, parseSeed, safeParseSeed, type Block, type Inline } from '../src/index.js';
 import { createUrlResolver } from '../src/text/urls.js';
 import { image, parseBody, plain, seed } from './helpers.js';
 import { assertNoUnsafeUrl, assertWellFormed } from './invariants.js';
@@ -40,6 +40,24 @@ describe('rule 0: the tree htmlparser2 builds', () => {
   });
   it('decodes an entity split by the end of a text run', () => {
     expect(blocks('<p>x&amp</p>')).toEqual([paragraph('x&')]);
+  });
+  it('decodes the text on each side of an empty end tag on its own, as Parser does: no reference spans </>', () => {
+    expect(blocks('<p>a&no</>tin;b</p>')).toEqual([paragraph('a&notin;b')]);
+    expect(blocks('<p>x&l</>t;script&g</>t;</p>')).toEqual([paragraph('x&lt;script&gt;')]);
+    expect(blocks('<p>&#x</>d&amp;</p>')).toEqual([paragraph('&#xd&')]);
+    // Split across writes, the same.
+    const parser = createSeedParser();
+    for (const piece of [seed('<p>a&no'), '</', '>tin;b</p>']) parser.write(piece);
+    expect(parser.end().body).toEqual([paragraph('a&notin;b')]);
+  });
+  it('reads line endings in attribute values as HTML reads its input: a seed with CRLF gives the Article of the one with LF', () => {
+    const body = '<p><a href="/a\nb" title="t\nu">L</a><img src="https://x.example/i.png" alt="x\ny\nz" title="q\n"></p><pre>a\nb</pre>';
+    const article = parseSeed(seed(body));
+    expect(parseSeed(seed(body.replaceAll('\n', '\r\n'), { newline: '\r\n' }))).toEqual(article);
+    expect(parseSeed(seed(body.replaceAll('\n', '\r')))).toEqual(article);
+    expect(article.body[1]).toMatchObject({ type: 'image', alt: 'x\ny\nz', title: 'q\n' });
+    // A CR written as a character reference is no line ending: it stays.
+    expect(blocks('<img src="https://x.example/i.png" alt="a&#13;&#10;b">')).toEqual([image('https://x.example/i.png', { alt: 'a\r\nb' })]);
   });
 });
 
@@ -220,6 +238,51 @@ describe('rule 5: media', () => {
     ]);
     expect(embeds[0]).toEqual({ type: 'embed', src: 'https://www.youtube.com/embed/x', provider: 'youtube', caption: null });
   });
+  it('names the provider from the host as written, alike in every runtime: a plain ASCII host, no userinfo or port, no IDNA', () => {
+    const providers = (srcs: string[]) =>
+      blocks(srcs.map((src) => `<iframe src="${src}"></iframe>`).join('')).map((block) => (block.type === 'embed' ? [block.src, block.provider] : block.type));
+    expect(
+      providers([
+        'https://www.YouTube.com/embed/x',
+        '//player.vimeo.com/video/1',
+        'https://www.youtube.com:443/embed/x',
+        'HTTP://X.COM/a',
+        'https://u:p@www.youtube.com/embed/x',
+        // Hosts a runtime reads through IDNA, each its own way: no provider.
+        'https://ẞ.youtube.com/embed/x',
+        'https://ｙｏｕｔｕｂｅ.com/embed/x',
+        'https://xn--zca.youtube.com/embed/x',
+        'https://www.xn--youtube-9ya.com/embed/x',
+        'https://you%74ube.com/embed/x',
+        // The host is evil.example.
+        'https://youtube.com@evil.example/',
+        'https://evil.example/?youtube.com',
+        'https://evil.example/#.youtube.com',
+        'https://evil.example\\.youtube.com/',
+        // No host a provider is named by: another scheme, a port that is no number.
+        'ftp://youtube.com/x',
+        'https://www.youtube.com:x/embed/x',
+      ]),
+    ).toEqual([
+      ['https://www.YouTube.com/embed/x', 'youtube'],
+      // Resolved against the title's URL (https://news.example/story/1).
+      ['https://player.vimeo.com/video/1', 'vimeo'],
+      ['https://www.youtube.com:443/embed/x', 'youtube'],
+      ['HTTP://X.COM/a', 'twitter'],
+      ['https://u:p@www.youtube.com/embed/x', 'youtube'],
+      ['https://ẞ.youtube.com/embed/x', null],
+      ['https://ｙｏｕｔｕｂｅ.com/embed/x', null],
+      ['https://xn--zca.youtube.com/embed/x', null],
+      ['https://www.xn--youtube-9ya.com/embed/x', null],
+      ['https://you%74ube.com/embed/x', null],
+      ['https://youtube.com@evil.example/', null],
+      ['https://evil.example/?youtube.com', null],
+      ['https://evil.example/#.youtube.com', null],
+      ['https://evil.example\\.youtube.com/', null],
+      ['ftp://youtube.com/x', null],
+      ['https://www.youtube.com:x/embed/x', null],
+    ]);
+  });
   it('gives a figure caption to the first media block, and takes the credit out of it', () => {
     const src = 'https://x.example/i.png';
     expect(
@@ -259,6 +322,20 @@ describe('rule 6: dropped without trace', () => {
     expect(blocks('<p data-selfpromo>Ad<svg><div>Story')).toEqual([paragraph('Story')]);
     expect(blocks('<p data-selfpromo>Ad<svg><section>hidden</section></svg></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
     expect(blocks('<p data-selfpromo>Ad<svg><foreignObject><li>hidden</li></foreignObject></svg></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    // An element bounds the scope only in its namespace: SVG's <title> is an integration point; <mi> in HTML, <object> in <svg> are not.
+    expect(blocks('<p data-selfpromo>Ad<svg><title><div>hidden</div></title></svg></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    expect(blocks('<p data-selfpromo>Ad<mi><div>Story')).toEqual([paragraph('Story')]);
+    expect(blocks('<p data-selfpromo>Ad<svg><object><li>Story')).toEqual([paragraph('Story')]);
+    expect(blocks('<p data-selfpromo>Ad<math><desc><li>Story')).toEqual([paragraph('Story')]);
+    expect(blocks('<p data-selfpromo>Ad<math><mi><li>hidden</li></mi></math></p><p>Tail</p>')).toEqual([paragraph('Tail')]);
+    // The tag that ends it must be complete: one cut off by the end of the input is no element (rule 0), so the <p> held the rest.
+    for (const [body, count] of [['<p data-selfpromo>Ad<li ', 1], ['<p data-selfpromo>Ad<b><li x', 2]] as const) {
+      expect(parseBody(body).diagnostics).toEqual([
+        expect.objectContaining({ code: 'UNCLOSED_ELEMENT', message: `Closed ${count} element${count === 1 ? '' : 's'} left open at the end of the body (outermost: <p>); the dropped <p> held all that followed it` }),
+      ]);
+    }
+    // The attributes of the tag that ends it are read.
+    expect(parseBody('<h6>s</h6><p data-selfpromo>Ad<ol start="3"><li>x</ol>').body[1]).toMatchObject({ type: 'list', ordered: true, start: 3 });
     // A dropped element left open to the end took all that followed it: UNCLOSED_ELEMENT says so, even for a <td>.
     for (const [body, name] of [['<td data-selfpromo="1">Sponsored<p>Story text</p><h2>Next</h2>', 'td'], ['<p>a</p><noscript><p>b', 'noscript']] as const) {
       const article = parseBody(body);

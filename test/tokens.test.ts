@@ -65,7 +65,13 @@ const HTML_ENDS_P = new Set([
   'footer', 'header', 'hgroup', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'ul', 'h1', 'h2', 'h3', 'h4', 'h5',
   'h6', 'pre', 'listing', 'form', 'li', 'dd', 'dt', 'plaintext', 'table', 'hr', 'xmp',
 ]);
-const P_SCOPE = new Set(['applet', 'table', 'marquee', 'object', 'template', 'button', 'foreignObject', 'desc', 'mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']);
+/** The elements that bound a `<p>`'s scope, by the namespace they stand in (as Parser tracks it: `svg` and `math` start one, its integration elements HTML again). */
+const P_SCOPE: Readonly<Record<string, ReadonlySet<string>>> = {
+  html: new Set(['applet', 'table', 'marquee', 'object', 'template', 'button']),
+  svg: new Set(['foreignObject', 'desc', 'title']),
+  math: new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']),
+};
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'foreignObject', 'desc', 'title']);
 const BREAKS_OUT = new Set([
   'b', 'big', 'blockquote', 'body', 'br', 'center', 'code', 'dd', 'div', 'dl', 'dt', 'em', 'embed', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
   'head', 'hr', 'i', 'img', 'li', 'listing', 'menu', 'meta', 'nobr', 'ol', 'p', 'pre', 'ruby', 's', 'small', 'span', 'strong', 'strike',
@@ -76,6 +82,9 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
   const events: Event[] = [];
   const differences = { cutOffStartTag: 0, markupAsText: 0, scriptText: 0 };
   const opened: string[] = [];
+  // The namespace each open element stands in, and the one its content stands in.
+  const standsIn: string[] = [];
+  const holds: string[] = [];
   let dropDepth = 0;
   let droppedAt = -1;
   // Difference 5: a dropped <p> is dropped up to where HTML ends it; what was open in it then is never reported closed.
@@ -89,9 +98,13 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
       }
       const wanted = Object.keys(attributes).length === 0 ? null : attributes;
       opened.push(name);
+      const around = holds[holds.length - 1] ?? 'html';
+      standsIn.push(name === 'svg' || name === 'math' ? name : around);
+      holds.push(name === 'svg' || name === 'math' ? name : INTEGRATION.has(name) ? 'html' : around);
       const between = opened.slice(droppedAt + 1, -1);
       const foreign = between.some((inside) => inside === 'svg' || inside === 'math');
-      if (dropDepth > 0 && opened[droppedAt] === 'p' && HTML_ENDS_P.has(name) && !between.some((inside) => P_SCOPE.has(inside)) && (!foreign || BREAKS_OUT.has(name))) {
+      const bounded = between.some((inside, index) => P_SCOPE[standsIn[droppedAt + 1 + index] as string]?.has(inside) === true);
+      if (dropDepth > 0 && opened[droppedAt] === 'p' && HTML_ENDS_P.has(name) && !bounded && (!foreign || BREAKS_OUT.has(name))) {
         silent.push([droppedAt, opened.length - 2]);
         dropDepth = 0;
       }
@@ -109,6 +122,8 @@ function parserStream(body: string, drop: (name: string, attributes: Attributes 
         return;
       }
       opened.pop();
+      standsIn.pop();
+      holds.pop();
       const at = opened.length;
       const range = silent[silent.length - 1];
       if (dropDepth > 0) dropDepth--;

@@ -1,4 +1,4 @@
-import { isEdgeSpace, makeSafe } from '../text/whitespace.js';
+import { isEdgeSpace, lineFeeds, makeSafe } from '../text/whitespace.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import { LINE_BREAK } from './joins.js';
 import { endParagraph, openContainer } from './paragraph.js';
@@ -18,7 +18,6 @@ import { Frame, Mode, pushFrame, type BlockState } from './state.js';
  */
 
 const LANGUAGE_CLASS = /(?:^|[\t\n\f\r ])(?:language|lang)-([^\t\n\f\r ]+)/;
-const LINE_ENDING = /\r\n?/g;
 
 export function languageOf(attributes: Attributes | null): string | null {
   const className = attributes === null ? undefined : attributes.class;
@@ -69,7 +68,7 @@ export function closeCode(state: BlockState): void {
   state.code = null;
   let text = code.pieces.join('');
   if (code.atStart) text = withoutLeadingBreak(text);
-  if (text.indexOf('\r') !== -1) text = text.replace(LINE_ENDING, '\n');
+  text = lineFeeds(text);
   let end = text.length;
   while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;
   if (end > 0) emit(state, { type: 'code', text: makeSafe(end === text.length ? text : text.slice(0, end)), language: code.language }, null);

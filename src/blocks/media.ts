@@ -1,6 +1,6 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import { isDataUrl, isNoUrl, type UrlResolver, type UrlUse } from '../text/urls.js';
+import { isDataUrl, isNoUrl, plainHttpHost, type UrlResolver, type UrlUse } from '../text/urls.js';
 
 /**
  * Rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
@@ -172,14 +172,15 @@ const PROVIDERS: readonly (readonly [string, readonly string[]])[] = [
   ['bilibili', ['bilibili.com']],
 ];
 
-/** The provider named by a URL's host, or null. */
+/**
+ * The provider named by a URL's host, or null. The host is read as written
+ * (rule 9's plain hosts: `plainHttpHost`), never through the runtime's URL
+ * parser, whose IDNA tables differ between runtimes: a host that is not plain
+ * ASCII, or has an `xn--` label, names no provider.
+ */
 export function providerOf(src: string): string | null {
-  let host: string;
-  try {
-    host = new URL(src).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
+  const host = plainHttpHost(src);
+  if (host === null) return null;
   for (const [provider, domains] of PROVIDERS) {
     for (const domain of domains) {
       if (host === domain || host.endsWith(`.${domain}`)) return provider;

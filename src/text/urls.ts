@@ -133,24 +133,71 @@ function hasAuthority(trimmed: string, colon: number): boolean {
 }
 
 /**
- * Whether the host named from `start` on (past the slashes that open an
- * authority) is plain, so that resolving the URL gives the same string in
- * every runtime. Any other host is read through IDNA, whose Unicode tables
- * move between runtimes and their versions (`ẞ.example` is `ss.example` in
- * Node 20, `xn--zca.example` in Chromium 156), or through rules of validity
- * that browsers read their own way (a space or an `xn--` label that decodes to
- * nothing valid is an error in Node, a host in Chromium).
+ * The host named from `start` on (past the slashes that open an authority),
+ * as written: tabs and line feeds dropped, as the URL parser drops them; up to
+ * `/`, `\`, `?`, `#` or the end; without userinfo (up to the last `@`) and
+ * port. Not read through IDNA, nor percent-decoded.
  */
-function isPlainHostAt(written: string, start: number): boolean {
-  // Tabs and line feeds are dropped first, as the URL parser drops them.
+function hostAt(written: string, start: number): string {
+  return hostAndPortAt(written, start).host;
+}
+
+/** The host named from `start` on ({@link hostAt}), and what follows it up to the end of the authority (`:port`, or more). */
+function hostAndPortAt(written: string, start: number): { host: string; rest: string } {
   const url = written.slice(start).replace(TAB_OR_NEWLINE, '');
   let index = 0;
   while (index < url.length && (url.charCodeAt(index) === SLASH || url.charCodeAt(index) === BACKSLASH)) index++;
   const end = url.slice(index).search(/[/\\?#]/);
   const authority = url.slice(index, end === -1 ? url.length : index + end);
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
-  const host = hostAndPort.startsWith('[') ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1) : hostAndPort.replace(/:.*$/s, '');
+  const colon = hostAndPort.indexOf(':');
+  // An IPv6 address in brackets holds colons (an empty host when the bracket is not closed).
+  const hostEnd = hostAndPort.startsWith('[') ? hostAndPort.indexOf(']') + 1 : colon === -1 ? hostAndPort.length : colon;
+  return { host: hostAndPort.slice(0, hostEnd), rest: hostAndPort.slice(hostEnd) };
+}
+
+/** A port as the URL parser takes it: `:` then ASCII digits (none for the default), at most 65535. */
+const PORT = /^(?::[0-9]*)?$/;
+const MAX_PORT = 65535;
+
+/**
+ * Whether a host as written ({@link hostAt}) is plain, so that every runtime
+ * reads it alike. Any other host is read through IDNA, whose Unicode tables
+ * move between runtimes and their versions (`ẞ.example` is `ss.example` in
+ * Node 20, `xn--zca.example` in Chromium 156), or through rules of validity
+ * that browsers read their own way (a space or an `xn--` label that decodes to
+ * nothing valid is an error in Node, a host in Chromium).
+ */
+function isPlainHost(host: string): boolean {
   return PLAIN_HOST.test(host) && !PUNYCODE_LABEL.test(host);
+}
+
+/**
+ * Whether the host named from `start` on (past the slashes that open an
+ * authority) is plain ({@link isPlainHost}), so that resolving the URL gives
+ * the same string in every runtime.
+ */
+function isPlainHostAt(written: string, start: number): boolean {
+  return isPlainHost(hostAt(written, start));
+}
+
+/**
+ * The host of an `http:` or `https:` URL that names one (`scheme://host…`,
+ * tabs and line feeds ignored), read as written ({@link hostAt}) and
+ * ASCII-lower-cased, when it is plain ({@link isPlainHost}); else null (a
+ * relative URL, another scheme, no host, a host with other characters or an
+ * `xn--` label). Read without the runtime's URL parser, so alike everywhere.
+ */
+export function plainHttpHost(raw: string): string | null {
+  const trimmed = trimUrl(raw);
+  const colon = schemeEnd(trimmed);
+  if (colon === -1) return null;
+  const scheme = schemeBefore(trimmed, colon);
+  if ((scheme !== 'http' && scheme !== 'https') || !hasAuthority(trimmed, colon)) return null;
+  const { host, rest } = hostAndPortAt(trimmed, colon + 1);
+  // A port that is no number makes the URL invalid: it names no host.
+  if (!PORT.test(rest) || Number(rest.slice(1)) > MAX_PORT) return null;
+  return host !== '' && isPlainHost(host) ? host.toLowerCase() : null;
 }
 
 /** Two slashes (or backslashes) open the URL, tabs and line feeds ignored: it names its own host. */

@@ -38,6 +38,13 @@ export function makeSafe(raw: string): string {
   return text.isWellFormed() ? text : text.toWellFormed();
 }
 
+const LINE_ENDING = /\r\n?/g;
+
+/** CR LF and a lone CR become LF, as HTML reads its input before it reads any markup. */
+export function lineFeeds(raw: string): string {
+  return raw.indexOf('\r') === -1 ? raw : raw.replace(LINE_ENDING, '\n');
+}
+
 /** Anything that {@link normalizeText} would change; a space before white space is the first branch, which measured faster (bench/README.md). */
 const NEEDS_NORMALIZING = / [ \t\n\f\r\u00a0]|[\t\n\f\r\u00a0\0\ud800-\udfff]/;
 /**

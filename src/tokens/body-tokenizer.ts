@@ -4,7 +4,7 @@ import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
 import { createStack, depth, entryAt, narrowsCopies, ownCopy, peek, pop, push, type Stack } from '../text/speed.js';
-import { makeSafe } from '../text/whitespace.js';
+import { lineFeeds, makeSafe } from '../text/whitespace.js';
 import {
   BR,
   BREAKS_OUT,
@@ -190,6 +190,16 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
    * with what was open inside it (`endDroppedParagraph`). Their ends are not reported.
    */
   private readonly silent: number[] = [];
+  /**
+   * While an element is dropped: the depths of the open elements above it that bound the scope of
+   * a `<p>` in their namespace, and of the `<svg>` and `<math>` elements above it (innermost
+   * last). Kept as elements open and close, so that a start tag asks in constant time whether it
+   * ends a dropped `<p>` (a walk down the stack each time made a body of such tags quadratic).
+   */
+  private readonly scopesAbove: number[] = [];
+  private readonly foreignAbove: number[] = [];
+  /** The start tag being read ends the dropped `<p>` once it is complete: the depth of the stack before it. */
+  private endsDropAt = 0;
   /** Inside an element whose content the tokenizer reads as text: its `TEXT_ONLY` value, else 0. */
   private textOnly = 0;
 
@@ -432,6 +442,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     push(this.names, name);
     if (this.openCounts !== null) this.count(id, name, 1);
     else if (this.ids.top.length > SCANNED_DEPTH) this.startCounting();
+    if (this.dropLevel !== 0) this.noteAboveDrop(id);
     const starts = FOREIGN[id] as Foreign;
     if (starts !== Foreign.None) {
       this.foreign.push(starts);
@@ -450,7 +461,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     }
     this.textOnly = 0;
     if (this.dropLevel !== 0) {
-      if (depth(this.ids) < this.dropLevel) this.dropLevel = 0;
+      const open = depth(this.ids);
+      if (open < this.dropLevel) this.endDrop();
+      else this.forgetAboveDrop(open);
     } else if (this.silent.length === 0 || !this.closedSilently()) {
       if (report) this.sink.closeElement(name);
     }
@@ -489,13 +502,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
         innermost = peek(this.ids);
       }
     }
-    if (this.dropLevel !== 0 && HTML_CLOSES_P[id] === 1) this.endDroppedParagraph(id);
+    this.endsDropAt = this.dropLevel !== 0 && HTML_CLOSES_P[id] === 1 && this.endsDroppedParagraph(id) ? depth(this.ids) : 0;
     if (IS_VOID[id] === 0) {
       this.push(id, name);
       this.tagPushed = true;
       if (foreignAtTag === Foreign.Html && TEXT_ONLY[id] !== 0) this.textOnly = TEXT_ONLY[id] as number;
     }
-    if (this.dropLevel === 0) {
+    if (this.dropLevel === 0 || this.endsDropAt !== 0) {
       this.capturing = true;
       this.keepLineOf(start);
     }
@@ -504,23 +517,38 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   /**
    * Rule 6 drops a `<p>` with what it holds, and the tree of rule 0 keeps more in a `<p>` than
    * HTML does: at a start tag that ends a paragraph in HTML (and no element that bounds its scope
-   * stands between), the drop of a `<p>` ends, and what follows is read. The tree stays the one of
-   * rule 0: the `<p>` and what is open inside it stay open, unheard of by the sink (`silent`).
+   * stands between), the drop of a `<p>` ends, and what follows is read. It ends when that tag is
+   * complete (one cut off by the end of the input is no element, rule 0). The tree stays the one
+   * of rule 0: the `<p>` and what is open inside it stay open, unheard of by the sink (`silent`).
    */
-  private endDroppedParagraph(id: number): void {
-    const { ids } = this;
-    const level = this.dropLevel;
-    if (entryAt(ids, level - 1) !== P) return;
-    let foreign = false;
-    for (let index = depth(ids) - 1; index >= level; index--) {
-      const inside = entryAt(ids, index);
-      if (P_SCOPE[inside] === 1) return;
-      if (FOREIGN[inside] === Foreign.Svg || FOREIGN[inside] === Foreign.MathMl) foreign = true;
-    }
+  private endsDroppedParagraph(id: number): boolean {
+    if (entryAt(this.ids, this.dropLevel - 1) !== P || this.scopesAbove.length > 0) return false;
     // Inside <svg> or <math>, only a tag that leaves foreign content reaches the paragraph.
-    if (foreign && BREAKS_OUT[id] !== 1) return;
-    this.silent.push(level, depth(ids));
+    return this.foreignAbove.length === 0 || BREAKS_OUT[id] === 1;
+  }
+
+  /** An element opens above the dropped one: note it if it bounds a `<p>`'s scope in its namespace, or is foreign content. */
+  private noteAboveDrop(id: number): void {
+    const open = depth(this.ids);
+    if (FOREIGN[id] === Foreign.Svg || FOREIGN[id] === Foreign.MathMl) {
+      this.foreignAbove.push(open);
+      return;
+    }
+    // Pushed, not yet counted in `foreign`: the namespace it stands in is the one around it.
+    if (P_SCOPE[id] !== Foreign.None && P_SCOPE[id] === this.foreignTop) this.scopesAbove.push(open);
+  }
+
+  /** Elements above the dropped one closed, down to `open`. */
+  private forgetAboveDrop(open: number): void {
+    const { scopesAbove, foreignAbove } = this;
+    while (scopesAbove.length > 0 && (scopesAbove[scopesAbove.length - 1] as number) > open) scopesAbove.pop();
+    while (foreignAbove.length > 0 && (foreignAbove[foreignAbove.length - 1] as number) > open) foreignAbove.pop();
+  }
+
+  private endDrop(): void {
     this.dropLevel = 0;
+    this.scopesAbove.length = 0;
+    this.foreignAbove.length = 0;
   }
 
   /** The start tag ends: the sink hears of it (and of its end, when void). */
@@ -530,6 +558,11 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const id = this.tagId;
     this.tagId = NO_TAG;
     this.tagPushed = false;
+    if (this.endsDropAt !== 0) {
+      this.silent.push(this.dropLevel, this.endsDropAt);
+      this.endsDropAt = 0;
+      this.endDrop();
+    }
     if (this.dropLevel !== 0) return;
     const dropped = this.sink.openElement(this.tagName, this.attributes, this.bodyOffset + this.tagStart) === true;
     this.attributes = null;
@@ -626,6 +659,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
     // reports the unfinished markup as text from index -1. That markup is not text: drop it.
     if (start < 0) return;
+    // Markup that makes no event (`</>`) stood between this text and the run: a reference cannot span it.
+    if (start !== this.consumed) this.flushRun();
     this.consumed = end;
     if (this.dropLevel !== 0 || this.textOnly === UNREAD_TEXT) return;
     if (this.run === '') {
@@ -692,7 +727,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     if (name === null) return;
     const attributes = (this.attributes ??= {});
     if (!Object.hasOwn(attributes, name)) {
-      const value = this.attributeValue;
+      // Line endings as HTML reads them (rule 1), before decoding: `&#13;` stays a CR, as there.
+      const value = lineFeeds(this.attributeValue);
       attributes[name] = this.flags.has(name) ? '' : ownCopy(makeSafe(value.indexOf(AMPERSAND) === -1 ? value : decodeHTMLAttribute(value)), this.narrow);
     }
     this.attributeName = null;

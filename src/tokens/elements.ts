@@ -92,13 +92,16 @@ const htmlClosesPNames = [
   'table', 'hr', 'xmp',
 ];
 /**
- * The elements that bound a `<p>`'s scope (HTML's "button scope", but `td`, `th` and `caption`,
- * which HTML ignores outside a table, and inside one the table bounds it): a `<p>` outside them
- * is not ended from inside.
+ * The elements that bound a `<p>`'s scope (HTML's "button scope"), each in the namespace where it
+ * does: HTML's (but `td`, `th` and `caption`, which HTML ignores outside a table, and inside one
+ * the table bounds it), SVG's integration points and MathML's text integration points. A `<p>`
+ * outside them is not ended from inside. The same name in another namespace bounds nothing: a
+ * `<title>` or `<mi>` in HTML, an `<object>` inside `<svg>`.
  */
-const pScopeNames = [
-  'applet', 'table', 'marquee', 'object', 'template', 'button', 'foreignObject', 'desc', 'mi', 'mo', 'mn', 'ms', 'mtext',
-  'annotation-xml',
+const pScopeNames: readonly (readonly [Foreign, readonly string[]])[] = [
+  [Foreign.Html, ['applet', 'table', 'marquee', 'object', 'template', 'button']],
+  [Foreign.Svg, ['foreignObject', 'desc', 'title']],
+  [Foreign.MathMl, ['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml']],
 ];
 /** Inside `<svg>` or `<math>`, the start tags that leave foreign content in HTML (and so may end a `<p>` around it). */
 const breakoutNames = [
@@ -131,7 +134,7 @@ export const ELEMENT_NAMES: readonly string[] = [
     ...optionalEndNames,
     ...commonNames,
     ...htmlClosesPNames,
-    ...pScopeNames.filter((name) => name === name.toLowerCase()),
+    ...pScopeNames.flatMap(([, names]) => names.filter((name) => name === name.toLowerCase())),
     ...breakoutNames,
   ]),
 ];
@@ -166,8 +169,8 @@ export const SVG_CASED = new Uint16Array(count);
 export const HTML_CLOSES_P = new Uint8Array(count);
 /** Leaves foreign content (see `breakoutNames`). */
 export const BREAKS_OUT = new Uint8Array(count);
-/** Bounds the scope of a `<p>` (see `pScopeNames`). */
-export const P_SCOPE = new Uint8Array(count);
+/** The namespace in which the element bounds the scope of a `<p>` (see `pScopeNames`); `Foreign.None` where it bounds none. */
+export const P_SCOPE = new Uint8Array(count) as Uint8Array & { [id: number]: Foreign };
 /** End tag may be left out. */
 export const OPTIONAL_END = new Uint8Array(count);
 /** Index of the group of elements that the start tag closes, or -1. */
@@ -192,7 +195,7 @@ TEXT_ONLY[id('style')] = UNREAD_TEXT;
 for (const name of svgAdjusted) SVG_CASED[id(name.toLowerCase())] = id(name);
 for (const name of optionalEndNames) OPTIONAL_END[id(name)] = 1;
 for (const name of htmlClosesPNames) HTML_CLOSES_P[id(name)] = 1;
-for (const name of pScopeNames) P_SCOPE[id(name)] = 1;
+for (const [namespace, names] of pScopeNames) for (const name of names) P_SCOPE[id(name)] = namespace;
 for (const name of breakoutNames) BREAKS_OUT[id(name)] = 1;
 
 export const FORM = id('form');
