@@ -200,6 +200,7 @@ export type DiagnosticCode =
   | 'UNMATCHED_END_TAG'
   | 'UNCLOSED_ELEMENT'
   | 'FIGURE_TOO_DEEP'
+  | 'CDATA_DROPPED'
   | 'DIAGNOSTICS_TRUNCATED';
 
 /** A recoverable problem found while parsing. Positions count from the start of the input, after a BOM. */

@@ -301,6 +301,21 @@ describe('rule 5: media', () => {
 });
 
 describe('rule 6: dropped without trace', () => {
+  it('drops a CDATA section outside <svg> and <math> as a comment, and tells it (CDATA_DROPPED) where it ends, the same however it is written', () => {
+    const body = 'Intro\n<![CDATA[<p>Whole body</p>\n<p>More</p>]]>\n<svg><![CDATA[kept]]></svg><![CDATA[]]>';
+    const article = parseBody(body);
+    expect(article.body).toEqual([paragraph('Intro kept')]);
+    const text = seed(body);
+    const end = text.indexOf(']]>');
+    expect(article.diagnostics).toEqual([
+      { code: 'CDATA_DROPPED', message: 'Dropped a CDATA section of 29 characters ending here: outside <svg> and <math>, HTML reads it as a comment', severity: 'warning', offset: end, line: 6, column: 12 },
+    ]);
+    for (const size of [1, 3, 7]) {
+      const parser = createSeedParser();
+      for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
+      expect(parser.end()).toEqual(article);
+    }
+  });
   it('drops comments, script, style, noscript, template, title, input, select, textarea, button and data-selfpromo elements', () => {
     expect(
       blocks(

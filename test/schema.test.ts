@@ -346,7 +346,7 @@ describe('the JSON Schema matches the TypeScript types', () => {
       'Image.link: not in the schema',
       'Video.poster: string instead of null|string',
       'Stats.sentences: not in the type',
-      'DiagnosticCode: "FIGURE_TOO_DEEP"|"FRONT_MATTER_WARNING"|"MISSING_SRC"|"UNCLOSED_ELEMENT"|"UNMATCHED_END_TAG"|"UNSAFE_URL" instead of "DIAGNOSTICS_TRUNCATED"|"FIGURE_TOO_DEEP"|"FRONT_MATTER_WARNING"|"MISSING_SRC"|"UNCLOSED_ELEMENT"|"UNMATCHED_END_TAG"|"UNSAFE_URL"',
+      'DiagnosticCode: "CDATA_DROPPED"|"FIGURE_TOO_DEEP"|"FRONT_MATTER_WARNING"|"MISSING_SRC"|"UNCLOSED_ELEMENT"|"UNMATCHED_END_TAG"|"UNSAFE_URL" instead of "CDATA_DROPPED"|"DIAGNOSTICS_TRUNCATED"|"FIGURE_TOO_DEEP"|"FRONT_MATTER_WARNING"|"MISSING_SRC"|"UNCLOSED_ELEMENT"|"UNMATCHED_END_TAG"|"UNSAFE_URL"',
     ]);
   });
 });

@@ -742,8 +742,27 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   oncdata(start: number, end: number, endOffset: number): void {
     this.flushRun();
-    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0) this.sink.text(ownCopy(this.slice(start, end - endOffset), this.narrow));
+    if (this.dropLevel === 0) {
+      if (this.foreignTop !== Foreign.Html) this.sink.text(ownCopy(this.slice(start, end - endOffset), this.narrow));
+      else this.droppedCdata(start, end - endOffset);
+    }
     this.consumed = end + 1;
+  }
+
+  /**
+   * In HTML a CDATA section is a comment, dropped (rules 0 and 6); one that holds anything is most
+   * likely content wrapped in it by mistake (a feed's escaping kept), so its loss is told, at its
+   * end: its start may be in chunks already let go, as a comment's is.
+   */
+  private droppedCdata(start: number, end: number): void {
+    if (end <= start) return;
+    this.keepLineOf(end);
+    this.diagnostics.report(
+      'CDATA_DROPPED',
+      `Dropped a CDATA section of ${end - start} characters ending here: outside <svg> and <math>, HTML reads it as a comment`,
+      'warning',
+      this.bodyOffset + end,
+    );
   }
 
   ondeclaration(_start: number, end: number): void {
