@@ -305,6 +305,9 @@ describe('what Markdown and HTML cannot nest', () => {
     }
     // Null means the default of mdast-util-to-markdown, as there; an option it does not know is passed on.
     expect(toMarkdown(value, { quote: null, bullet: null, join: null })).toBe(toMarkdown(value));
+    // A handler given as undefined keeps the default one, at the top level and in an extension.
+    expect(toMarkdown(value, { handlers: { text: undefined, paragraph: undefined } } as never)).toBe(toMarkdown(value));
+    expect(toMarkdown(value, { extensions: [{ handlers: { text: undefined } }] } as never)).toBe(toMarkdown(value));
     expect(toMarkdown(value, { someExtensionOption: 1 } as never)).toBe(toMarkdown(value));
     expect(toMarkdown(value, { bullet: '+', bulletOther: '-' })).toBe(toMarkdown(value));
     const looped: { extensions: object[] } = { extensions: [] };
@@ -380,6 +383,9 @@ describe('what Markdown and HTML cannot nest', () => {
       [[{ character: '#', inConstruct: 5 }], 'options.unsafe[0].inConstruct must be a string or an array of strings, got 5'],
       [[{ character: '#', notInConstruct: ['phrasing', 1] }], 'options.unsafe[0].notInConstruct must be a string or an array of strings, got an array'],
       [[{ character: '#', beforeNode: true }], 'options.unsafe[0].beforeNode must be a string or an array of strings, got true'],
+      // The library reads a group of `before` that `beforeNode` leaves out.
+      [[{ character: '#', before: 'a', beforeNode: 'strong' }], 'options.unsafe[0].before cannot be set with beforeNode, which matches from the start of the node'],
+      [[{ character: '#', atBreak: true, beforeNode: ['strong'] }], 'options.unsafe[0].atBreak cannot be set with beforeNode, which matches from the start of the node'],
       [[{ character: '#', atBreak: 'yes' }], 'options.unsafe[0].atBreak must be true or false, got "yes"'],
       [[{ character: '#', unicode: 1 }], 'options.unsafe[0].unicode must be true or false, got 1'],
       [[{ character: '##' }], 'options.unsafe[0].character must be one character, got "##"'],

@@ -119,7 +119,8 @@ function snapshotField(name: string, value: unknown, path: string, within: Set<o
     case 'join':
       return copyList(value, (join) => join);
     case 'handlers':
-      return isObject(value) ? Object.fromEntries(Object.entries(value as object)) : value;
+      // A handler given as undefined keeps the default one, as any option given so does (mdast-util-to-markdown would call nothing, and drop the node).
+      return isObject(value) ? Object.fromEntries(Object.entries(value as object).filter(([, handler]) => handler !== undefined)) : value;
     default:
       return value;
   }
@@ -220,6 +221,11 @@ function checkPattern(pattern: OptionSet, path: string): void {
   for (const [name, rule] of Object.entries(PATTERN_RULES)) {
     const value = pattern[name];
     if (rule.required || (value !== undefined && value !== null)) checkRule(rule, value, `${path}.${name}`);
+  }
+  // With `beforeNode` the library matches from the node's start (`^`), with no group for `before` to fill: it would read one.
+  const before = pattern.before ? 'before' : pattern.atBreak ? 'atBreak' : null;
+  if (before !== null && pattern.beforeNode !== undefined && pattern.beforeNode !== null) {
+    throw new TypeError(`toMarkdown: ${path}.${before} cannot be set with beforeNode, which matches from the start of the node`);
   }
   const unicode = Boolean(pattern.unicode);
   // `before` alone, then with `after`, then as compiled (`^` for `before` when `beforeNode` is set).
