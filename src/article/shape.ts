@@ -182,8 +182,7 @@ interface Check {
 /**
  * The most objects a tree may hold, shared ones counted in each place: some 16 million, the
  * Article of 50 MB of the densest markup (`<b>a</b> ` over and over: three objects per nine
- * bytes), whose HTML or Markdown nears the longest string the runtime makes, or of gigabytes of
- * ordinary text. A tree that holds one object in many places (two places at each of 40 levels:
+ * bytes), or of gigabytes of ordinary text. A tree that holds one object in many places (two places at each of 40 levels:
  * 2^40) would otherwise be written or rendered for ever, or end the process when an array of its
  * pieces passes what V8 allows (about 2^27 entries).
  */

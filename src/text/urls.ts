@@ -135,15 +135,11 @@ function hasAuthority(trimmed: string, colon: number): boolean {
 /**
  * The host named from `start` on (past the slashes that open an authority),
  * as written: tabs and line feeds dropped, as the URL parser drops them; up to
- * `/`, `\`, `?`, `#` or the end; without userinfo (up to the last `@`) and
- * port. Not read through IDNA, nor percent-decoded.
+ * `/`, `\`, `?`, `#` or the end; without userinfo (up to the last `@`). Not
+ * read through IDNA, nor percent-decoded. `rest` is what follows the host up
+ * to the end of the authority (`:port`, or more).
  */
-function hostAt(written: string, start: number): string {
-  return hostAndPortAt(written, start).host;
-}
-
-/** The host named from `start` on ({@link hostAt}), and what follows it up to the end of the authority (`:port`, or more). */
-function hostAndPortAt(written: string, start: number): { host: string; rest: string } {
+function hostAt(written: string, start: number): { host: string; rest: string } {
   const url = written.slice(start).replace(TAB_OR_NEWLINE, '');
   let index = 0;
   while (index < url.length && (url.charCodeAt(index) === SLASH || url.charCodeAt(index) === BACKSLASH)) index++;
@@ -178,7 +174,7 @@ function isPlainHost(host: string): boolean {
  * the same string in every runtime.
  */
 function isPlainHostAt(written: string, start: number): boolean {
-  return isPlainHost(hostAt(written, start));
+  return isPlainHost(hostAt(written, start).host);
 }
 
 /**
@@ -194,7 +190,7 @@ export function plainHttpHost(raw: string): string | null {
   if (colon === -1) return null;
   const scheme = schemeBefore(trimmed, colon);
   if ((scheme !== 'http' && scheme !== 'https') || !hasAuthority(trimmed, colon)) return null;
-  const { host, rest } = hostAndPortAt(trimmed, colon + 1);
+  const { host, rest } = hostAt(trimmed, colon + 1);
   // A port that is no number makes the URL invalid: it names no host.
   if (!PORT.test(rest) || Number(rest.slice(1)) > MAX_PORT) return null;
   return host !== '' && isPlainHost(host) ? host.toLowerCase() : null;

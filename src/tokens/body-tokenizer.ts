@@ -187,7 +187,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   /**
    * Ranges of stack depths (first, last; pairs, innermost range last) whose elements the sink
    * never heard of, though it hears of what follows them: a dropped `<p>` that HTML has ended,
-   * with what was open inside it (`endDroppedParagraph`). Their ends are not reported.
+   * with what was open inside it (`endsDroppedParagraph`, `finishStartTag`). Their ends are not reported.
    */
   private readonly silent: number[] = [];
   /**
