@@ -201,6 +201,7 @@ export type DiagnosticCode =
   | 'UNCLOSED_ELEMENT'
   | 'FIGURE_TOO_DEEP'
   | 'CDATA_DROPPED'
+  | 'UNFINISHED_MARKUP'
   | 'DIAGNOSTICS_TRUNCATED';
 
 /** A recoverable problem found while parsing. Positions count from the start of the input, after a BOM. */

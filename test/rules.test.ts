@@ -38,6 +38,45 @@ describe('rule 0: the tree htmlparser2 builds', () => {
     expect(blocks('<p>text</p></a x')).toEqual([paragraph('text')]);
     expect(blocks('<p>text<br/')).toEqual([paragraph('text')]);
   });
+  it('tells markup cut off by the end of the input (UNFINISHED_MARKUP), with the characters it dropped, however the input is chunked', () => {
+    const comment = 'a comment (HTML reads an unclosed <![CDATA[, <! or <? as one)';
+    // The body, what it ends inside, and where that starts.
+    const cases: [string, string, string][] = [
+      // An attribute value left open holds all that follows its quote.
+      ['<p>Text <a href="/x>Story</a></p><p>More text</p>', 'the start tag <a>', '<a '],
+      ['<p>Text</p><img src="https://x.example/i.png" alt=x', 'the start tag <img>', '<img'],
+      ['<p>Text<br/', 'the start tag <br>', '<br'],
+      ['<p>Text</p><!-- a note <p>Rest</p>', comment, '<!--'],
+      ['<p>Text</p><![CDATA[<p>Rest</p>', comment, '<!['],
+      ['<p>Text</p><svg><![CDATA[Rest', comment, '<!['],
+      ['<p>Text</p><?php echo', comment, '<?'],
+      ['<p>Text</p><!', comment, '<!'],
+      ['<p>Text</p', 'a tag or declaration', '</'],
+      ['<p>Text<spa', 'a tag or declaration', '<s'],
+      ['<p>Text</p><!DOCTYPE html', 'a tag or declaration', '<!'],
+    ];
+    for (const [body, what, from] of cases) {
+      const text = seed(body);
+      const article = parseSeed(text);
+      expect(article.body, body).toEqual([paragraph('Text')]);
+      const dropped = body.length - body.lastIndexOf(from);
+      expect(
+        article.diagnostics.filter((diagnostic) => diagnostic.code === 'UNFINISHED_MARKUP'),
+        body,
+      ).toEqual([
+        { code: 'UNFINISHED_MARKUP', message: `The body ends inside ${what}: ${dropped} characters dropped`, severity: 'warning', offset: text.length, line: 4, column: body.length + 1 },
+      ]);
+      for (const size of [1, 2, 5]) {
+        const parser = createSeedParser();
+        for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
+        expect(parser.end(), `${body} in chunks of ${size}`).toEqual(article);
+      }
+    }
+    // Not told: what ends complete, the rest of an end tag (the end tag counts), a lone `<` (text), and markup inside dropped content.
+    for (const body of ['<p>Text</p><!-- note -->', '<p>Text</p></p x', '<p>Text <', '<p>Text</p><noscript><img src="x', '<p>Text<script>a<!--']) {
+      expect(parseSeed(seed(body)).diagnostics.filter((diagnostic) => diagnostic.code === 'UNFINISHED_MARKUP'), body).toEqual([]);
+    }
+  });
   it('decodes an entity split by the end of a text run', () => {
     expect(blocks('<p>x&amp</p>')).toEqual([paragraph('x&')]);
   });
@@ -308,7 +347,7 @@ describe('rule 6: dropped without trace', () => {
     const text = seed(body);
     const end = text.indexOf(']]>');
     expect(article.diagnostics).toEqual([
-      { code: 'CDATA_DROPPED', message: 'Dropped a CDATA section of 29 characters ending here: outside <svg> and <math>, HTML reads it as a comment', severity: 'warning', offset: end, line: 6, column: 12 },
+      { code: 'CDATA_DROPPED', message: 'Dropped a CDATA section of 29 characters ending here: in HTML content (outside <svg> and <math>, or in an HTML integration point in them such as <foreignObject>), HTML reads it as a comment', severity: 'warning', offset: end, line: 6, column: 12 },
     ]);
     for (const size of [1, 3, 7]) {
       const parser = createSeedParser();

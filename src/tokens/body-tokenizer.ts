@@ -164,6 +164,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private keepFrom = -1;
   /** Between a start tag's name and its end. */
   private inStartTag = false;
+  /** The length of a comment cut off by the end of the input (from its `<`), once the tokenizer reports one; else -1. */
+  private commentCutOff = -1;
 
   // Lines: the locator has counted the line feeds before `scanned`; offsets before `lineLimit`
   // are on a line it keeps.
@@ -737,6 +739,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   oncomment(_start: number, end: number): void {
     this.flushRun();
+    // A complete comment ends before its `>`; one cut off by the end of the input, at the end.
+    if (end === this.written) this.commentCutOff = end - this.consumed;
     this.consumed = end + 1;
   }
 
@@ -759,7 +763,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.keepLineOf(end);
     this.diagnostics.report(
       'CDATA_DROPPED',
-      `Dropped a CDATA section of ${end - start} characters ending here: outside <svg> and <math>, HTML reads it as a comment`,
+      `Dropped a CDATA section of ${characters(end - start)} ending here: in HTML content (outside <svg> and <math>, or in an HTML integration point in them such as <foreignObject>), HTML reads it as a comment`,
       'warning',
       this.bodyOffset + end,
     );
@@ -777,6 +781,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   onend(): void {
     this.flushRun();
+    this.reportCutOff();
     // A start tag cut off by the end of the input was never complete: it is not an element.
     if (this.tagPushed) this.pop(false);
     const { ids, names } = this;
@@ -803,6 +808,31 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     while (ids.top.length > 0) this.pop(true);
   }
 
+  /**
+   * Markup cut off by the end of the input is dropped (rule 0): a comment (and what HTML reads as
+   * one), a start tag with all it holds (an attribute value left open holds all that followed its
+   * quote), a tag cut off in its name. A body cut short, or markup left open, loses what it held,
+   * so it is told (not inside dropped content, which is lost anyway; not for the rest of an end
+   * tag, which counts as complete and holds nothing), placed at the end of the body.
+   */
+  private reportCutOff(): void {
+    if (this.dropLevel !== 0) return;
+    const written = this.written;
+    let what: string;
+    let count: number;
+    if (this.commentCutOff !== -1) {
+      what = 'a comment (HTML reads an unclosed <![CDATA[, <! or <? as one)';
+      count = this.commentCutOff;
+    } else if (this.inStartTag) {
+      what = `the start tag <${quoted(this.nameText)}>`;
+      count = written - this.tagStart;
+    } else if (this.consumed < written && this.endTagTail !== this.consumed) {
+      what = 'a tag or declaration';
+      count = written - this.consumed;
+    } else return;
+    this.diagnostics.report('UNFINISHED_MARKUP', `The body ends inside ${what}: ${characters(count)} dropped`, 'warning', this.bodyOffset + written);
+  }
+
   isInForeignContext(): boolean {
     return this.foreignTop !== Foreign.Html;
   }
@@ -813,6 +843,10 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
  * start of the end tag (`<`, `</`, `</t`, … compared with the case bit set), an `&` does not start
  * an entity. So `<&lt;` stays as written, where `a&lt;` decodes.
  */
+function characters(count: number): string {
+  return count === 1 ? '1 character' : `${count} characters`;
+}
+
 function decodeTextOnly(text: string, element: string): string {
   const endTag = `</${element}`;
   let matched = 0;
