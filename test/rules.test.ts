@@ -398,6 +398,20 @@ describe('rule 6: dropped without trace', () => {
         expect.objectContaining({ code: 'UNCLOSED_ELEMENT', severity: 'info', message: `Closed 1 element left open at the end of the body (outermost: <${name}>); the dropped <${name}> held all that followed it` }),
       ]);
     }
+    // So did a <video> or <audio> (written self-closing, which HTML does not read so): only its <source>s are read.
+    for (const [body, name] of [['<p>a</p><video src="https://x.example/v.mp4"/><p>Story</p>', 'video'], ['<div><audio src="https://x.example/a.mp3"><source src="https://x.example/a.ogg"><p>Story<video>', 'audio']] as const) {
+      const article = parseBody(body);
+      expect(article.body.map((block) => block.type)).toEqual([...(name === 'video' ? ['paragraph'] : []), name]);
+      expect(article.diagnostics).toEqual([
+        expect.objectContaining({
+          code: 'UNCLOSED_ELEMENT',
+          severity: 'info',
+          message: `Closed ${name === 'video' ? 1 : 3} element${name === 'video' ? '' : 's'} left open at the end of the body (outermost: <${name === 'video' ? 'video' : 'div'}>); the <${name}>, whose content is not read, held all that followed it`,
+        }),
+      ]);
+    }
+    // Closed, it says nothing.
+    expect(parseBody('<video src="https://x.example/v.mp4"><p>Fallback</p></video><p>Story').diagnostics).toEqual([]);
   });
   it('reads <head> as transparent: a body left in a <head> that is never closed is kept, as HTML moves it to the body', () => {
     const head = '<meta charset="utf-8"><title>Page</title><link rel="x" href="/x"><style>p{}</style><script>s()</script>';

@@ -1,5 +1,5 @@
 import { exactLength } from '../text/speed.js';
-import type { Attributes } from '../tokens/body-tokenizer.js';
+import { CONTENT_UNREAD, type Attributes } from '../tokens/body-tokenizer.js';
 import type { Block, Image, Media } from '../types.js';
 import { readEmbed, readImage, startPlayer } from './media.js';
 import { endParagraph } from './paragraph.js';
@@ -105,11 +105,12 @@ export function openEmbed(state: BlockState, attributes: Attributes | null): voi
   if (embed !== null) placeMedia(state, embed);
 }
 
-/** `<video>`, `<audio>`: only their `<source>` children are read; the block is placed when they end. */
-export function openPlayer(state: BlockState, kind: 'video' | 'audio', attributes: Attributes | null): void {
+/** `<video>`, `<audio>`: only their `<source>` children are read (rule 6); the block is placed when they end. */
+export function openPlayer(state: BlockState, kind: 'video' | 'audio', attributes: Attributes | null): typeof CONTENT_UNREAD {
   state.player = startPlayer(kind, attributes, state.urls, state);
   pushFrame(state, Frame.Player);
   state.mode = Mode.Player;
+  return CONTENT_UNREAD;
 }
 
 export function closePlayer(state: BlockState): void {

@@ -66,13 +66,19 @@ import { createNameMatcher, type NameMatcher } from './name-matcher.js';
  */
 export type Attributes = Record<string, string>;
 
+/** What {@link TokenSink.openElement} returns for an element it keeps but whose content it does not read. */
+export const CONTENT_UNREAD = 'content unread';
+
 export interface TokenSink {
   /**
    * An element starts; `offset` is where its `<` stands in the input (it stays valid for
    * diagnostics at any later time). Return `true` to drop the element with everything inside it:
    * nothing inside it is reported, and no `closeElement` follows for it; its content is not kept.
+   * Return {@link CONTENT_UNREAD} when the element is kept but the sink reads nothing of what it
+   * holds but some elements (`<video>` and its `<source>`s): all is reported as usual, and an
+   * element left open at the end of the body says it held all that followed it.
    */
-  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void;
+  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void | typeof CONTENT_UNREAD;
   /** The element last opened (and kept) and not yet closed ends. */
   closeElement(name: string): void;
   /** Decoded text, in pieces of any size. */
@@ -186,6 +192,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private foreignTop: Foreign = Foreign.Html;
   /** The stack depth of the element the sink dropped, while it is open; 0 when none is. */
   private dropLevel = 0;
+  /** The stack depth of the outermost open element whose content the sink does not read ({@link CONTENT_UNREAD}); 0 when none is. */
+  private unreadLevel = 0;
   /**
    * Ranges of stack depths (first, last; pairs, innermost range last) whose elements the sink
    * never heard of, though it hears of what follows them: a dropped `<p>` that HTML has ended,
@@ -462,6 +470,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.foreignTop = this.foreign[this.foreign.length - 1] as Foreign;
     }
     this.textOnly = 0;
+    if (this.unreadLevel > depth(this.ids)) this.unreadLevel = 0;
     if (this.dropLevel !== 0) {
       const open = depth(this.ids);
       if (open < this.dropLevel) this.endDrop();
@@ -566,12 +575,15 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.endDrop();
     }
     if (this.dropLevel !== 0) return;
-    const dropped = this.sink.openElement(this.tagName, this.attributes, this.bodyOffset + this.tagStart) === true;
+    const answer = this.sink.openElement(this.tagName, this.attributes, this.bodyOffset + this.tagStart);
+    const dropped = answer === true;
     this.attributes = null;
     if (IS_VOID[id] !== 0) {
       if (!dropped) this.sink.closeElement(this.tagName);
     } else if (dropped) {
       this.dropLevel = depth(this.ids);
+    } else if (answer === CONTENT_UNREAD && this.unreadLevel === 0) {
+      this.unreadLevel = depth(this.ids);
     }
   }
 
@@ -788,8 +800,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     const open = depth(ids);
     let unclosed = 0;
     let outermost = '';
-    // An element the sink dropped counts even where its end tag may be left out: all that followed it was dropped with it.
-    const dropped = this.dropLevel - 1;
+    // An element the sink dropped (or reads nothing of) counts even where its end tag may be left
+    // out: all that followed it was dropped with it. The outermost one tells.
+    const dropped = (this.unreadLevel !== 0 ? this.unreadLevel : this.dropLevel) - 1;
     for (let index = 0; index < open; index++) {
       if (OPTIONAL_END[entryAt(ids, index)] === 0 || index === dropped) {
         unclosed++;
@@ -797,7 +810,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       }
     }
     if (unclosed > 0) {
-      const lost = dropped >= 0 ? `; the dropped <${quoted(entryAt(names, dropped))}> held all that followed it` : '';
+      const holder = dropped >= 0 ? quoted(entryAt(names, dropped)) : '';
+      const lost =
+        dropped < 0 ? '' : this.unreadLevel !== 0 ? `; the <${holder}>, whose content is not read, held all that followed it` : `; the dropped <${holder}> held all that followed it`;
       this.diagnostics.report(
         'UNCLOSED_ELEMENT',
         `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)${lost}`,
