@@ -15,6 +15,7 @@ import {
 } from 'yaml';
 import { createShardedMap, getSharded, setSharded, type ShardedMap } from '../text/speed.js';
 import { makeSafe } from '../text/whitespace.js';
+import { quoteFound, showUnseen } from '../errors.js';
 
 /**
  * Front matter: YAML 1.2, core schema (`True` is a boolean, dates stay
@@ -110,12 +111,12 @@ export function parseWithYaml(source: string): FrontMatterResult {
   const documents = [...new Composer(YAML_OPTIONS).compose(tokens, true, source.length)];
   const [document, second] = documents as [Document.Parsed, Document.Parsed | undefined];
   const [error] = document.errors;
-  if (error !== undefined) return { ok: false, problem: { message: `a YAML error: ${error.message}`, offset: error.pos[0] } };
+  if (error !== undefined) return { ok: false, problem: { message: `a YAML error: ${yamlWords(error.message)}`, offset: error.pos[0] } };
   if (second !== undefined) {
     return { ok: false, problem: { message: 'a second YAML document (only one is read: nothing may follow a "..." line)', offset: second.range[0] } };
   }
   const warnings = document.warnings.map((warning) => ({
-    message: TAG_CODES.has(warning.code) ? `${warning.message}; the node is read as if untagged` : warning.message,
+    message: TAG_CODES.has(warning.code) ? `${tagMessage(warning.message)}; the node is read as if untagged` : yamlWords(warning.message),
     offset: warning.pos[0],
   }));
   const contents = document.contents;
@@ -136,6 +137,33 @@ export function parseWithYaml(source: string): FrontMatterResult {
 const TAG_CODES: ReadonlySet<string> = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLECTION_TYPE']);
 
 /**
+ * Words of a message that come from the source: a key, a number as written,
+ * an anchor's or a tag's name. Shown as the header errors quote the input
+ * (clean, at most 40 characters, what cannot be seen written `\uXXXX`), so
+ * that a message stays short and shows what is there whatever the source holds.
+ */
+function quoted(text: string): string {
+  return text === '' ? '""' : quoteFound(text);
+}
+
+/** A name from the source shown as {@link quoted} shows it, without the quotes. */
+function shownName(name: string): string {
+  return quoted(name).slice(1, -1);
+}
+
+/** yaml's own words, which may hold a few characters of the source (an escape sequence): clean, and what cannot be seen written `\uXXXX`. */
+function yamlWords(message: string): string {
+  return showUnseen(makeSafe(message));
+}
+
+const UNRESOLVED_TAG = 'Unresolved tag: ';
+
+/** yaml's message about a tag, the tag's name (from the source) shown as {@link shownName}; yaml's other words kept. */
+function tagMessage(message: string): string {
+  return message.startsWith(UNRESOLVED_TAG) ? UNRESOLVED_TAG + shownName(message.slice(UNRESOLVED_TAG.length)) : yamlWords(message);
+}
+
+/**
  * The CST documents of the source. The parser keeps its open collections on
  * a stack: a source nested deeper than the limit is refused as soon as the
  * stack shows it, before any work that recurses on the depth.
@@ -146,11 +174,24 @@ function readTokens(source: string): CST.Token[] | FrontMatterProblem {
   for (const lexeme of new Lexer().lex(source)) {
     for (const token of parser.next(lexeme)) tokens.push(token);
     // The stack holds the document, its collections and at most one scalar or pair.
-    if (parser.stack.length > MAX_FRONT_MATTER_DEPTH + 2) return tooDeep(parser.offset);
+    if (parser.stack.length > MAX_FRONT_MATTER_DEPTH + 2) return tooDeep(firstTooDeep(parser));
   }
   for (const token of parser.end()) tokens.push(token);
   return tokens;
 }
+
+/**
+ * Where the first collection beyond the limit starts (the one after the
+ * document and {@link MAX_FRONT_MATTER_DEPTH} collections on the stack), as
+ * the walk over the nodes reports it when nothing deeper follows: the place
+ * does not depend on what the collection holds.
+ */
+function firstTooDeep(parser: Parser): number {
+  const token = parser.stack[MAX_FRONT_MATTER_DEPTH + 1];
+  return token !== undefined && COLLECTIONS.has(token.type) ? token.offset : parser.offset;
+}
+
+const COLLECTIONS: ReadonlySet<string> = new Set(['block-map', 'block-seq', 'flow-collection']);
 
 function tooDeep(offset: number): FrontMatterProblem {
   return { message: `collections nested more than ${MAX_FRONT_MATTER_DEPTH} deep (the limit, aliases included)`, offset };
@@ -229,7 +270,7 @@ function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = readKey(keyNode, depth + 1);
-        if (Object.hasOwn(result, key)) problemAt(keyNode, `the key ${JSON.stringify(key)} twice (keys must be unique)`);
+        if (Object.hasOwn(result, key)) problemAt(keyNode, `the key ${quoted(key)} twice (keys must be unique)`);
         setOwn(result, key, read(pair.value as Node | null, depth + 1));
       }
       return result;
@@ -246,8 +287,8 @@ function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]
 
   function readAlias(node: Node & { source: string }, depth: number): unknown {
     const target = anchors.get(node.source);
-    if (target === undefined) problemAt(node, `the alias *${node.source} with no anchor &${node.source} before it`);
-    if (target === READING) problemAt(node, `the alias *${node.source} inside the node it names`);
+    if (target === undefined) problemAt(node, `the alias *${shownName(node.source)} with no anchor &${shownName(node.source)} before it`);
+    if (target === READING) problemAt(node, `the alias *${shownName(node.source)} inside the node it names`);
     if (depth + target.height > MAX_FRONT_MATTER_DEPTH) problemAt(node, tooDeep(0).message);
     count += target.count;
     copied += target.count;
@@ -263,7 +304,7 @@ function createReading(document: Document.Parsed, warnings: FrontMatterProblem[]
       const number = Number(value);
       if (Number.isFinite(number)) return number === 0 ? 0 : number;
       const written = makeSafe(node.source ?? String(value));
-      warnings.push({ message: `${JSON.stringify(written)} is not a finite number; it is kept as a string`, offset: node.range?.[0] ?? 0 });
+      warnings.push({ message: `${quoted(written)} is not a finite number; it is kept as a string`, offset: node.range?.[0] ?? 0 });
       return written;
     }
     if (typeof value === 'boolean' || value === null) return value;

@@ -21,6 +21,7 @@ export const FOUND = {
   endOfInput: 'the end of the input',
   emptyInput: 'an empty input',
   onlyWhiteSpace: 'only white space',
+  emptyComment: 'an empty comment',
 } as const;
 
 /**

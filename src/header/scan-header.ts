@@ -128,9 +128,11 @@ interface PendingLine {
   underline: boolean;
   /** Whether only hyphens have come. */
   hyphens: boolean;
+  /** Whether the last character that came is a CR: the end of the line if the line feed comes next, else a character inside it. */
+  carriageReturn: boolean;
 }
 
-const FRESH_LINE: PendingLine = Object.freeze({ seen: 0, lead: '', printed: false, fence: true, underline: true, hyphens: true });
+const FRESH_LINE: PendingLine = Object.freeze({ seen: 0, lead: '', printed: false, fence: true, underline: true, hyphens: true, carriageReturn: false });
 
 /**
  * The front matter as read so far: whole lines, each with its line feed,
@@ -360,7 +362,7 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       scan.sawNonBlank = true;
       const found = readTimestampLine(source, start, end);
       if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(source.slice(start, end)), inLine(scan, start, start));
-      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content), inLine(scan, start, found.contentIndex));
+      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', found.content === '' ? FOUND.emptyComment : quoteFound(found.content), inLine(scan, start, found.contentIndex));
       scan.timestamp = found.value;
       scan.state = State.ExpectLink;
       return;
@@ -409,7 +411,9 @@ function checkPending(scan: Scan, text: string, from: number): void {
     if (pending.lead.length === 4 && pending.printed && !pending.fence && !pending.underline) break;
     const code = text.charCodeAt(index);
     const column = pending.seen++;
-    const spaceOrEnd = code === SPACE || code === TAB || (code === CR && index === text.length - 1);
+    // A CR is the line's end only when the line feed follows it: a character after it puts it inside the line, where no fence or underline holds one.
+    const spaceOrEnd = !pending.carriageReturn && (code === SPACE || code === TAB || code === CR);
+    pending.carriageReturn = code === CR;
     if (pending.fence) pending.fence = column < 3 ? code === HYPHEN : spaceOrEnd;
     if (pending.underline) {
       pending.hyphens &&= code === HYPHEN;

@@ -74,11 +74,19 @@ export function checkChunk(chunk: unknown): asserts chunk is string | Uint8Array
 
 /**
  * A `Uint8Array` (a `Buffer` too), also one made in another realm (an iframe,
- * a `vm` context), whose class is not this realm's `Uint8Array`.
+ * a `vm` context), whose class is not this realm's `Uint8Array`. Told by the
+ * array's own kind, which the typed arrays' `Symbol.toStringTag` getter reads
+ * from the array itself (undefined for anything else): a proxy of a
+ * `Uint8Array`, or an object made from its prototype, passes `instanceof` but
+ * holds no bytes that a `TextDecoder` would read, and a `toStringTag` of an
+ * object's own says nothing.
  */
 function isBytes(chunk: unknown): chunk is Uint8Array {
-  return chunk instanceof Uint8Array || (ArrayBuffer.isView(chunk) && Object.prototype.toString.call(chunk) === '[object Uint8Array]');
+  return typeof chunk === 'object' && chunk !== null && TYPED_ARRAY_KIND.call(chunk) === 'Uint8Array';
 }
+
+/** `%TypedArray%.prototype[Symbol.toStringTag]`: the kind of a typed array of any realm, undefined for any other value. */
+const TYPED_ARRAY_KIND = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get as (this: unknown) => string | undefined;
 
 export function describe(value: unknown): string {
   if (value === null) return 'null';
