@@ -235,12 +235,19 @@ export function shortPath(path: string): string {
   return path.length <= 160 ? path : `${path.slice(0, 70)}…${path.slice(-70)}`;
 }
 
+/** The most entries an array holds: its length is a whole number below 2^32. */
+const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
 function list(check: Check, value: unknown, path: string, as: string, each: (item: unknown, path: string) => object): object[] {
   if (!Array.isArray(value)) fail(check, path, `must be an array, got ${describeValue(value)}`);
   return once(check, as, value, path, () => {
-    const { length } = value;
-    const copy = new Array<object>(length);
-    for (let index = 0; index < length; index++) copy[index] = each(value[index], `${path}[${index}]`);
+    // Read once: an array's length is a whole number below 2^32, but a proxy of one may give anything.
+    const { length } = value as { length: unknown };
+    if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > MAX_ARRAY_LENGTH) {
+      fail(check, `${path}.length`, `must be the length of an array (a whole number from 0 to ${MAX_ARRAY_LENGTH}), got ${describeValue(length)}`);
+    }
+    const copy: object[] = [];
+    for (let index = 0; index < (length as number); index++) copy.push(each(value[index], `${path}[${index}]`));
     return copy;
   });
 }

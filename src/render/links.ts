@@ -71,19 +71,23 @@ function cut<T extends Node>(link: T, isLink: (node: T) => boolean): T[] {
   return rebuild(placed, 0);
 }
 
-/** Places the leaves under `node`, whose containers are `path`; each leaf keeps only the innermost link of its path. */
+/**
+ * Places the leaves under `node`, whose containers are `path`; each leaf keeps only the innermost
+ * link of its path. A link without content is a leaf that is itself the innermost link: it keeps
+ * no link of its path.
+ */
 function place<T extends Node>(node: T, path: Path<T>, isLink: (node: T) => boolean, placed: Placed<T>[]): void {
   for (const child of node.children as T[]) {
     const grandchildren = child.children;
-    if (grandchildren === undefined || grandchildren.length === 0) placed.push({ leaf: child, path: containers(path, isLink) });
+    if (grandchildren === undefined || grandchildren.length === 0) placed.push({ leaf: child, path: containers(path, isLink, isLink(child)) });
     else place(child, { node: child, parent: path }, isLink, placed);
   }
 }
 
-/** The chain as an array, outermost first, without the links outside the innermost one. */
-function containers<T extends Node>(path: Path<T>, isLink: (node: T) => boolean): T[] {
+/** The chain as an array, outermost first, without the links outside the innermost one (every link, when `inLink`: the leaf is one). */
+function containers<T extends Node>(path: Path<T>, isLink: (node: T) => boolean, inLink: boolean): T[] {
   const nodes: T[] = [];
-  let innerLink = false;
+  let innerLink = inLink;
   for (let at: Path<T> | null = path; at !== null; at = at.parent) {
     if (isLink(at.node)) {
       if (innerLink) continue;

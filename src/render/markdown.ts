@@ -56,7 +56,19 @@ const DEFAULTS: Options = {
  * CommonMark's flanking rules would otherwise not read `**…**` as strong.
  */
 export function toMarkdown(article: Article, options?: ToMarkdownOptions | null): string {
-  return serialize(mdastOf(article, 'toMarkdown'), withDefaults(options));
+  return serialize(mdastOf(article, 'toMarkdown'), withPatterns(withDefaults(options)));
+}
+
+/**
+ * Unsafe patterns `mdast-util-to-markdown` lacks: a code block's language that starts with `~`
+ * after a fence of tildes (`~~~~js`) would read as part of the fence, so a `~` in the language of
+ * a tilde fence is escaped (`~~~\~js`; an info string reads escapes back).
+ */
+const UNSAFE_PATTERNS: NonNullable<Options['unsafe']> = [{ character: '~', inConstruct: 'codeFencedLangTilde' }];
+
+/** The options with {@link UNSAFE_PATTERNS} as a first extension: a list of unsafe patterns given adds to them. */
+function withPatterns(options: Options): Options {
+  return { ...options, extensions: [{ unsafe: UNSAFE_PATTERNS }, ...(options.extensions ?? [])] };
 }
 
 /**
@@ -84,12 +96,28 @@ const MAX_OPTION_SETS = 1024;
 /** An option set as read once: own fields only, its lists and their objects copied. */
 type OptionSet = Record<string, unknown>;
 
-/** A copy of `value`'s entries (each read once, holes as undefined) made by `each`, when it is an array; else `value`, for the checks to name. */
-function copyList(value: unknown, each: (entry: unknown, index: number) => unknown): unknown {
+/** The most entries an array holds: its length is a whole number below 2^32. */
+const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
+/**
+ * A copy of `value`'s entries (each read once) made by `each`, when it is an array (`path` in
+ * messages); else `value`, for the checks to name. The copy ends at the first entry that is
+ * `undefined` (a hole reads so): no option list may hold one, and the checks name the list, so an
+ * array of 2^32 - 1 holes is not walked. Its length is read once, and must be an array's (a proxy
+ * of one may give anything).
+ */
+function copyList(value: unknown, path: string, each: (entry: unknown, index: number) => unknown): unknown {
   if (!Array.isArray(value)) return value;
-  const { length } = value;
-  const copy = new Array<unknown>(length);
-  for (let index = 0; index < length; index++) copy[index] = each(value[index], index);
+  const { length } = value as { length: unknown };
+  if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > MAX_ARRAY_LENGTH) {
+    throw new TypeError(`toMarkdown: ${shortPath(path)}.length must be the length of an array (a whole number from 0 to ${MAX_ARRAY_LENGTH}), got ${describeValue(length)}`);
+  }
+  const copy: unknown[] = [];
+  for (let index = 0; index < (length as number); index++) {
+    const entry = value[index] as unknown;
+    copy.push(entry === undefined ? entry : each(entry, index));
+    if (entry === undefined) break;
+  }
   return copy;
 }
 
@@ -113,11 +141,11 @@ function snapshot(options: object, path: string, within: Set<object>, count = { 
 function snapshotField(name: string, value: unknown, path: string, within: Set<object>, count: { sets: number }): unknown {
   switch (name) {
     case 'extensions':
-      return copyList(value, (extension, index) => (isObject(extension) ? snapshot(extension as object, `${path}[${index}]`, within, count) : extension));
+      return copyList(value, path, (extension, index) => (isObject(extension) ? snapshot(extension as object, `${path}[${index}]`, within, count) : extension));
     case 'unsafe':
-      return copyList(value, (pattern) => (isObject(pattern) ? snapshotPattern(pattern as object) : pattern));
+      return copyList(value, path, (pattern, index) => (isObject(pattern) ? snapshotPattern(pattern as object, `${path}[${index}]`) : pattern));
     case 'join':
-      return copyList(value, (join) => join);
+      return copyList(value, path, (join) => join);
     case 'handlers':
       // A handler given as undefined keeps the default one, as any option given so does (mdast-util-to-markdown would call nothing, and drop the node).
       return isObject(value) ? Object.fromEntries(Object.entries(value as object).filter(([, handler]) => handler !== undefined)) : value;
@@ -130,9 +158,9 @@ function snapshotField(name: string, value: unknown, path: string, within: Set<o
  * An unsafe pattern's copy, its lists copied, without the expression mdast-util-to-markdown caches
  * on a pattern (`_compiled`): it compiles the copy again, from the fields checked.
  */
-function snapshotPattern(pattern: object): OptionSet {
+function snapshotPattern(pattern: object, path: string): OptionSet {
   const fields = Object.entries(pattern).filter(([name]) => name !== '_compiled');
-  return Object.fromEntries(fields.map(([name, value]) => [name, copyList(value, (entry) => entry)]));
+  return Object.fromEntries(fields.map(([name, value]) => [name, copyList(value, `${path}.${name}`, (entry) => entry)]));
 }
 
 interface OptionRule {
@@ -148,8 +176,18 @@ const BOOLEAN: OptionRule = { test: (value) => typeof value === 'boolean', expec
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 const isString = (value: unknown): boolean => typeof value === 'string';
+/**
+ * The most entries of a list of joins or unsafe patterns: mdast-util-to-markdown passes each
+ * entry of one as an argument of a single call (`push(...list)`), and some 100,000 arguments
+ * overflow the stack.
+ */
+const MAX_OPTION_LIST = 10_000;
+
 /** An array each of whose entries passes `test`: an entry that does not fails inside the library, naming no option. */
 const arrayOf = (test: (entry: unknown) => boolean, expected: string): OptionRule => ({ test: (value) => Array.isArray(value) && value.every(test), expected });
+
+/** The options that are lists mdast-util-to-markdown spreads into one call: at most {@link MAX_OPTION_LIST} entries. */
+const SPREAD_LISTS = new Set(['join', 'unsafe']);
 
 /**
  * The options of `mdast-util-to-markdown` and what each takes: a bad value is
@@ -212,6 +250,9 @@ function checkOptions(options: OptionSet, path: string): void {
     if (name === '__proto__') throw new TypeError(`toMarkdown: ${path}.__proto__ is not an option`);
     if (value === undefined || value === null || !Object.hasOwn(OPTION_RULES, name)) continue;
     checkRule(OPTION_RULES[name] as OptionRule, value, `${path}.${name}`);
+    if (SPREAD_LISTS.has(name) && (value as unknown[]).length > MAX_OPTION_LIST) {
+      throw new TypeError(`toMarkdown: ${path}.${name} holds ${(value as unknown[]).length} entries, more than the ${MAX_OPTION_LIST} it may hold`);
+    }
     if (name === 'extensions') (value as OptionSet[]).forEach((extension, index) => checkOptions(extension, `${path}.extensions[${index}]`));
     if (name === 'unsafe') (value as OptionSet[]).forEach((pattern, index) => checkPattern(pattern, `${path}.unsafe[${index}]`));
   }

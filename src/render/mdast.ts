@@ -57,6 +57,11 @@ function oneLine(text: string | null): string | null {
   return text === null ? null : text.replace(/[ \t\n\r\f]+/g, ' ');
 }
 
+/** A title in Markdown: one line, and none when empty (`[x](u "")` is written, and reads back, without one). */
+function markdownTitle(title: string | null): string | null {
+  return title === '' ? null : oneLine(title);
+}
+
 // --- inlines ------------------------------------------------------------------
 
 type InlineHandler<T extends Inline> = (inline: T) => PhrasingContent[];
@@ -71,7 +76,7 @@ const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { t
   }),
   strong: (inline) => [{ type: 'strong', children: phrasing(inline.children) }],
   emphasis: (inline) => [{ type: 'emphasis', children: phrasing(inline.children) }],
-  link: (inline) => [{ type: 'link', url: markdownUrl(inline.href), title: oneLine(inline.title), children: phrasing(inline.children) }],
+  link: (inline) => [{ type: 'link', url: markdownUrl(inline.href), title: markdownTitle(inline.title), children: phrasing(inline.children) }],
 };
 
 const isMdastLink = (node: PhrasingContent): boolean => node.type === 'link';
@@ -194,7 +199,7 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
   ],
   code: (block): MdastCode[] => [{ type: 'code', lang: block.language, meta: null, value: block.text }],
   image: (block) => {
-    const image: PhrasingContent = { type: 'image', url: markdownUrl(block.src), alt: oneLine(block.alt), title: oneLine(block.title) };
+    const image: PhrasingContent = { type: 'image', url: markdownUrl(block.src), alt: oneLine(block.alt), title: markdownTitle(block.title) };
     const content: PhrasingContent = block.link === null ? image : { type: 'link', url: markdownUrl(block.link), title: null, children: [image] };
     return [{ type: 'paragraph', children: [content] }, ...captionParagraph(block.caption, block.credit)];
   },

@@ -152,9 +152,9 @@ const NOT_A_LEAF = Symbol('not a leaf');
  */
 function checkedLeaf(value: unknown, path: string): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) {
+  const time = dateTime(value);
+  if (time !== undefined) {
     // JSON.stringify writes an invalid Date as null, a valid one as its ISO string.
-    const time = Date.prototype.getTime.call(value);
     if (Number.isNaN(time)) throw new TypeError(`formatSeed: ${shortPath(path)} must be a valid Date, got an invalid one (JSON writes it as null)`);
     return Date.prototype.toISOString.call(value);
   }
@@ -226,7 +226,21 @@ function checkWrittenSize(frontMatter: Record<string, unknown>): void {
 
 /** An array or an object (a `Date` is written as a string). */
 function isCollection(value: unknown): value is object {
-  return typeof value === 'object' && value !== null && !(value instanceof Date);
+  return typeof value === 'object' && value !== null && dateTime(value) === undefined;
+}
+
+/**
+ * The time a `Date` holds (NaN for an invalid one); undefined for any other value. Told by what
+ * the value is, not by its prototype: an object made from `Date.prototype` (or a proxy of a Date)
+ * is no Date, and `Date.prototype.getTime` throws on it.
+ */
+function dateTime(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  try {
+    return Date.prototype.getTime.call(value);
+  } catch {
+    return undefined;
+  }
 }
 
 const TOO_LONG = `formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`;
