@@ -842,7 +842,9 @@ describe('usage errors', () => {
     [['--base-url', '', 'x'], '--base-url must be an absolute URL (such as https://news.example/), not ""'],
     [['-f', 'html', '-o', 'package.json', 'test/fixtures'], '--out package.json: not a folder'],
     // One line, whatever parseArgs says, and names shown as failure lines show them.
-    [['-j', '-1', 'x'], "Option '-j' argument is ambiguous"],
+    [['--quiet=yes', 'x'], "Option '-q, --quiet' does not take an argument"],
+    // A value with a dash, which parseArgs calls ambiguous, gets the message of its option.
+    [['-j', '-1', 'x'], '--jobs must be a whole number of at least 1, not "-1"'],
   ])('%j exits 2, names the problem and points to --help', (args, message) => {
     const run = cli(args);
     expect(run).toEqual({ status: 2, stdout: '', stderr: `seed-parser: ${message}\nTry 'seed-parser --help' for more information.\n` });

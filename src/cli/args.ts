@@ -61,27 +61,25 @@ Exit status: 0 every input parsed, 1 some failed, 2 usage error.
 Schema of the records: seed-parser/schema.json (JSON Schema 2020-12).
 `;
 
+const OPTIONS = {
+  format: { type: 'string', short: 'f' },
+  out: { type: 'string', short: 'o' },
+  jobs: { type: 'string', short: 'j' },
+  ext: { type: 'string' },
+  shard: { type: 'string' },
+  'base-url': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
 /** Reads the command line. Throws {@link UsageError} for anything it cannot use. */
 export function readArguments(argv: readonly string[]): Command {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f' },
-        out: { type: 'string', short: 'o' },
-        jobs: { type: 'string', short: 'j' },
-        ext: { type: 'string' },
-        shard: { type: 'string' },
-        'base-url': { type: 'string' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
+    dashedValue(argv);
     // parseArgs names the option in its message ("Unknown option '--x'"); keep only that sentence.
     const message = error instanceof Error ? error.message.split(/\.[ \n]/)[0]!.replace(/\.$/, '') : String(error);
     throw new UsageError(message);
@@ -114,6 +112,22 @@ export function readArguments(argv: readonly string[]): Command {
     kind: 'run',
     options: { paths: positionals, format, out, jobs, extensions, shard, baseUrl, quiet: values.quiet === true },
   };
+}
+
+/**
+ * parseArgs refuses a value that starts with a dash after an option that
+ * takes one (`--jobs -1`, `-f -x`): "argument is ambiguous". Such a value
+ * gets the message of the option it was given to (`--jobs` and `--shard`
+ * take no value with a dash), or one that says how to give it.
+ */
+function dashedValue(argv: readonly string[]): void {
+  const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.inlineValue !== false || token.value === undefined || !token.value.startsWith('-')) continue;
+    if (token.name === 'jobs') readPositiveInteger('--jobs', token.value);
+    if (token.name === 'shard') readShard(token.value);
+    throw new UsageError(`${token.rawName} needs a value, not ${JSON.stringify(token.value)}; write --${token.name}=${token.value} for a value that starts with a dash`);
+  }
 }
 
 /** A whole number of at least 1; with `most`, any larger one (however large) is taken as `most`. */

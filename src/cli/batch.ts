@@ -1,5 +1,6 @@
-import { lstatSync, mkdirSync, readlinkSync, realpathSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
@@ -81,11 +82,43 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
   const target = outputPath(entry, settings.out, settings.format);
   try {
     makeFolders(dirname(target));
-    writeFileSync(target, rendered);
+    writeWhole(target, rendered);
   } catch (error) {
     return `seed-parser: ${printable(entry.file)}: cannot write ${printable(target)}: ${describeError(error)}\n`;
   }
   return null;
+}
+
+/**
+ * Writes a file whole or not at all: into a new file beside it, renamed over
+ * it once complete. A write that fails (a full disk) or a run that ends
+ * meanwhile (Ctrl-C) leaves the output as it was, never cut short; only a run
+ * killed inside the write can leave the temporary file in the output's
+ * folder (`.seed-parser.<process id>.<thread id>.tmp`: a short name, so that
+ * an output whose name is near the longest allowed still has one, and one
+ * per thread, which writes one file at a time). The new file is made, not
+ * opened: a link at its name is never followed.
+ */
+function writeWhole(target: string, text: string): void {
+  const temporary = join(dirname(target), `.seed-parser.${process.pid}.${threadId}.tmp`);
+  try {
+    try {
+      writeFileSync(temporary, text, { flag: 'wx' });
+    } catch (error) {
+      // Left by an earlier run of the same process id that was killed inside this write.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      unlinkSync(temporary);
+      writeFileSync(temporary, text, { flag: 'wx' });
+    }
+    renameSync(temporary, target);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Never made.
+    }
+    throw error;
+  }
 }
 
 /** Where `--out` puts the output of an entry. */

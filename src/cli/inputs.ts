@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { fstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { UsageError } from './args.js';
 
@@ -385,6 +385,39 @@ function selfAndAbove(path: string, stats: Stats): string[] {
   return ids;
 }
 
+/**
+ * The input that is the file standard output writes to, or null: with
+ * `seed-parser archive > archive/all.txt` the shell makes the output file
+ * before the run, the walk finds it, and the run would read what it writes
+ * (a record of itself, cut anywhere). The file is found by its name
+ * (Linux names the file of a descriptor in /proc); each input of that name
+ * is compared by identity, so every path to it counts, a link of another
+ * name excepted. Elsewhere, or when standard output is no regular file,
+ * nothing is checked.
+ */
+export function inputAtOutput(entries: readonly Entry[], fd: number | undefined): Entry | null {
+  if (fd === undefined) return null;
+  let output: Stats;
+  let name: string;
+  try {
+    output = fstatSync(fd);
+    if (!output.isFile()) return null;
+    name = basename(readlinkSync(`/proc/self/fd/${fd}`));
+  } catch {
+    return null;
+  }
+  for (const entry of entries) {
+    if (entry.path === null || entry.problem !== null || basename(entry.path) !== name) continue;
+    try {
+      const stats = statSync(entry.path);
+      if (stats.ino === output.ino && stats.dev === output.dev) return entry;
+    } catch {
+      // Gone: its record will say so.
+    }
+  }
+  return null;
+}
+
 function directoryId(stats: Stats): string {
   return `${stats.dev}:${stats.ino}`;
 }
@@ -393,10 +426,10 @@ function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** The system's message and code ("no such file or directory (ENOENT)"), without the call and path Node adds. */
+/** The system's message and code ("no such file or directory (ENOENT)"), without the call and path Node adds ("…, open 'x'", "…, write"). */
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
-  const system = /^([A-Z0-9_]+): (.*?)(?:, \w+ '.*')?$/s.exec(error.message);
+  const system = /^([A-Z0-9_]+): (.*?)(?:, \w+(?: '.*')?)?$/s.exec(error.message);
   return system === null ? error.message : `${system[2]} (${system[1]})`;
 }
 

@@ -1,12 +1,30 @@
 /** The command line: `seed-parser [options] <file|dir|->...` (see `--help`). */
+import { describeError } from './inputs.js';
 
 // A reader that stops early (`seed-parser archive | head -1`) closes the pipe: end quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  process.stderr.write(`seed-parser: cannot write the output: ${error.message}\n`);
+  process.stderr.write(`seed-parser: cannot write the output: ${describeError(error)}\n`);
   process.exit(1);
 });
 process.stderr.on('error', () => {});
+
+/**
+ * Ctrl-C (SIGINT), a `kill` (SIGTERM) or a closed terminal (SIGHUP) ends the
+ * run between two writes, never inside one: the output read so far ends with
+ * a whole record (a signal's default action cuts a write into a pipe short),
+ * and a file of `--out` is there whole or not at all. Output the stream still
+ * holds is handed over first; then the signal is raised again, so that the
+ * process ends by it, as the shell expects (status 130 for Ctrl-C). A second
+ * signal ends it at once.
+ */
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    const end = () => process.kill(process.pid, signal);
+    if (process.stdout.writableLength === 0) end();
+    else process.stdout.once('drain', end);
+  });
+}
 
 const argv = process.argv.slice(2);
 const { main } = await import('./run.js');

@@ -4,7 +4,7 @@ import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { outFolderProblem, outputConflict, resolveOutFolder, runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
-import { collectInputs, selectShard, type Entry } from './inputs.js';
+import { collectInputs, inputAtOutput, selectShard, type Entry } from './inputs.js';
 import { closePool, startPool, type Pool } from './pool.js';
 import { createProgress } from './progress.js';
 import { printable } from './record.js';
@@ -88,6 +88,8 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   for (const { file, reason } of walk.skipped) stderr.write(`seed-parser: ${printable(file)}: ${reason}, skipped\n`);
   if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
+  const looped = inputAtOutput(walk.entries, (stdout as { fd?: number }).fd);
+  if (looped !== null) throw new UsageError(`the input ${looped.file} is the file standard output writes to: the run would read what it writes`);
 
   if (out !== null && (format === 'markdown' || format === 'html')) {
     const problem = outFolderProblem(out);

@@ -1,0 +1,171 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+const CLI = join(ROOT, 'dist', 'cli.js');
+const USAGE = "\nTry 'seed-parser --help' for more information.\n";
+
+/** A seed whose body is `paragraphs` paragraphs of some 80 characters. */
+const seed = (paragraphs: number, index = 0) =>
+  `<!--1700000000000-->\n[Night trains ${index}](https://x.example/${index})\n---\n${'<p>The night train runs again, with <b>more cars</b> and a new timetable.</p>\n'.repeat(paragraphs)}`;
+
+function cli(args: string[], options: { cwd?: string; stdout?: number } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    stdio: ['ignore', options.stdout ?? 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
+  return { status: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr };
+}
+
+let dir: string;
+
+beforeAll(() => {
+  if (!existsSync(CLI) || !existsSync(join(ROOT, 'dist', 'cli-worker.js'))) execFileSync('npx', ['tsup'], { cwd: ROOT, stdio: 'ignore' });
+  dir = mkdtempSync(join(tmpdir(), 'seed-cli-adversarial-'));
+});
+
+afterAll(() => {
+  if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an option value that starts with a dash', () => {
+  it.each([
+    [['--jobs', '-1', 'x'], '--jobs must be a whole number of at least 1, not "-1"'],
+    [['-j', '-1', 'x'], '--jobs must be a whole number of at least 1, not "-1"'],
+    [['-qj', '-4', 'x'], '--jobs must be a whole number of at least 1, not "-4"'],
+    [['--jobs', '--quiet', 'x'], '--jobs must be a whole number of at least 1, not "--quiet"'],
+    [['--shard', '-1/2', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "-1/2"'],
+    [['-f', '-x', 'x'], '-f needs a value, not "-x"; write --format=-x for a value that starts with a dash'],
+    [['--out', '-q', 'x'], '--out needs a value, not "-q"; write --out=-q for a value that starts with a dash'],
+  ])('%j is a usage error that names the option and the value', (args, message) => {
+    expect(cli(args)).toEqual({ status: 2, signal: null, stdout: '', stderr: `seed-parser: ${message}${USAGE}` });
+  });
+
+  it('is read as the value with --option=value, and a file that starts with a dash is read after --', () => {
+    expect(cli(['--jobs=-1', 'x']).stderr).toBe(`seed-parser: --jobs must be a whole number of at least 1, not "-1"${USAGE}`);
+    const folder = join(dir, 'dashes');
+    mkdirSync(folder);
+    writeFileSync(join(folder, '-a.md'), seed(1));
+    const run = cli(['-f', 'jsonl', '--', '-a.md'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as { file: string; ok: boolean }).file).toBe('-a.md');
+  });
+});
+
+describe('standard output redirected into an input', () => {
+  it('is a usage error, before anything is read or written (`seed-parser d > d/all.md`)', () => {
+    const folder = join(dir, 'self');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), seed(1));
+    writeFileSync(join(folder, 'b.md'), seed(1));
+    const output = join(folder, 'all.md');
+    const fd = openSync(output, 'w');
+    try {
+      expect(cli([folder], { stdout: fd })).toEqual({
+        status: 2,
+        signal: null,
+        stdout: '',
+        stderr: `seed-parser: the input all.md is the file standard output writes to: the run would read what it writes${USAGE}`,
+      });
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(output, 'utf8')).toBe('');
+    // Whatever path names it: a file argument, another spelling of it, among other arguments.
+    const again = openSync(output, 'w');
+    try {
+      const run = cli(['-f', 'jsonl', join(folder, 'a.md'), `${folder}/./all.md`], { stdout: again });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`seed-parser: the input ${folder}/./all.md is the file standard output writes to: the run would read what it writes${USAGE}`);
+    } finally {
+      closeSync(again);
+    }
+    rmSync(output);
+  });
+
+  it('leaves a seed appended to (`seed-parser a.md >> a.md`) as it was', () => {
+    const file = join(dir, 'appended.md');
+    writeFileSync(file, seed(2));
+    const fd = openSync(file, 'a');
+    try {
+      expect(cli([file], { stdout: fd })).toMatchObject({ status: 2, stderr: `seed-parser: the input ${file} is the file standard output writes to: the run would read what it writes${USAGE}` });
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(seed(2));
+  });
+
+  it('is no error when the output file is beside the inputs but not one of them', () => {
+    const folder = join(dir, 'beside');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), seed(1));
+    const output = join(folder, 'all.jsonl');
+    const fd = openSync(output, 'w');
+    try {
+      expect(cli([folder], { stdout: fd })).toEqual({ status: 0, signal: null, stdout: '', stderr: '' });
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(output, 'utf8').split('\n').map((line) => (line === '' ? null : (JSON.parse(line) as { file: string }).file))).toEqual(['a.md', null]);
+  });
+});
+
+describe('a run ended by a signal', () => {
+  it('ends between two writes: a reader of the pipe gets whole records, and the process ends by the signal', async () => {
+    const folder = join(dir, 'signal');
+    mkdirSync(folder);
+    // Records of some 22 KB: the first write of 1 MB, within the first batch of 64 files, fills the pipe and waits for the reader.
+    for (let index = 0; index < 130; index++) writeFileSync(join(folder, `${String(index).padStart(3, '0')}.md`), seed(250, index));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const child = spawn(process.execPath, [CLI, '--jobs', '1', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const closed = once(child, 'close');
+      const chunks: Buffer[] = [];
+      let stderr = '';
+      child.stderr.on('data', (data: Buffer) => (stderr += data.toString()));
+      const [first] = (await once(child.stdout, 'data')) as [Buffer];
+      chunks.push(first);
+      // The reader stops: the writer waits inside its write when the signal comes.
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.kill(signal);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      child.stdout.on('data', (data: Buffer) => chunks.push(data));
+      child.stdout.resume();
+      const [code, ended] = (await closed) as [number | null, NodeJS.Signals | null];
+      expect({ code, ended, stderr }).toEqual({ code: null, ended: signal, stderr: '' });
+      const text = Buffer.concat(chunks).toString('utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      const records = text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as { file: string; ok: boolean });
+      expect(records.length).toBeGreaterThan(0);
+      expect(records.length).toBeLessThan(130);
+      expect(records.map((record) => record.file)).toEqual(Array.from({ length: records.length }, (_, index) => `${String(index).padStart(3, '0')}.md`));
+      expect(records.every((record) => record.ok)).toBe(true);
+    }
+  });
+});
+
+describe('an output of --out that cannot be written whole', () => {
+  it('leaves the file that was there as it was, and no temporary file', () => {
+    const input = join(dir, 'limited-in');
+    const out = join(dir, 'limited-out');
+    mkdirSync(input);
+    mkdirSync(out);
+    writeFileSync(join(input, 'small.md'), seed(1));
+    // Some 200 KB of HTML, over the limit of 100 KB that the shell sets on the size of a file written.
+    writeFileSync(join(input, 'big.md'), seed(2500));
+    writeFileSync(join(out, 'big.html'), 'the output of an earlier run\n');
+    const run = spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" "${CLI}" --jobs 1 -f html -o "${out}" "${input}"`], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^seed-parser: big\\.md: cannot write ${out.replaceAll('.', '\\.')}/big\\.html: file too large \\(EFBIG\\)\nseed-parser: 1 parsed, 1 failed, \\d+\\.\\d\\d s\n$`));
+    expect(readdirSync(out).sort()).toEqual(['big.html', 'small.html']);
+    expect(readFileSync(join(out, 'big.html'), 'utf8')).toBe('the output of an earlier run\n');
+    expect(readFileSync(join(out, 'small.html'), 'utf8')).toMatch(/^<article>[^]*<\/article>$/);
+  });
+});
