@@ -270,6 +270,8 @@ describe('what Markdown and HTML cannot nest', () => {
     const markdown = toMarkdown(value);
     expect(markdown).toContain('- [https://e.example/x](https://e.example/x)');
     expect(toMarkdown(value, { bullet: undefined, resourceLink: undefined, emphasis: undefined })).toBe(markdown);
+    // null is this package's default too, not mdast-util-to-markdown's (`*`, and an autolink).
+    expect(toMarkdown(value, { bullet: null, resourceLink: null, emphasis: null })).toBe(markdown);
     expect(toMarkdown(value, null)).toBe(markdown);
     expect(toHtml(value, null)).toBe(toHtml(value));
     expect(toHast(value, { media: undefined, document: undefined })).toEqual(toHast(value));
@@ -338,9 +340,9 @@ describe('what Markdown and HTML cannot nest', () => {
       [{ extensions: [{ bulletOther: '*' }, { bulletOther: '-' }] }, 'options.extensions[1].bulletOther must differ from options.bullet, both "-"'],
       // An extension's own value over its extensions'.
       [{ extensions: [{ bulletOther: '-', extensions: [{ bulletOther: '+' }] }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "-"'],
-      // A null bullet is '*' there.
-      [{ bullet: null, extensions: [{ bulletOther: '*' }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "*"'],
-      [{ bullet: null, bulletOther: '*' }, 'options.bulletOther must differ from options.bullet, both "*"'],
+      // A null bullet is this package's default, '-' (mdast-util-to-markdown's own is '*').
+      [{ bullet: null, bulletOther: '-' }, 'options.bulletOther must differ from options.bullet, both "-"'],
+      [{ bullet: null, extensions: [{ bulletOther: '-' }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "-"'],
     ] as const) {
       expect(() => toMarkdown(value, options as never), message).toThrow(new TypeError(`toMarkdown: ${message}`));
     }
@@ -350,7 +352,7 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(lists({ extensions: [{ bulletOther: '+', extensions: [{ bulletOther: '-' }] }] })).toBe(lists({ bulletOther: '+' }));
     expect(lists({ extensions: [{ bulletOther: '-' }, { bulletOther: undefined }] })).toBe(lists({}));
     expect(lists({ bulletOther: '+' })).toBe('- a + b');
-    expect(lists({ bullet: null, extensions: [{ bulletOther: '+' }] })).toBe('* a + b');
+    expect(lists({ bullet: null, extensions: [{ bulletOther: '+' }] })).toBe('- a + b');
     // The other options an extension sets are checked wherever it stands.
     for (const [options, message] of [
       [{ extensions: [{ rule: '=' }] }, `options.extensions[0].rule must be '*', '-' or '_', got "="`],

@@ -11,9 +11,9 @@ export interface ToHastOptions {
    * `'elements'`: `<video controls>` and `<audio controls>` with their
    * sources, and embeds as sandboxed, lazily loaded `<iframe>`s.
    */
-  media?: 'links' | 'elements' | undefined;
+  media?: 'links' | 'elements' | null | undefined;
   /** A whole document: doctype, `<html>`, `<head>` with `<meta charset="utf-8">` and `<title>`, and `<body>`. Default false. */
-  document?: boolean | undefined;
+  document?: boolean | null | undefined;
 }
 
 /**

@@ -82,8 +82,9 @@ function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
     if (typeof options !== 'object') throw new TypeError(`toMarkdown: options must be an object, got ${describeValue(options)}`);
     const given = snapshot(options, 'options', new Set());
     checkOptions(given, 'options');
+    // Left out, `undefined` and `null` alike mean the default: this package's where it has one.
     for (const [name, value] of Object.entries(given)) {
-      if (value !== undefined) merged[name] = value;
+      if (value !== undefined && value !== null) merged[name] = value;
     }
   }
   checkCombinations(merged);
