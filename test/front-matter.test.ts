@@ -261,6 +261,16 @@ describe('front matter rules', () => {
     expectPlainData(result.ok && result.value);
   });
 
+  it('gives its warnings in the order of the source, those of yaml and those of the reading alike', () => {
+    const source = ['a: !!set {x}', 'b: .inf', 'c: !!int x', 'd: 1e400'].join('\n');
+    const result = parseFrontMatter(source);
+    expect(result.ok && result.warnings.map((warning) => warning.offset)).toEqual([
+      source.indexOf('!!set'),
+      source.indexOf('.inf'),
+      source.indexOf('!!int'),
+      source.indexOf('1e400'),
+    ]);
+  });
   it('keeps numbers JSON can hold; .inf, .nan and overflowing numbers stay the string written, with a warning; -0 is 0', () => {
     const source = 'a: .inf\nb: -.Inf\nc: .NaN\nd: 1e400\ne: -0\nf: -0.0\ng: 0x1F\nh: 0o17\ni: 1.5e3\n.inf: x';
     const result = parseFrontMatter(source);

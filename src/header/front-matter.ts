@@ -127,7 +127,9 @@ export function parseWithYaml(source: string): FrontMatterResult {
   }
   const reading = createReading(document, warnings);
   try {
-    return { ok: true, value: reading.read(contents, 0) as Record<string, unknown>, warnings };
+    const value = reading.read(contents, 0) as Record<string, unknown>;
+    // yaml's warnings come first, those of the reading after them: told in the order of the source.
+    return { ok: true, value, warnings: warnings.sort((a, b) => a.offset - b.offset) };
   } catch (thrown) {
     if (isProblem(thrown)) return { ok: false, problem: { message: thrown.message, offset: thrown.offset } };
     throw thrown;
