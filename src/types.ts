@@ -10,6 +10,7 @@
 export interface ParseOptions {
   /**
    * Base for relative URLs in the body (rule 9). Defaults to `header.url`.
+   * When the base is not an absolute URL, relative URLs stay as written.
    * A `javascript:`, `vbscript:` or `data:` base is a `TypeError`.
    */
   baseUrl?: string | undefined;

@@ -11,11 +11,13 @@ export type * from './seed-input.js';
 /**
  * The writer: an Article (or a partial one, {@link SeedInput}) as seed text.
  * For every Article `a` that `parseSeed` returns,
- * `parseSeed(formatSeed(a))` deep-equals `a` apart from `diagnostics`.
+ * `parseSeed(formatSeed(a))` deep-equals `a` apart from `diagnostics`, read
+ * back with the options it was parsed with.
  * Throws a `TypeError` for what no seed can hold (an empty title, a URL with
  * a line break or an unsafe scheme, a timestamp out of range, front matter
  * that is not plain data) and for input out of shape (an unknown block type,
- * a missing field: src/article/shape.ts), naming where it is.
+ * a missing field: src/article/shape.ts), naming where it is; a `RangeError`
+ * for a tree of more than 2^24 objects.
  */
 export function formatSeed(input: SeedInput): string {
   if (typeof input !== 'object' || input === null || typeof input.header !== 'object' || input.header === null) {
