@@ -1,7 +1,11 @@
 import { makeSafe } from './text/whitespace.js';
 import { UNSEEN } from './text/unseen-table.js';
 
-/** Why a seed could not be parsed. Each code names the header construct that is missing or broken. */
+/**
+ * Why a seed could not be parsed: the header construct that is missing or
+ * broken, an empty input, or (`INVALID_INPUT`, from `safeParseSeed` only) an
+ * argument that is not a string or bad options.
+ */
 export type SeedErrorCode =
   | 'EMPTY_INPUT'
   | 'MISSING_TIMESTAMP'

@@ -17,6 +17,11 @@ const FLAG_ATTRIBUTES: ReadonlySet<string> = new Set([DROP_ATTRIBUTE_PREFIX]);
 const NO_OPTIONS: ParseOptions & SeedParserCallbacks = {};
 
 /**
+ * The streaming parser: `write` strings or UTF-8 bytes split anywhere; `end()`
+ * returns the Article, deep-equal to `parseSeed` of the whole input. The
+ * callbacks fire as soon as their item is complete. Throws `SeedParseError`
+ * from the write (or end) that reveals a broken header.
+ *
  * The flow, stage by stage: input chunks → header → body tokens → blocks →
  * article. Each stage hands the next what it has as soon as it has it.
  */
@@ -181,7 +186,7 @@ function readOption<T extends object>(options: T, name: keyof T & string): unkno
   }
 }
 
-function readBaseUrl(options: ParseOptions | undefined): string | undefined {
+function readBaseUrl(options: ParseOptions | null | undefined): string | undefined {
   if (options === undefined || options === null) return undefined;
   if (typeof options !== 'object') throw new TypeError(`options must be an object, got ${describe(options)}`);
   const baseUrl = readOption(options, 'baseUrl');
@@ -194,13 +199,17 @@ function readBaseUrl(options: ParseOptions | undefined): string | undefined {
   return baseUrl;
 }
 
-/** Parses a whole seed. Throws `SeedParseError` when the header is broken; the body never throws. */
-export function parseSeed(text: string, options?: ParseOptions): Article {
+/**
+ * Parses a whole seed. Throws `SeedParseError` when the header is broken (the
+ * body never throws), and a `TypeError` for an argument that is not a string
+ * or for bad options.
+ */
+export function parseSeed(text: string, options?: ParseOptions | null): Article {
   return parseWhole(text, options, 'parseSeed');
 }
 
 /** A whole seed parsed; `who` is named in the TypeError of an argument that is not a string. */
-function parseWhole(text: string, options: ParseOptions | undefined, who: string): Article {
+function parseWhole(text: string, options: ParseOptions | null | undefined, who: string): Article {
   if (typeof text !== 'string') throw new TypeError(`${who} expects a string, got ${describe(text)}`);
   const parse = options === undefined ? new SeedParse(NO_OPTIONS, undefined) : new SeedParse({}, readBaseUrl(options));
   parse.write(text);
@@ -210,48 +219,109 @@ function parseWhole(text: string, options: ParseOptions | undefined, who: string
 export type SafeParseResult = { ok: true; article: Article } | { ok: false; error: SeedParseError };
 
 /** Like `parseSeed`, but returns the error instead of throwing. Never throws. */
-export function safeParseSeed(text: string, options?: ParseOptions): SafeParseResult {
+export function safeParseSeed(text: unknown, options?: ParseOptions | null): SafeParseResult {
   try {
-    return { ok: true, article: parseWhole(text, options, 'safeParseSeed') };
+    return { ok: true, article: parseWhole(text as string, options, 'safeParseSeed') };
   } catch (error) {
     if (error instanceof SeedParseError) return { ok: false, error };
     // Anything else is a TypeError of the argument or the options (a getter's throw included: readOption).
-    return { ok: false, error: new SeedParseError('INVALID_INPUT', (error as Error).message, { offset: 0, line: 1, column: 1 }) };
+    return { ok: false, error: new SeedParseError('INVALID_INPUT', messageOf(error), { offset: 0, line: 1, column: 1 }) };
   }
+}
+
+/** The message of what `parseWhole` threw, read without running any code of the caller's. */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? Object.getOwnPropertyDescriptor(error, 'message')?.value : undefined;
+  return typeof message === 'string' ? message : 'safeParseSeed could not read its argument or its options';
 }
 
 
 /**
  * Parses a seed from a stream of chunks (strings, or UTF-8 bytes). The
  * callbacks of `createSeedParser` may be given too, to see blocks as they arrive.
+ * When the parse fails (a broken header, a chunk of the wrong type, a callback
+ * that throws), the source is stopped once (`cancel(error)` on a stream's
+ * reader, `return()` on an iterator) and the error is thrown unchanged; when
+ * the source fails (its `read()` or `next()` rejects), its error is thrown and
+ * it is not stopped again.
  */
 export async function parseSeedStream(
   source: SeedSource,
-  options?: ParseOptions & SeedParserCallbacks,
+  options?: (ParseOptions & SeedParserCallbacks) | null,
 ): Promise<Article> {
   const parser = createSeedParser(options ?? {});
-  if (isReadableStream(source)) {
-    const reader = source.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parser.write(value);
-      }
-    } catch (error) {
-      await reader.cancel(error).catch(() => undefined);
-      throw error;
-    } finally {
-      reader.releaseLock();
-    }
-  } else if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
-    for await (const chunk of source) parser.write(chunk);
+  if (source === null || typeof source !== 'object') throw notASource(source);
+  // Each method is looked up once, as `for await` does: a getter on the source runs once.
+  const getReader: unknown = (source as Partial<ReadableStreamLike<unknown>>).getReader;
+  if (typeof getReader === 'function') {
+    await readStream(getReader.call(source) as Reader, parser);
   } else {
-    throw new TypeError(`parseSeedStream expects an AsyncIterable or a ReadableStream, got ${describe(source)}`);
+    const iterate: unknown = (source as Partial<AsyncIterable<unknown>>)[Symbol.asyncIterator];
+    if (typeof iterate !== 'function') throw notASource(source);
+    await readIterable(iterate.call(source) as AsyncIterator<unknown>, parser);
   }
   return parser.end();
 }
 
-function isReadableStream(value: unknown): value is ReadableStreamLike<string | Uint8Array> {
-  return value !== null && typeof value === 'object' && typeof (value as ReadableStreamLike<unknown>).getReader === 'function';
+function notASource(source: unknown): TypeError {
+  return new TypeError(`parseSeedStream expects an AsyncIterable or a ReadableStream, got ${describe(source)}`);
 }
+
+type Reader = ReturnType<ReadableStreamLike<unknown>['getReader']>;
+
+/** Feeds a stream's chunks to the parser; when the parse fails, cancels the stream with the error. */
+async function readStream(reader: Reader, parser: SeedParser): Promise<void> {
+  if (typeof reader !== 'object' || reader === null) throw new TypeError(`parseSeedStream: getReader() gave ${describe(reader)}, not a reader`);
+  try {
+    for (;;) {
+      const result: unknown = await reader.read();
+      if (typeof result !== 'object' || result === null) throw new TypeError(`parseSeedStream: the reader's read() gave ${describe(result)}, not a read result`);
+      if ((result as { done: boolean }).done) return;
+      try {
+        parser.write((result as { value: string | Uint8Array }).value);
+      } catch (error) {
+        stop(() => reader.cancel(error));
+        throw error;
+      }
+    }
+  } finally {
+    stop(() => reader.releaseLock());
+  }
+}
+
+/**
+ * Feeds an iterator's chunks to the parser, as `for await` would (`next` read
+ * once; an iterator whose `next` fails is not closed), except that when the
+ * parse fails `return()` is called without waiting for it.
+ */
+async function readIterable(iterator: AsyncIterator<unknown>, parser: SeedParser): Promise<void> {
+  if (typeof iterator !== 'object' || iterator === null) throw new TypeError(`parseSeedStream: [Symbol.asyncIterator]() gave ${describe(iterator)}, not an iterator`);
+  const next: unknown = iterator.next;
+  if (typeof next !== 'function') throw new TypeError(`parseSeedStream: the iterator's next is ${describe(next)}, not a function`);
+  for (;;) {
+    const result: unknown = await next.call(iterator);
+    if (typeof result !== 'object' || result === null) throw new TypeError(`parseSeedStream: the iterator's next() gave ${describe(result)}, not an iterator result`);
+    if ((result as IteratorResult<unknown>).done) return;
+    try {
+      parser.write((result as IteratorResult<unknown>).value as string | Uint8Array);
+    } catch (error) {
+      stop(() => iterator.return?.());
+      throw error;
+    }
+  }
+}
+
+/**
+ * Starts the cleanup of a source whose parse has failed or ended. Its result is
+ * not awaited and its failure is ignored: a `cancel()` or `return()` that throws,
+ * rejects or never settles must not replace or hold back the parse's own error.
+ */
+function stop(cleanup: () => unknown): void {
+  try {
+    Promise.resolve(cleanup()).catch(ignore);
+  } catch {
+    // A cleanup that throws at once changes nothing either.
+  }
+}
+
+function ignore(): void {}

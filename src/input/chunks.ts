@@ -88,8 +88,17 @@ function isBytes(chunk: unknown): chunk is Uint8Array {
 /** `%TypedArray%.prototype[Symbol.toStringTag]`: the kind of a typed array of any realm, undefined for any other value. */
 const TYPED_ARRAY_KIND = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag)?.get as (this: unknown) => string | undefined;
 
+/**
+ * What a value is, for a `TypeError`'s message. Never throws: a revoked `Proxy`
+ * (which `Array.isArray` refuses) or a `Symbol.toStringTag` getter that throws
+ * is described as an object, so the caller's `TypeError` is what is thrown.
+ */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value)})` : typeof value;
+  if (typeof value !== 'object') return typeof value;
+  try {
+    return Array.isArray(value) ? 'an array' : `an object (${Object.prototype.toString.call(value)})`;
+  } catch {
+    return 'an object';
+  }
 }
