@@ -30,8 +30,8 @@ describe('rule 0: the tree htmlparser2 builds', () => {
       image('https://x.example/?a=1&b=2', { alt: '"x" & y' }),
     ]);
   });
-  it('keeps raw text raw: entities in <xmp> are not decoded', () => {
-    expect(blocks('<xmp>a &amp; <b>b</b></xmp>')).toEqual([paragraph('a &amp; <b>b</b>')]);
+  it('keeps raw text raw: entities in <xmp> are not decoded (a code block, rule 4)', () => {
+    expect(blocks('<xmp>a &amp; <b>b</b></xmp>')).toEqual([{ type: 'code', text: 'a &amp; <b>b</b>', language: null }]);
   });
   it('drops unfinished markup at the end of the input', () => {
     expect(blocks('<p>text</p>\n</d\n')).toEqual([paragraph('text')]);
@@ -639,10 +639,10 @@ describe('rule 4: code blocks', () => {
     expect(blocks('<pre><code>\nx</code></pre>')).toEqual([code('\nx')]);
     expect(blocks('<pre> \n </pre><pre></pre>')).toEqual([]);
   });
-  it('reads elements inside as transparent, drops what rule 6 drops, places media after it', () => {
+  it('reads elements inside as transparent (a block starting a new line), drops what rule 6 drops, places media after it', () => {
     const src = 'https://x.example/i.png';
     expect(blocks(`<pre>a <b>b</b> <a href="/l">c</a><script>x</script><p>d</p><pre>e</pre><img src="${src}">f</pre>`)).toEqual([
-      code('a b cdef'),
+      code('a b c\nd\ne\nf'),
       image(src),
     ]);
   });

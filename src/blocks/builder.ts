@@ -4,7 +4,7 @@ import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
 import type { Attributes, CONTENT_UNREAD, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
-import { closeCode, codeElement, codeText, openCode } from './code.js';
+import { closeCode, codeElement, codeLine, codeText, openCode } from './code.js';
 import { captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
 import { closeAnchor, closeInline, CODE, EMPHASIS, lineBreak, openAnchor, openInline, STRONG } from './formatting.js';
 import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
@@ -50,7 +50,7 @@ OPEN[Kind.Heading] = (state, name) => openHeading(state, name);
 OPEN[Kind.Quote] = (state) => openQuote(state);
 OPEN[Kind.List] = (state, name, attributes) => openList(state, name, attributes);
 OPEN[Kind.ListItem] = (state) => openItem(state);
-OPEN[Kind.Preformatted] = (state, _name, attributes) => openCode(state, attributes);
+OPEN[Kind.Preformatted] = (state, name, attributes) => openCode(state, name, attributes);
 OPEN[Kind.Rule] = (state) => {
   boundary(state);
   return true;
@@ -91,6 +91,7 @@ CLOSE[Frame.NestedList] = closeNested;
 CLOSE[Frame.ListItem] = closeItem;
 CLOSE[Frame.NestedItem] = closeNested;
 CLOSE[Frame.Code] = closeCode;
+CLOSE[Frame.CodeLine] = codeLine;
 CLOSE[Frame.Figure] = closeFigure;
 CLOSE[Frame.Caption] = closeFigcaption;
 CLOSE[Frame.CaptionPart] = closeCaptionPart;
@@ -107,12 +108,16 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
       if (name === 'source') state.player!.addSource(attributes);
       return true;
     case Mode.Code:
-      if (kind === Kind.Break || kind === Kind.Rule) {
-        codeElement(state, kind === Kind.Break, false, attributes);
-        return true;
+      codeElement(state, kind === Kind.Break, kind === Kind.Code, attributes);
+      if (kind === Kind.Break) return true;
+      if (!isBlockLike(kind)) {
+        pushFrame(state, Frame.None);
+        return;
       }
-      codeElement(state, false, kind === Kind.Code, attributes);
-      pushFrame(state, Frame.None);
+      // Rule 4: an element HTML shows as a block starts a new line, and its end another.
+      codeLine(state);
+      if (kind === Kind.Rule) return true;
+      pushFrame(state, Frame.CodeLine);
       return;
     default:
       openCaptionPart(state, name, attributes, isBlockLike(kind));

@@ -6,15 +6,19 @@ import { emit, releaseLifted } from './placement.js';
 import { Frame, Mode, pushFrame, type BlockState } from './state.js';
 
 /**
- * Rule 4: a `<pre>` is a code block. Its text keeps every space and line
- * break: entities decoded, `<br>` read as a line feed, the one line feed right
- * after `<pre>` dropped (as HTML does), line endings made line feeds, trailing
- * white space removed. Elements inside are transparent; media inside follow
- * the block. The language comes from a `language-X` or `lang-X` class on the
- * `<pre>` or a `<code>` inside it.
+ * Rule 4: a `<pre>` is a code block, and so are HTML's other preformatted
+ * elements, `<listing>`, `<xmp>` and `<plaintext>` (the last two hold raw
+ * text, never decoded). Its text keeps every space and line break: entities
+ * decoded, `<br>` read as a line feed, the one line feed right after `<pre>`
+ * or `<listing>` dropped (as HTML does; not after `<xmp>` or `<plaintext>`),
+ * line endings made line feeds, trailing white space removed. Elements inside
+ * are transparent, but one that HTML shows as a block (`isBlockLike`) starts
+ * a new line where it starts and where it ends, unless the text is at the
+ * start of a line already; media inside follow the block. The language comes
+ * from a `language-X` or `lang-X` class on the `<pre>` or a `<code>` inside it.
  *
- * Inside a heading, a list item or a quote (blocks that hold inlines), and
- * inside another `<pre>`, a `<pre>` is a block container.
+ * Inside a heading, a list item or a quote (blocks that hold inlines), a
+ * `<pre>` is a block container.
  */
 
 const LANGUAGE_CLASS = /(?:^|[\t\n\f\r ])(?:language|lang)-([^\t\n\f\r ]+)/;
@@ -26,13 +30,18 @@ export function languageOf(attributes: Attributes | null): string | null {
   return match === null ? null : (match[1] as string);
 }
 
-export function openCode(state: BlockState, attributes: Attributes | null): void {
+/** The elements after whose start tag HTML drops one line feed. */
+function dropsLeadingBreak(name: string): boolean {
+  return name === 'pre' || name === 'listing';
+}
+
+export function openCode(state: BlockState, name: string, attributes: Attributes | null): void {
   if (state.mode !== Mode.Flow || state.quote !== null) {
     openContainer(state);
     return;
   }
   endParagraph(state);
-  state.code = { pieces: [], language: languageOf(attributes), atStart: true };
+  state.code = { pieces: [], language: languageOf(attributes), atStart: dropsLeadingBreak(name) };
   pushFrame(state, Frame.Code);
   state.mode = Mode.Code;
 }
@@ -61,6 +70,22 @@ export function codeElement(state: BlockState, isBreak: boolean, isCode: boolean
   }
   if (isBreak) code.pieces.push(LINE_BREAK);
   else if (isCode && code.language === null) code.language = languageOf(attributes);
+}
+
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/**
+ * A block element starts or ends inside the code block: the text goes on on a
+ * new line. Nothing is added at the start of the text or of a line, so blocks
+ * in a row add no empty line (as HTML shows them).
+ */
+export function codeLine(state: BlockState): void {
+  const pieces = state.code!.pieces;
+  const last = pieces[pieces.length - 1];
+  if (last === undefined || last === '') return;
+  const end = last.charCodeAt(last.length - 1);
+  if (end !== LINE_FEED && end !== CARRIAGE_RETURN) pieces.push(LINE_BREAK);
 }
 
 export function closeCode(state: BlockState): void {

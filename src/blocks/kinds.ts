@@ -13,7 +13,7 @@ export const enum Kind {
   Quote,
   List,
   ListItem,
-  /** `<pre>`: a code block (rule 4). */
+  /** `<pre>` and HTML's other preformatted elements: a code block (rule 4). */
   Preformatted,
   Rule,
   Break,
@@ -38,7 +38,10 @@ for (const name of [
   kinds.set(name, Kind.Container);
 }
 // Not `head`: what a `<head>` left open holds is the body (HTML moves it there); its `title` is dropped.
-for (const name of ['script', 'style', 'noscript', 'template', 'title', 'input', 'select', 'textarea', 'button']) kinds.set(name, Kind.Drop);
+// `noembed` and `noframes` hold raw text (markup unread) that HTML never shows, as `noscript` with scripting on.
+for (const name of ['script', 'style', 'noscript', 'noembed', 'noframes', 'template', 'title', 'input', 'select', 'textarea', 'button']) {
+  kinds.set(name, Kind.Drop);
+}
 for (const name of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) kinds.set(name, Kind.Heading);
 kinds.set('p', Kind.Paragraph);
 kinds.set('blockquote', Kind.Quote);
@@ -49,6 +52,8 @@ kinds.set('dir', Kind.List);
 kinds.set('ol', Kind.List);
 kinds.set('li', Kind.ListItem);
 kinds.set('pre', Kind.Preformatted);
+// HTML's other preformatted elements: shown as `<pre>` is (a block, every space and line break kept).
+for (const name of ['listing', 'xmp', 'plaintext']) kinds.set(name, Kind.Preformatted);
 kinds.set('hr', Kind.Rule);
 kinds.set('br', Kind.Break);
 kinds.set('strong', Kind.Strong);

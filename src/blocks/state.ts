@@ -22,7 +22,7 @@ export const enum Mode {
   List,
   /** A heading, a list item: nested block structure reads as white space. */
   Leaf,
-  /** A `<pre>`: text is kept as it is. */
+  /** A `<pre>` (or `<listing>`, `<xmp>`, `<plaintext>`): text is kept as it is. */
   Code,
   /** A figure's `<figcaption>`: text is the caption of the figure's first media block. */
   Caption,
@@ -45,6 +45,8 @@ export const enum Frame {
   ListItem,
   NestedItem,
   Code,
+  /** An element that HTML shows as a block, inside a code block: its end starts a new line. */
+  CodeLine,
   Figure,
   Caption,
   CaptionPart,
@@ -67,7 +69,7 @@ export interface ListDraft {
 export interface CodeDraft {
   pieces: string[];
   language: string | null;
-  /** No element has come since `<pre>`: the line feed that may open the text is still to be dropped. */
+  /** No element has come since `<pre>` or `<listing>`: the line feed that may open the text is still to be dropped. */
   atStart: boolean;
 }
 

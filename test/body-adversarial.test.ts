@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { createSeedParser, parseSeed, type Article, type Block, type Inline } from '../src/index.js';
+import { image, parseBody, seed } from './helpers.js';
+import { assertWellFormed } from './invariants.js';
+
+/**
+ * Bodies a hostile or careless feed may hold, each checked against the rule
+ * it falls under (README, "How the body becomes blocks"), whole and streamed.
+ */
+
+const text = (value: string): Inline => ({ type: 'text', value });
+const paragraph = (value: string, inlines: Inline[] = [text(value)]): Block => ({ type: 'paragraph', text: value, inlines });
+const code = (value: string, language: string | null = null): Block => ({ type: 'code', text: value, language });
+
+/** Body blocks, with the lead and dateline rules kept out of the way by a leading heading. */
+function blocks(html: string): Block[] {
+  return parseBody(`<h6>start</h6>${html}`).body.slice(1);
+}
+
+/** The Article of a seed fed in chunks of `size` characters, or of `size` UTF-8 bytes. */
+function streamed(input: string, size: number, bytes: boolean): Article {
+  const parser = createSeedParser();
+  if (bytes) {
+    const encoded = new TextEncoder().encode(input);
+    for (let index = 0; index < encoded.length; index += size) parser.write(encoded.subarray(index, index + size));
+  } else {
+    for (let index = 0; index < input.length; index += size) parser.write(input.slice(index, index + size));
+  }
+  return parser.end();
+}
+
+/** The whole parse, checked to be what every chunking of 1–7 characters or bytes gives. */
+function parsedEveryWay(body: string): Article {
+  const input = seed(body);
+  const whole = parseSeed(input);
+  assertWellFormed(whole);
+  for (let size = 1; size <= 7; size++) {
+    expect(streamed(input, size, false)).toEqual(whole);
+    expect(streamed(input, size, true)).toEqual(whole);
+  }
+  return whole;
+}
+
+describe('rule 4: HTML’s other preformatted elements are code blocks', () => {
+  it('reads <listing>, <xmp> and <plaintext> as <pre>: a block of their own, every space and line break kept', () => {
+    expect(blocks('<div>a<listing>b\n  c</listing>d</div>')).toEqual([paragraph('a'), code('b\n  c'), paragraph('d')]);
+    expect(blocks('<p>a<xmp>b\n  c</xmp>d</p>')).toEqual([paragraph('a'), code('b\n  c'), paragraph('d')]);
+    expect(blocks('<div>a<plaintext>b\n  c</plaintext>d</div>')).toEqual([paragraph('a'), code('b\n  c</plaintext>d</div>')]);
+  });
+
+  it('drops the line feed right after <listing>, as after <pre>, and keeps it after <xmp> and <plaintext>', () => {
+    expect(blocks('<listing>\nx\n</listing>')).toEqual([code('x')]);
+    expect(blocks('<listing>\r\n\nx</listing>')).toEqual([code('\nx')]);
+    expect(blocks('<xmp>\nx</xmp>')).toEqual([code('\nx')]);
+    expect(blocks('<plaintext>\nx')).toEqual([code('\nx')]);
+  });
+
+  it('keeps the raw text of <xmp> and <plaintext> as written (markup and entities unread), with its language class', () => {
+    expect(blocks('<xmp class="language-html"><p>a &amp; b</p></xmp>')).toEqual([code('<p>a &amp; b</p>', 'html')]);
+    expect(blocks('<plaintext><b>x</b>&lt;')).toEqual([code('<b>x</b>&lt;')]);
+    expect(blocks('<listing><b>x</b>&lt;<br>y</listing>')).toEqual([code('x<\ny')]);
+  });
+
+  it('reads them as <pre> is read inside blocks that hold inlines (a container) and inside a code block (transparent)', () => {
+    expect(blocks('<ul><li>a<xmp>b\nc</xmp></li></ul>')).toEqual([
+      { type: 'list', ordered: false, start: null, text: 'a b c', items: [{ text: 'a b c', inlines: [text('a b c')] }] },
+    ]);
+    expect(blocks('<blockquote><listing>a\n b</listing></blockquote>')).toEqual([
+      { type: 'quote', text: 'a b', blocks: [paragraph('a b')] },
+    ]);
+    expect(blocks('<pre>a<xmp>b</xmp>c</pre>')).toEqual([code('a\nb\nc')]);
+  });
+
+  it('ends a dropped <p> at their start tag, as HTML does (rule 6), and reads them as a caption reads a block', () => {
+    expect(blocks('<p data-selfpromo>Ad<xmp>Story</xmp>after')).toEqual([code('Story'), paragraph('after')]);
+    expect(blocks('<p data-selfpromo>Ad<listing>\nStory</listing>')).toEqual([code('Story')]);
+    expect(blocks('<figure><img src="/i.png"><figcaption>a<xmp>b</xmp>c</figcaption></figure>')).toEqual([
+      image('https://news.example/i.png', { caption: 'a b c' }),
+    ]);
+  });
+
+  it('gives the same Article whole and streamed', () => {
+    const article = parsedEveryWay('<p>a</p><listing>\n x\r\n</listing><xmp>\r\n<b>&amp;</b></xmp><plaintext>\n</plaintext>');
+    expect(article.body).toEqual([paragraph('a'), code(' x'), code('\n<b>&amp;</b>'), code('\n</plaintext>')]);
+    expect(article.text).toBe('a\n\n x\n\n\n<b>&amp;</b>\n\n\n</plaintext>');
+  });
+});
+
+describe('rule 4: a block element inside a code block starts a new line', () => {
+  it('keeps the lines of a code block written as one <div> a line, as HTML shows them', () => {
+    expect(blocks('<pre><code class="language-py"><div class="line">x = 1</div><div class="line">  y = 2</div></code></pre>')).toEqual([
+      code('x = 1\n  y = 2', 'py'),
+    ]);
+    expect(blocks('<pre><p>a</p><p>b</p><h2>c</h2><ul><li>d</li><li>e</li></ul><table><tr><td>f</td></tr></table></pre>')).toEqual([
+      code('a\nb\nc\nd\ne\nf'),
+    ]);
+  });
+
+  it('breaks the line at an <hr> and around a nested preformatted element', () => {
+    expect(blocks('<pre>a<hr>b<hr></pre>')).toEqual([code('a\nb')]);
+    expect(blocks('<pre>a<pre>b</pre>c<listing>d</listing>e</pre>')).toEqual([code('a\nb\nc\nd\ne')]);
+  });
+
+  it('adds no line where the text is at the start of a line already: at its start, after a line break, between blocks', () => {
+    expect(blocks('<pre><div></div><div>a</div><div></div><div></div>b<br><div>c</div>\n<div>d</div>\r<div>e</div></pre>')).toEqual([
+      code('a\nb\nc\n\nd\n\ne'),
+    ]);
+    expect(blocks('<pre>\n<div>a</div></pre>')).toEqual([code('a')]);
+    expect(blocks('<pre>  <div>a</div></pre>')).toEqual([code('  \na')]);
+  });
+
+  it('keeps inline elements transparent, with no line added', () => {
+    expect(blocks('<pre><span>a</span><b>b</b><a href="/x">c</a><code>d</code></pre>')).toEqual([code('abcd')]);
+  });
+
+  it('gives the same Article whole and streamed', () => {
+    const article = parsedEveryWay('<pre>\r\n<div>a\r\n</div><div>\r\n</div>b<hr>c<p>d</p></pre>');
+    expect(article.body).toEqual([code('a\n\nb\nc\nd')]);
+  });
+});
+
+describe('rule 6: raw text that HTML never shows is dropped', () => {
+  it('drops <noembed> and <noframes> with their content, as <noscript>', () => {
+    const article = parsedEveryWay('<p>a<noembed>&amp; <b>x</b></noembed>b<noframes>c &lt;</noframes>d</p>');
+    expect(article.body).toEqual([paragraph('abd')]);
+    expect(article.diagnostics).toEqual([]);
+  });
+
+  it('tells that a <noembed> left open held all that followed it', () => {
+    const article = parsedEveryWay('<p>a<noembed>b</p><p>c');
+    expect(article.body).toEqual([paragraph('a')]);
+    expect(article.diagnostics).toEqual([
+      {
+        code: 'UNCLOSED_ELEMENT',
+        message: 'Closed 1 element left open at the end of the body (outermost: <noembed>); the dropped <noembed> held all that followed it',
+        severity: 'info',
+        offset: 90,
+        line: 4,
+        column: 23,
+      },
+    ]);
+  });
+});
