@@ -61,7 +61,7 @@ describe('rule 4: HTML’s other preformatted elements are code blocks', () => {
     expect(blocks('<listing><b>x</b>&lt;<br>y</listing>')).toEqual([code('x<\ny')]);
   });
 
-  it('reads them as <pre> is read inside blocks that hold inlines (a container) and inside a code block (transparent)', () => {
+  it('reads them as <pre> is read inside blocks that hold inlines (a container) and inside a code block (a line of its own)', () => {
     expect(blocks('<ul><li>a<xmp>b\nc</xmp></li></ul>')).toEqual([
       { type: 'list', ordered: false, start: null, text: 'a b c', items: [{ text: 'a b c', inlines: [text('a b c')] }] },
     ]);
@@ -99,6 +99,15 @@ describe('rule 4: a block element inside a code block starts a new line', () => 
   it('breaks the line at an <hr> and around a nested preformatted element', () => {
     expect(blocks('<pre>a<hr>b<hr></pre>')).toEqual([code('a\nb')]);
     expect(blocks('<pre>a<pre>b</pre>c<listing>d</listing>e</pre>')).toEqual([code('a\nb\nc\nd\ne')]);
+  });
+
+  it('drops the line feed right after a nested <pre> or <listing> too, as HTML does, and keeps it after a nested <xmp>', () => {
+    expect(blocks('<pre>x<pre>\ny</pre></pre>')).toEqual([code('x\ny')]);
+    expect(blocks('<pre>x<listing>\r\ny</listing>z</pre>')).toEqual([code('x\ny\nz')]);
+    expect(blocks('<pre><pre>\ny</pre></pre>')).toEqual([code('y')]);
+    expect(blocks('<pre>x<pre>\n\ny</pre></pre>')).toEqual([code('x\n\ny')]);
+    expect(blocks('<pre>x<xmp>\ny</xmp></pre>')).toEqual([code('x\n\ny')]);
+    expect(parsedEveryWay('<pre>\r\nx<pre>\r\ny<span>z</span></pre>w</pre>').body).toEqual([code('x\nyz\nw')]);
   });
 
   it('adds no line where the text is at the start of a line already: at its start, after a line break, between blocks', () => {

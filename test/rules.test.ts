@@ -48,7 +48,8 @@ describe('rule 0: the tree htmlparser2 builds', () => {
       ['<p>Text<br/', 'the start tag <br>', '<br'],
       ['<p>Text</p><!-- a note <p>Rest</p>', comment, '<!--'],
       ['<p>Text</p><![CDATA[<p>Rest</p>', comment, '<!['],
-      ['<p>Text</p><svg><![CDATA[Rest', comment, '<!['],
+      ['<p>Text</p></></><![CDATA[<p>Rest</p>', comment, '<!['],
+      ['<p>Text</p></><spa', 'a tag or declaration', '<s'],
       ['<p>Text</p><?php echo', comment, '<?'],
       ['<p>Text</p><!', comment, '<!'],
       ['<p>Text</p', 'a tag or declaration', '</'],
@@ -73,8 +74,19 @@ describe('rule 0: the tree htmlparser2 builds', () => {
       }
     }
     // Not told: what ends complete, the rest of an end tag (the end tag counts), a lone `<` (text), and markup inside dropped content.
-    for (const body of ['<p>Text</p><!-- note -->', '<p>Text</p></p x', '<p>Text <', '<p>Text</p><noscript><img src="x', '<p>Text<script>a<!--']) {
+    for (const body of ['<p>Text</p><!-- note -->', '<p>Text</p></p x', '<p>Text <', '<p>Text</p><noscript><img src="x', '<p>Text<script>a<!--', '<p>Text</p></>', '<p>Text</p></></>']) {
       expect(parseSeed(seed(body)).diagnostics.filter((diagnostic) => diagnostic.code === 'UNFINISHED_MARKUP'), body).toEqual([]);
+    }
+  });
+  it('reads an unclosed CDATA section in foreign content to the end, as HTML does: its text is text', () => {
+    const text = seed('<p>Text</p><svg><![CDATA[Rest of the <b>body</b>');
+    const article = parseSeed(text);
+    expect(article.body).toEqual([paragraph('Text'), paragraph('Rest of the <b>body</b>')]);
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['UNCLOSED_ELEMENT']);
+    for (const size of [1, 2, 5]) {
+      const parser = createSeedParser();
+      for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
+      expect(parser.end(), `in chunks of ${size}`).toEqual(article);
     }
   });
   it('decodes an entity split by the end of a text run', () => {
@@ -865,5 +877,26 @@ describe('rule 9: URLs are vetted once resolved', () => {
     // A base without a host (javascript:, data:) resolves a fragment, to be vetted.
     expect(createUrlResolver('data:image/png;base64,AAAA').resolve('#x', 'image')).toEqual({ ok: true, url: 'data:image/png;base64,AAAA#x' });
     expect(createUrlResolver('data:image/png;base64,AAAA').resolve('x', 'image')).toEqual({ ok: true, url: 'x' });
+  });
+  it('writes a resolved URL as every runtime does: | and ^ in the path, \' in the user info percent-encoded', () => {
+    const resolve = (base: string, href: string) => (createUrlResolver(base).resolve(href, 'link') as { url: string }).url;
+    expect([
+      resolve('https://h.example/', '|'),
+      resolve('https://h.example/', '/a^b|c'),
+      resolve('https://h.example/', "//u'p:q'r@h.example:81/x"),
+      resolve('https://h.example/a|b/', 'x'),
+      resolve('https://h.example/a^b', '#f'),
+      // The query and the fragment are written alike everywhere (a ' in the query of a special scheme encoded by both).
+      resolve('https://h.example/', "?a|^'#|^'"),
+      resolve('https://h.example/', '/a%7Cb'),
+    ]).toEqual([
+      'https://h.example/%7C',
+      'https://h.example/a%5Eb%7Cc',
+      'https://u%27p:q%27r@h.example:81/x',
+      'https://h.example/a%7Cb/x',
+      'https://h.example/a%5Eb#f',
+      "https://h.example/?a|^%27#|^'",
+      'https://h.example/a%7Cb',
+    ]);
   });
 });

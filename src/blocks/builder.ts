@@ -4,7 +4,7 @@ import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
 import type { Attributes, CONTENT_UNREAD, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
-import { closeCode, codeElement, codeLine, codeText, openCode } from './code.js';
+import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode } from './code.js';
 import { captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
 import { closeAnchor, closeInline, CODE, EMPHASIS, lineBreak, openAnchor, openInline, STRONG } from './formatting.js';
 import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
@@ -117,6 +117,7 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
       // Rule 4: an element HTML shows as a block starts a new line, and its end another.
       codeLine(state);
       if (kind === Kind.Rule) return true;
+      if (kind === Kind.Preformatted) nestedCode(state, name);
       pushFrame(state, Frame.CodeLine);
       return;
     default:

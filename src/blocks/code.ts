@@ -3,7 +3,7 @@ import type { Attributes } from '../tokens/body-tokenizer.js';
 import { LINE_BREAK } from './joins.js';
 import { endParagraph, openContainer } from './paragraph.js';
 import { emit, releaseLifted } from './placement.js';
-import { Frame, Mode, pushFrame, type BlockState } from './state.js';
+import { Frame, Mode, pushFrame, type BlockState, type CodeDraft } from './state.js';
 
 /**
  * Rule 4: a `<pre>` is a code block, and so are HTML's other preformatted
@@ -41,20 +41,31 @@ export function openCode(state: BlockState, name: string, attributes: Attributes
     return;
   }
   endParagraph(state);
-  state.code = { pieces: [], language: languageOf(attributes), atStart: dropsLeadingBreak(name) };
+  state.code = { pieces: [], language: languageOf(attributes), breakFrom: dropsLeadingBreak(name) ? 0 : -1 };
   pushFrame(state, Frame.Code);
   state.mode = Mode.Code;
 }
 
-/**
- * The text without the one line break HTML drops right after `<pre>`. It is
- * dropped from the text that stands before the first element, once that text
- * is whole: streamed, a CR and its LF may arrive in two pieces.
- */
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+
+/** The text without the one line break HTML drops right after `<pre>` or `<listing>`. */
 function withoutLeadingBreak(text: string): string {
-  if (text.charCodeAt(0) === 0x0a) return text.slice(1);
-  if (text.charCodeAt(0) === 0x0d) return text.slice(text.charCodeAt(1) === 0x0a ? 2 : 1);
+  if (text.charCodeAt(0) === LINE_FEED) return text.slice(1);
+  if (text.charCodeAt(0) === CARRIAGE_RETURN) return text.slice(text.charCodeAt(1) === LINE_FEED ? 2 : 1);
   return text;
+}
+
+/**
+ * Drops the line break that may open the text after a `<pre>` or `<listing>` (the code block's,
+ * or one nested in it), once that text is whole: at the next element, its end or the block's end
+ * (streamed, a CR and its LF may arrive in two pieces).
+ */
+function settleLeadingBreak(code: CodeDraft): void {
+  const from = code.breakFrom;
+  if (from === -1) return;
+  code.breakFrom = -1;
+  if (code.pieces.length > from) code.pieces = [...code.pieces.slice(0, from), withoutLeadingBreak(code.pieces.slice(from).join(''))];
 }
 
 export function codeText(state: BlockState, value: string): void {
@@ -64,16 +75,10 @@ export function codeText(state: BlockState, value: string): void {
 /** An element inside the code block: only `<br>` and a `<code>`'s language count. */
 export function codeElement(state: BlockState, isBreak: boolean, isCode: boolean, attributes: Attributes | null): void {
   const code = state.code!;
-  if (code.atStart) {
-    code.atStart = false;
-    if (code.pieces.length > 0) code.pieces = [withoutLeadingBreak(code.pieces.join(''))];
-  }
+  settleLeadingBreak(code);
   if (isBreak) code.pieces.push(LINE_BREAK);
   else if (isCode && code.language === null) code.language = languageOf(attributes);
 }
-
-const LINE_FEED = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
 
 /**
  * A block element starts or ends inside the code block: the text goes on on a
@@ -81,19 +86,25 @@ const CARRIAGE_RETURN = 0x0d;
  * in a row add no empty line (as HTML shows them).
  */
 export function codeLine(state: BlockState): void {
-  const pieces = state.code!.pieces;
+  const code = state.code!;
+  settleLeadingBreak(code);
+  const pieces = code.pieces;
   const last = pieces[pieces.length - 1];
   if (last === undefined || last === '') return;
   const end = last.charCodeAt(last.length - 1);
   if (end !== LINE_FEED && end !== CARRIAGE_RETURN) pieces.push(LINE_BREAK);
 }
 
+/** A `<pre>` or another preformatted element inside the code block, on its new line: a line break right after it is dropped too. */
+export function nestedCode(state: BlockState, name: string): void {
+  if (dropsLeadingBreak(name)) state.code!.breakFrom = state.code!.pieces.length;
+}
+
 export function closeCode(state: BlockState): void {
   const code = state.code!;
   state.code = null;
-  let text = code.pieces.join('');
-  if (code.atStart) text = withoutLeadingBreak(text);
-  text = lineFeeds(text);
+  settleLeadingBreak(code);
+  let text = lineFeeds(code.pieces.join(''));
   let end = text.length;
   while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;
   if (end > 0) emit(state, { type: 'code', text: makeSafe(end === text.length ? text : text.slice(0, end)), language: code.language }, null);

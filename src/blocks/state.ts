@@ -69,8 +69,8 @@ export interface ListDraft {
 export interface CodeDraft {
   pieces: string[];
   language: string | null;
-  /** No element has come since `<pre>` or `<listing>`: the line feed that may open the text is still to be dropped. */
-  atStart: boolean;
+  /** Where in `pieces` the text after a `<pre>` or `<listing>` starts, while the line feed that may open it is still to be dropped; else -1. */
+  breakFrom: number;
 }
 
 export interface CaptionDraft {

@@ -312,11 +312,34 @@ class Resolver implements UrlResolver {
       return { ok: true, url: trimmed };
     }
     // Vetted again once resolved: a relative URL takes the scheme of its base.
-    const href = url.href;
+    const href = sharedHref(url);
     const scheme = url.protocol.slice(0, -1);
     if (isUnsafe(scheme, href, use)) return { ok: false, scheme };
     return { ok: true, url: href };
   }
+}
+
+/** Characters of a path that runtimes' URL parsers write out each their own way (`|`, `^`: as they are, or percent-encoded). */
+const UNSETTLED_PATH = /[|^]/;
+const UNSETTLED_PATH_ALL = /[|^]/g;
+const APOSTROPHE = "'";
+
+/**
+ * A resolved URL's `href` as every runtime writes it. WHATWG URL parsers differ on a few
+ * characters that each leaves as it is or percent-encodes: `|` and `^` in the path, `'` in the
+ * user name and password (Node's leaves them; Chromium's encodes them). Written encoded, they
+ * read back as the same URL everywhere. Only URLs of a shared scheme with a host get here.
+ */
+function sharedHref(url: URL): string {
+  const { username, password, pathname } = url;
+  if (!UNSETTLED_PATH.test(pathname) && !username.includes(APOSTROPHE) && !password.includes(APOSTROPHE)) return url.href;
+  const user = encodeApostrophes(username) + (password === '' ? '' : `:${encodeApostrophes(password)}`);
+  const path = pathname.replace(UNSETTLED_PATH_ALL, (character) => (character === '|' ? '%7C' : '%5E'));
+  return `${url.protocol}//${user === '' ? '' : `${user}@`}${url.host}${path}${url.search}${url.hash}`;
+}
+
+function encodeApostrophes(text: string): string {
+  return text.replaceAll(APOSTROPHE, '%27');
 }
 
 /** What a URL that is empty or only white space ({@link isNoUrl}) resolves to: the empty string, which callers read as no URL. */

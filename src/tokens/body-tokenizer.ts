@@ -119,6 +119,8 @@ const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
 const NUMBER_SIGN = 0x23;
 const LINE_FEED = '\n';
+/** What the tokenizer reports of an unclosed CDATA section before its text. */
+const CDATA_OPENER = '[CDATA[';
 
 /** No start tag is being read, or the one being read is ignored (a second `<form>`). */
 const NO_TAG = -1;
@@ -300,6 +302,11 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       result += chunk.slice(Math.max(start - chunkStart, 0), Math.min(end - chunkStart, chunk.length));
     }
     return result;
+  }
+
+  /** Whether the text at `offset` (before the end of the input) is in a chunk still held. */
+  private isHeld(offset: number): boolean {
+    return offset >= this.lastOffset || (this.head < this.chunks.length && offset >= (this.chunkStarts[this.head] as number));
   }
 
   private codeAt(offset: number): number {
@@ -749,11 +756,35 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.attributeValue = '';
   }
 
-  oncomment(_start: number, end: number): void {
+  oncomment(start: number, end: number): void {
     this.flushRun();
     // A complete comment ends before its `>`; one cut off by the end of the input, at the end.
-    if (end === this.written) this.commentCutOff = end - this.consumed;
+    if (end === this.written) this.cutOffComment(start, end);
     this.consumed = end + 1;
+  }
+
+  /**
+   * A comment-like construct cut off by the end of the input. In foreign content an unclosed
+   * `<![CDATA[` is a CDATA section to the end (the tokenizer reports it as a comment, which HTML
+   * does only outside): its text is text, as a closed one's is. Anything else is dropped, and told.
+   */
+  private cutOffComment(start: number, end: number): void {
+    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0 && this.isHeld(start) && this.slice(start, start + CDATA_OPENER.length) === CDATA_OPENER) {
+      const text = this.slice(start + CDATA_OPENER.length, end);
+      if (text !== '') this.sink.text(ownCopy(text, this.narrow));
+      return;
+    }
+    this.commentCutOff = end - this.afterEmptyEndTags(this.consumed, start);
+  }
+
+  /**
+   * Where the markup after `from` starts, past any `</>` (an end tag without a name, which HTML
+   * ignores and the tokenizer reports nothing of). The text of a comment-like construct is let go
+   * as it is read: a `</>` is text still held.
+   */
+  private afterEmptyEndTags(from: number, to: number): number {
+    while (from + 2 < to && this.isHeld(from) && this.codeAt(from) === LESS_THAN && this.codeAt(from + 1) === SLASH && this.codeAt(from + 2) === GREATER_THAN) from += 3;
+    return from;
   }
 
   oncdata(start: number, end: number, endOffset: number): void {
@@ -842,8 +873,10 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       what = `the start tag <${quoted(this.nameText)}>`;
       count = written - this.tagStart;
     } else if (this.consumed < written && this.endTagTail !== this.consumed) {
+      const from = this.afterEmptyEndTags(this.consumed, written + 1);
+      if (from >= written) return;
       what = 'a tag or declaration';
-      count = written - this.consumed;
+      count = written - from;
     } else return;
     this.diagnostics.report('UNFINISHED_MARKUP', `The body ends inside ${what}: ${characters(count)} dropped`, 'warning', this.bodyOffset + written);
   }
@@ -853,15 +886,15 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   }
 }
 
+function characters(count: number): string {
+  return count === 1 ? '1 character' : `${count} characters`;
+}
+
 /**
  * Decodes the content of `<title>` or `<textarea>` as the tokenizer does: while it matches the
  * start of the end tag (`<`, `</`, `</t`, … compared with the case bit set), an `&` does not start
  * an entity. So `<&lt;` stays as written, where `a&lt;` decodes.
  */
-function characters(count: number): string {
-  return count === 1 ? '1 character' : `${count} characters`;
-}
-
 function decodeTextOnly(text: string, element: string): string {
   const endTag = `</${element}`;
   let matched = 0;

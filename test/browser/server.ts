@@ -38,7 +38,10 @@ const useBuiltPackage: Plugin = {
 /** The harness page and its worker, bundled for the browser from the package's ESM build. */
 export async function bundleHarness(): Promise<Map<string, Resource>> {
   const result = await build({
-    entryPoints: { page: join(ROOT, 'test/browser/page.ts'), worker: join(ROOT, 'test/browser/worker.ts') },
+    entryPoints: {
+      page: join(ROOT, 'test/browser/page.ts'),
+      worker: join(ROOT, 'test/browser/worker.ts'),
+    },
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -48,8 +51,23 @@ export async function bundleHarness(): Promise<Map<string, Resource>> {
     logLevel: 'error',
     plugins: [useBuiltPackage],
   });
+  // The renderers in a worker: bundled as bundlers bundle worker code, with the `worker` condition
+  // first. Without it, `decode-named-character-reference` (under mdast-util-to-markdown) resolves
+  // to its `browser` build, which calls `document.createElement` when it loads: no worker has one.
+  const workers = await build({
+    entryPoints: { 'fuzz-worker': join(ROOT, 'test/browser/fuzz-worker.ts') },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['worker'],
+    target: 'es2022',
+    write: false,
+    outdir: '/harness',
+    logLevel: 'error',
+    plugins: [useBuiltPackage],
+  });
   const files = new Map<string, Resource>();
-  for (const file of result.outputFiles) files.set('/' + file.path.split('/').pop(), { type: 'text/javascript', body: file.text });
+  for (const file of [...result.outputFiles, ...workers.outputFiles]) files.set('/' + file.path.split('/').pop(), { type: 'text/javascript', body: file.text });
   files.set('/', {
     type: 'text/html; charset=utf-8',
     body: '<!doctype html><html lang="en"><meta charset="utf-8"><title>seed-parser harness</title><script type="module" src="/page.js"></script>',
