@@ -43,6 +43,8 @@ describe('an option value that starts with a dash', () => {
     [['--shard', '-1/2', 'x'], '--shard must be K/N with 1 <= K <= N, such as --shard 2/8, not "-1/2"'],
     [['-f', '-x', 'x'], '-f needs a value, not "-x"; write --format=-x for a value that starts with a dash'],
     [['--out', '-q', 'x'], '--out needs a value, not "-q"; write --out=-q for a value that starts with a dash'],
+    // Another error comes first: it is the one told. A lone dash is a value (standard input).
+    [['--nope', '--out', '-', 'x'], "Unknown option '--nope'"],
   ])('%j is a usage error that names the option and the value', (args, message) => {
     expect(cli(args)).toEqual({ status: 2, signal: null, stdout: '', stderr: `seed-parser: ${message}${USAGE}` });
   });
@@ -100,6 +102,23 @@ describe('standard output redirected into an input', () => {
       closeSync(fd);
     }
     expect(readFileSync(file, 'utf8')).toBe(seed(2));
+  });
+
+  it('is no error with --out, which writes nothing to standard output', () => {
+    const folder = join(dir, 'self-out');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'a.md'), seed(1));
+    const output = join(folder, 'log.md');
+    const fd = openSync(output, 'w');
+    try {
+      const run = cli(['-f', 'markdown', '--out', join(dir, 'self-out-site'), folder], { stdout: fd });
+      // The empty file the shell made is an input like any other: it fails, and the run goes on.
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain('log.md:1:1: EMPTY_INPUT');
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(join(dir, 'self-out-site', 'a.md'), 'utf8')).toContain('# [');
   });
 
   it('is no error when the output file is beside the inputs but not one of them', () => {

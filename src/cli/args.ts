@@ -79,7 +79,8 @@ export function readArguments(argv: readonly string[]): Command {
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    dashedValue(argv);
+    // parseArgs refuses an option's value that starts with a dash (and is more than the dash alone).
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') dashedValue(argv);
     // parseArgs names the option in its message ("Unknown option '--x'"); keep only that sentence.
     const message = error instanceof Error ? error.message.split(/\.[ \n]/)[0]!.replace(/\.$/, '') : String(error);
     throw new UsageError(message);
@@ -123,7 +124,7 @@ export function readArguments(argv: readonly string[]): Command {
 function dashedValue(argv: readonly string[]): void {
   const { tokens } = parseArgs({ args: [...argv], allowPositionals: true, strict: false, tokens: true, options: OPTIONS });
   for (const token of tokens) {
-    if (token.kind !== 'option' || token.inlineValue !== false || token.value === undefined || !token.value.startsWith('-')) continue;
+    if (token.kind !== 'option' || token.inlineValue !== false || token.value === undefined || token.value.length < 2 || !token.value.startsWith('-')) continue;
     if (token.name === 'jobs') readPositiveInteger('--jobs', token.value);
     if (token.name === 'shard') readShard(token.value);
     throw new UsageError(`${token.rawName} needs a value, not ${JSON.stringify(token.value)}; write --${token.name}=${token.value} for a value that starts with a dash`);

@@ -1,6 +1,6 @@
 import { lstatSync, mkdirSync, readlinkSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, parse, relative, resolve, sep } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { randomBytes } from 'node:crypto';
 import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
@@ -89,35 +89,49 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
   return null;
 }
 
+/** Attempts at a temporary name that no other file has. */
+const TEMPORARY_ATTEMPTS = 8;
+
 /**
  * Writes a file whole or not at all: into a new file beside it, renamed over
  * it once complete. A write that fails (a full disk) or a run that ends
  * meanwhile (Ctrl-C) leaves the output as it was, never cut short; only a run
  * killed inside the write can leave the temporary file in the output's
- * folder (`.seed-parser.<process id>.<thread id>.tmp`: a short name, so that
- * an output whose name is near the longest allowed still has one, and one
- * per thread, which writes one file at a time). The new file is made, not
- * opened: a link at its name is never followed.
+ * folder (`.seed-parser.<random>.tmp`: a short name, so that an output whose
+ * name is near the longest allowed still has one). The name is random, not
+ * made of the process id: shards run in containers (each process 1) or on
+ * machines that share the output folder write beside each other. The new file
+ * is made, never opened: a file of that name (another writer's, or a link) is
+ * left alone, and another name tried.
  */
 function writeWhole(target: string, text: string): void {
-  const temporary = join(dirname(target), `.seed-parser.${process.pid}.${threadId}.tmp`);
-  try {
+  const folder = dirname(target);
+  for (let attempt = 1; ; attempt++) {
+    const temporary = join(folder, `.seed-parser.${randomBytes(6).toString('hex')}.tmp`);
     try {
       writeFileSync(temporary, text, { flag: 'wx' });
     } catch (error) {
-      // Left by an earlier run of the same process id that was killed inside this write.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      unlinkSync(temporary);
-      writeFileSync(temporary, text, { flag: 'wx' });
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < TEMPORARY_ATTEMPTS) continue;
+      removeMade(temporary, error);
+      throw error;
     }
-    renameSync(temporary, target);
-  } catch (error) {
     try {
-      unlinkSync(temporary);
-    } catch {
-      // Never made.
+      renameSync(temporary, target);
+    } catch (error) {
+      removeMade(temporary, error);
+      throw error;
     }
-    throw error;
+    return;
+  }
+}
+
+/** Removes the temporary file this write made, unless the failure was that the name was taken (then it is another's). */
+function removeMade(temporary: string, error: unknown): void {
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+  try {
+    unlinkSync(temporary);
+  } catch {
+    // Never made.
   }
 }
 

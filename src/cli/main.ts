@@ -21,8 +21,10 @@ process.stderr.on('error', () => {});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     const end = () => process.kill(process.pid, signal);
+    // An empty write's callback runs once all that was queued before it is handed over ('drain'
+    // comes only after a write that filled the buffer).
     if (process.stdout.writableLength === 0) end();
-    else process.stdout.once('drain', end);
+    else process.stdout.write('', end);
   });
 }
 

@@ -88,10 +88,11 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   for (const { file, reason } of walk.skipped) stderr.write(`seed-parser: ${printable(file)}: ${reason}, skipped\n`);
   if (walk.entries.length === 0 && !options.quiet) stderr.write(`seed-parser: no input files (extensions ${options.extensions.join(', ')})\n`);
   const entries = options.shard === null ? walk.entries : selectShard(walk.entries, options.shard.index, options.shard.count);
-  const looped = inputAtOutput(walk.entries, (stdout as { fd?: number }).fd);
-  if (looped !== null) throw new UsageError(`the input ${looped.file} is the file standard output writes to: the run would read what it writes`);
+  // Output to standard output only: with --out it holds nothing but what the shell made.
+  const looped = writesFiles ? null : inputAtOutput(walk.entries, (stdout as { fd?: number }).fd);
+  if (looped !== null) throw new UsageError(`the input ${printable(looped.file)} is the file standard output writes to: the run would read what it writes`);
 
-  if (out !== null && (format === 'markdown' || format === 'html')) {
+  if (writesFiles) {
     const problem = outFolderProblem(out);
     if (problem !== null) throw new UsageError(`--out ${options.out}: ${problem}`);
     // Every input, not only this shard's: the other shards write under the same folder.
