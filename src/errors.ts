@@ -80,9 +80,9 @@ export function showUnseen(text: string): string {
   return text.replace(UNSEEN, escapeUnseen);
 }
 
-/** Quotes what was found, at most 40 characters (code points), for error messages. */
-export function quoteFound(found: string): string {
-  if (found.length === 0) return 'an empty line';
+/** Quotes what was found, at most 40 characters (code points), for error messages; `whenEmpty` says what an empty one is. */
+export function quoteFound(found: string, whenEmpty = 'an empty line'): string {
+  if (found.length === 0) return whenEmpty;
   // Look at a bounded prefix only: a found line may be megabytes long.
   const chars = Array.from(makeSafe(found.slice(0, QUOTED_UNITS)));
   const shown = chars.length > QUOTE_LIMIT ? `${chars.slice(0, QUOTE_LIMIT - 1).join('')}…` : chars.join('');

@@ -178,6 +178,10 @@ describe('front matter messages show the source as header errors quote it', () =
     expect(warnings(`a: 1${'0'.repeat(400)}`)).toEqual([{ message: `"1${'0'.repeat(38)}…" is not a finite number; it is kept as a string`, line: 2, column: 4 }]);
     expect(warnings('a: !<x\u200b\u00a0> 1')).toEqual([{ message: 'Unresolved tag: x\\u200b\\u00a0; the node is read as if untagged', line: 2, column: 4 }]);
     expect(warnings('a: !<x\u0000> 1')).toEqual([{ message: 'Unresolved tag: x\ufffd; the node is read as if untagged', line: 2, column: 4 }]);
+    // A tag yaml cannot resolve at all is an error, its name cut the same way.
+    expect(wholeError(frontMatter(`a: !${long}!y 1`))).toMatchObject({
+      message: `Expected YAML front matter: one mapping of plain data, closed by a line "---", found a YAML error: Could not resolve tag: !${'k'.repeat(38)}… (line 2, column 4)`,
+    });
   });
 
   it('the empty key twice is quoted as ""', () => {

@@ -78,6 +78,18 @@ describe('an array whose length is no array length (a proxy), anywhere in the tr
     [-1, '-1'],
     ['x', '"x"'],
     [1.5, '1.5'],
+  ])('length %s in front matter: the same TypeError from the writer', (length, shown) => {
+    const input = { header: { timestamp: 0, title: 'T', url: 'https://e.example/', frontMatter: { tags: lyingLength(length) } }, body: [] };
+    expect(() => formatSeed(input as never)).toThrow(
+      new TypeError(`formatSeed: header.frontMatter.tags.length must be the length of an array (a whole number from 0 to 4294967295), got ${shown}`),
+    );
+  });
+
+  it.each([
+    [1e12, '1000000000000'],
+    [-1, '-1'],
+    ['x', '"x"'],
+    [1.5, '1.5'],
   ])('length %s: a TypeError naming it, from the writer and every renderer', (length, shown) => {
     const message = `body.length must be the length of an array (a whole number from 0 to 4294967295), got ${shown}`;
     expect(() => formatSeed(handBuilt(lyingLength(length)))).toThrow(new TypeError(`formatSeed: ${message}`));

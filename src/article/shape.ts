@@ -236,18 +236,26 @@ export function shortPath(path: string): string {
 }
 
 /** The most entries an array holds: its length is a whole number below 2^32. */
-const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+export const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
+
+/**
+ * The length of an array, read once: a whole number from 0 to 2^32 - 1 for an array, but a proxy
+ * of one may give anything, which is a `TypeError` of `who` naming `path`.
+ */
+export function arrayLength(value: readonly unknown[], path: string, who: string): number {
+  const { length } = value as { length: unknown };
+  if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > MAX_ARRAY_LENGTH) {
+    throw new TypeError(`${who}: ${shortPath(`${path}.length`)} must be the length of an array (a whole number from 0 to ${MAX_ARRAY_LENGTH}), got ${describeValue(length)}`);
+  }
+  return length as number;
+}
 
 function list(check: Check, value: unknown, path: string, as: string, each: (item: unknown, path: string) => object): object[] {
   if (!Array.isArray(value)) fail(check, path, `must be an array, got ${describeValue(value)}`);
   return once(check, as, value, path, () => {
-    // Read once: an array's length is a whole number below 2^32, but a proxy of one may give anything.
-    const { length } = value as { length: unknown };
-    if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > MAX_ARRAY_LENGTH) {
-      fail(check, `${path}.length`, `must be the length of an array (a whole number from 0 to ${MAX_ARRAY_LENGTH}), got ${describeValue(length)}`);
-    }
+    const length = arrayLength(value, path, check.who);
     const copy: object[] = [];
-    for (let index = 0; index < (length as number); index++) copy.push(each(value[index], `${path}[${index}]`));
+    for (let index = 0; index < length; index++) copy.push(each(value[index], `${path}[${index}]`));
     return copy;
   });
 }

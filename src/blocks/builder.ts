@@ -2,7 +2,7 @@ import type { DiagnosticReporter } from '../diagnostics.js';
 import { depth, pop } from '../text/speed.js';
 import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
-import type { Attributes, CONTENT_UNREAD, TokenSink } from '../tokens/body-tokenizer.js';
+import type { Attributes, OpenAnswer, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
 import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode } from './code.js';
 import { captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
@@ -35,7 +35,7 @@ export interface BlockBuilder extends TokenSink {
 }
 
 /** Returns true when the element is dropped with its content (and no close follows). */
-type Open = (state: BlockState, name: string, attributes: Attributes | null) => boolean | void | typeof CONTENT_UNREAD;
+type Open = (state: BlockState, name: string, attributes: Attributes | null) => OpenAnswer;
 
 const transparent: Open = (state) => pushFrame(state, Frame.None);
 const dropped: Open = () => true;
@@ -102,7 +102,7 @@ function isMedia(kind: Kind): boolean {
 }
 
 /** An element where only some elements have a meaning of their own: a code block, a caption, a player. */
-function openInside(state: BlockState, kind: Kind, name: string, attributes: Attributes | null): boolean | void | typeof CONTENT_UNREAD {
+function openInside(state: BlockState, kind: Kind, name: string, attributes: Attributes | null): OpenAnswer {
   switch (state.mode) {
     case Mode.Player:
       if (name === 'source') state.player!.addSource(attributes);
@@ -137,7 +137,7 @@ class Blocks implements BlockBuilder {
     this.state = createBlockState(options.urls, options.diagnostics, options.emit, this);
   }
 
-  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void | typeof CONTENT_UNREAD {
+  openElement(name: string, attributes: Attributes | null, offset: number): OpenAnswer {
     const state = this.state;
     const kind = kindOf(name);
     // Rule 6: dropped with everything inside.

@@ -111,7 +111,7 @@ export function parseWithYaml(source: string): FrontMatterResult {
   const documents = [...new Composer(YAML_OPTIONS).compose(tokens, true, source.length)];
   const [document, second] = documents as [Document.Parsed, Document.Parsed | undefined];
   const [error] = document.errors;
-  if (error !== undefined) return { ok: false, problem: { message: `a YAML error: ${yamlWords(error.message)}`, offset: error.pos[0] } };
+  if (error !== undefined) return { ok: false, problem: { message: `a YAML error: ${tagMessage(error.message)}`, offset: error.pos[0] } };
   if (second !== undefined) {
     return { ok: false, problem: { message: 'a second YAML document (only one is read: nothing may follow a "..." line)', offset: second.range[0] } };
   }
@@ -145,7 +145,7 @@ const TAG_CODES: ReadonlySet<string> = new Set(['TAG_RESOLVE_FAILED', 'BAD_COLLE
  * that a message stays short and shows what is there whatever the source holds.
  */
 function quoted(text: string): string {
-  return text === '' ? '""' : quoteFound(text);
+  return quoteFound(text, '""');
 }
 
 /** A name from the source shown as {@link quoted} shows it, without the quotes. */
@@ -158,11 +158,13 @@ function yamlWords(message: string): string {
   return showUnseen(makeSafe(message));
 }
 
-const UNRESOLVED_TAG = 'Unresolved tag: ';
+/** How yaml's messages that end with a tag's name (from the source) start. */
+const TAG_MESSAGES = ['Unresolved tag: ', 'Could not resolve tag: '];
 
-/** yaml's message about a tag, the tag's name (from the source) shown as {@link shownName}; yaml's other words kept. */
+/** yaml's message, a tag's name at its end (from the source) shown as {@link shownName}; yaml's other words kept. */
 function tagMessage(message: string): string {
-  return message.startsWith(UNRESOLVED_TAG) ? UNRESOLVED_TAG + shownName(message.slice(UNRESOLVED_TAG.length)) : yamlWords(message);
+  const start = TAG_MESSAGES.find((prefix) => message.startsWith(prefix));
+  return start === undefined ? yamlWords(message) : start + shownName(message.slice(start.length));
 }
 
 /**

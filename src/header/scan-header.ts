@@ -362,7 +362,7 @@ function readLine(scan: Scan, source: string, start: number, end: number, inText
       scan.sawNonBlank = true;
       const found = readTimestampLine(source, start, end);
       if (found.kind === 'not-a-comment') fail('MISSING_TIMESTAMP', quoteFound(source.slice(start, end)), inLine(scan, start, start));
-      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', found.content === '' ? FOUND.emptyComment : quoteFound(found.content), inLine(scan, start, found.contentIndex));
+      if (found.kind === 'invalid') fail('INVALID_TIMESTAMP', quoteFound(found.content, FOUND.emptyComment), inLine(scan, start, found.contentIndex));
       scan.timestamp = found.value;
       scan.state = State.ExpectLink;
       return;

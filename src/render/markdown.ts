@@ -1,6 +1,6 @@
 import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
-import { describeValue, shortPath } from '../article/shape.js';
+import { arrayLength, describeValue, shortPath } from '../article/shape.js';
 import { mdastOf } from './mdast.js';
 
 /**
@@ -97,9 +97,6 @@ const MAX_OPTION_SETS = 1024;
 /** An option set as read once: own fields only, its lists and their objects copied. */
 type OptionSet = Record<string, unknown>;
 
-/** The most entries an array holds: its length is a whole number below 2^32. */
-const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
-
 /**
  * A copy of `value`'s entries (each read once) made by `each`, when it is an array (`path` in
  * messages); else `value`, for the checks to name. The copy ends at the first entry that is
@@ -109,12 +106,9 @@ const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
  */
 function copyList(value: unknown, path: string, each: (entry: unknown, index: number) => unknown): unknown {
   if (!Array.isArray(value)) return value;
-  const { length } = value as { length: unknown };
-  if (!Number.isInteger(length) || (length as number) < 0 || (length as number) > MAX_ARRAY_LENGTH) {
-    throw new TypeError(`toMarkdown: ${shortPath(path)}.length must be the length of an array (a whole number from 0 to ${MAX_ARRAY_LENGTH}), got ${describeValue(length)}`);
-  }
+  const length = arrayLength(value, path, 'toMarkdown');
   const copy: unknown[] = [];
-  for (let index = 0; index < (length as number); index++) {
+  for (let index = 0; index < length; index++) {
     const entry = value[index] as unknown;
     copy.push(entry === undefined ? entry : each(entry, index));
     if (entry === undefined) break;

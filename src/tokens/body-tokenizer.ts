@@ -69,6 +69,9 @@ export type Attributes = Record<string, string>;
 /** What {@link TokenSink.openElement} returns for an element it keeps but whose content it does not read. */
 export const CONTENT_UNREAD = 'content unread';
 
+/** What {@link TokenSink.openElement} answers: `true` (dropped), {@link CONTENT_UNREAD}, or nothing (kept). */
+export type OpenAnswer = boolean | void | typeof CONTENT_UNREAD;
+
 export interface TokenSink {
   /**
    * An element starts; `offset` is where its `<` stands in the input (it stays valid for
@@ -78,7 +81,7 @@ export interface TokenSink {
    * holds but some elements (`<video>` and its `<source>`s): all is reported as usual, and an
    * element left open at the end of the body says it held all that followed it.
    */
-  openElement(name: string, attributes: Attributes | null, offset: number): boolean | void | typeof CONTENT_UNREAD;
+  openElement(name: string, attributes: Attributes | null, offset: number): OpenAnswer;
   /** The element last opened (and kept) and not yet closed ends. */
   closeElement(name: string): void;
   /** Decoded text, in pieces of any size. */

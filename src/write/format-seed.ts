@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import { MAX_FRONT_MATTER_ALIAS_VALUES, MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_LENGTH, parseFrontMatter } from '../header/front-matter.js';
 import { MAX_TIMESTAMP, unsafeDestination, unsafeInLine } from '../header/header-lines.js';
-import { checkShape, describeValue, INPUT_SHAPES, shortPath } from '../article/shape.js';
+import { arrayLength, MAX_ARRAY_LENGTH, checkShape, describeValue, INPUT_SHAPES, shortPath } from '../article/shape.js';
 import { collapseWhitespace } from '../text/whitespace.js';
 import { writeBody } from './body.js';
 import type { HeaderInput, SeedInput } from './seed-input.js';
@@ -248,8 +248,6 @@ function dateTime(value: unknown): number | undefined {
 const TOO_LONG = `formatSeed: header.frontMatter takes more than ${MAX_FRONT_MATTER_LENGTH} characters as YAML (the limit of a seed)`;
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-/** The longest an array can be: its indexes are below it. */
-const MAX_ARRAY_LENGTH = 2 ** 32 - 1;
 
 /**
  * The entries of an object or array, each value read once: the own
@@ -271,7 +269,7 @@ function readEntries(value: object, array: boolean, path: string): [key: string,
   }
   const entries: [key: string, value: unknown][] = [];
   if (array) {
-    const length = (value as unknown[]).length;
+    const length = arrayLength(value as unknown[], path, 'formatSeed');
     for (let index = 0; index < length; index++) {
       if (!Object.hasOwn(value, index)) throw lost(`has no entry at ${index} (a hole), which JSON writes as null`);
     }
