@@ -861,11 +861,11 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
    * Markup cut off by the end of the input is dropped (rule 0): a comment (and what HTML reads as
    * one), a start tag with all it holds (an attribute value left open holds all that followed its
    * quote), a tag cut off in its name. A body cut short, or markup left open, loses what it held,
-   * so it is told (not inside dropped content, which is lost anyway; not for the rest of an end
+   * so it is told (not inside dropped or unread content, which is lost anyway; not for the rest of an end
    * tag, which counts as complete and holds nothing), placed at the end of the body.
    */
   private reportCutOff(): void {
-    if (this.dropLevel !== 0) return;
+    if (this.dropLevel !== 0 || this.unreadLevel !== 0) return;
     const written = this.written;
     let what: string;
     let count: number;
