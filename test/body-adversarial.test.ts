@@ -150,3 +150,56 @@ describe('rule 6: raw text that HTML never shows is dropped', () => {
     ]);
   });
 });
+
+describe('rule 4: only a line feed right after <pre> or <listing> is dropped', () => {
+  it('keeps the line feed after an element, dropped or media, or other markup that comes first, as HTML does', () => {
+    for (const first of ['<script>x</script>', '<noembed>x</noembed>', '<span data-selfpromo>x</span>', '<!-- c -->', '<![CDATA[x]]>', '<!x>', '<?x?>', '<b></b>', '</b>', '</img>']) {
+      expect(blocks(`<pre>${first}\nfoo</pre>`), first).toEqual([code('\nfoo')]);
+      expect(blocks(`<listing>${first}\r\nfoo</listing>`), first).toEqual([code('\nfoo')]);
+    }
+    expect(blocks('<pre><img src="/i.png">\nfoo</pre>')).toEqual([code('\nfoo'), image('https://news.example/i.png')]);
+    expect(blocks('<pre><video src="/v.mp4"></video>\nfoo</pre>')).toEqual([
+      code('\nfoo'),
+      { type: 'video', src: 'https://news.example/v.mp4', sources: [], poster: null, caption: null },
+    ]);
+  });
+
+  it('keeps it in a caption read as body text (a figure without media), as anywhere else', () => {
+    for (const first of ['<!-- c -->', '<script>x</script>', '<img src="">']) {
+      expect(blocks(`<figure><figcaption><pre>${first}\nfoo</pre></figcaption></figure>`), first).toEqual([code('\nfoo')]);
+    }
+    expect(blocks('<figure><figcaption><pre>\nfoo</pre></figcaption></figure>')).toEqual([code('foo')]);
+  });
+
+  it('keeps it after markup before a nested <pre> line feed, and still drops the one right after', () => {
+    expect(blocks('<pre>a<pre><!---->\nb</pre><pre>\nc</pre></pre>')).toEqual([code('a\n\nb\nc')]);
+  });
+
+  it('gives the same Article whole and streamed', () => {
+    const article = parsedEveryWay('<pre><!-- c -->\r\nfoo<listing><img src="/i.png">\r\nbar</listing></pre>');
+    expect(article.body).toEqual([code('\nfoo\n\nbar'), image('https://news.example/i.png')]);
+  });
+});
+
+describe('rule 5: a linked image inside a code block or a caption keeps its link', () => {
+  it('gives an image that is the whole content of an <a href> in a code block that URL, listed with the links', () => {
+    const article = parsedEveryWay('<pre>x <a href="/l"><picture><img src="/i.png" alt="A"></picture></a> <a href="/t">text</a></pre>');
+    expect(article.body).toEqual([code('x  text'), image('https://news.example/i.png', { alt: 'A', link: 'https://news.example/l' })]);
+    expect(article.links).toEqual([{ href: 'https://news.example/l', text: 'A' }]);
+  });
+
+  it('gives one in a caption that URL, and the caption its text', () => {
+    const article = parsedEveryWay('<figure><figcaption>Cap <a href="/l"><img src="/i.png"></a></figcaption></figure>');
+    expect(article.body).toEqual([image('https://news.example/i.png', { caption: 'Cap', link: 'https://news.example/l' })]);
+    expect(article.links).toEqual([{ href: 'https://news.example/l', text: '' }]);
+  });
+
+  it('gives no link where the link holds more than the image, or its URL is unsafe or empty (no word: the link is not read there)', () => {
+    for (const anchor of ['<a href="/l"><img src="/i.png">x</a>', '<a href="/l"><b><img src="/i.png"></b></a>', '<a href="javascript:x"><img src="/i.png"></a>', '<a href=" "><img src="/i.png"></a>']) {
+      const article = parsedEveryWay(`<h6>start</h6><pre>${anchor}</pre>`);
+      expect(article.body.slice(1).filter((block) => block.type === 'image'), anchor).toEqual([image('https://news.example/i.png')]);
+      expect(article.links, anchor).toEqual([]);
+      expect(article.diagnostics, anchor).toEqual([]);
+    }
+  });
+});

@@ -30,6 +30,8 @@ const bodies: [string, number, (n: number) => string][] = [
   ['linked images in a paragraph', 8000, (n) => '<p>' + 'a <a href="/l"><img src="/i.png"></a> '.repeat(n) + '</p>'],
   ['code blocks with breaks', 8000, (n) => ('<pre>' + 'line<br>'.repeat(8) + '</pre>').repeat(n)],
   ['block elements in a code block, each starting a line', 8000, (n) => '<pre>' + '<div>x</div><hr><p>'.repeat(n) + '</pre>'],
+  // Rule 4: the line feed after each nested <pre> or <listing> is dropped in place (the text before it was copied each time).
+  ['nested <pre> and <listing>, each followed by a line feed', 2000, (n) => '<pre>\n<listing>\r\n'.repeat(n) + 'x'],
   // White space that stays pending until the next word: U+3000 is kept, so it grows with every piece.
   ['U+3000 between tags in a paragraph', 8000, (n) => '<p>x' + '\u3000<b></b>'.repeat(n) + 'y</p>'],
   // A dropped <p> that tags which end a paragraph in HTML cannot end (rule 6): each such tag asks in constant time.

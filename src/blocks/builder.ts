@@ -4,9 +4,9 @@ import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
 import type { Attributes, OpenAnswer, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
-import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode } from './code.js';
-import { captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
-import { closeAnchor, closeInline, CODE, EMPHASIS, lineBreak, openAnchor, openInline, STRONG } from './formatting.js';
+import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode, settleLeadingBreak } from './code.js';
+import { captionMarkup, captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
+import { closeAnchor, closeInline, CODE, EMPHASIS, endWatchedLink, lineBreak, openAnchor, openInline, STRONG, watchAnchor } from './formatting.js';
 import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
 import { appendText } from './inlines.js';
 import { DROP_ATTRIBUTE_PREFIX, isBlockLike, Kind, kindOf } from './kinds.js';
@@ -111,6 +111,7 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
       codeElement(state, kind === Kind.Break, kind === Kind.Code, attributes);
       if (kind === Kind.Break) return true;
       if (!isBlockLike(kind)) {
+        if (kind === Kind.Anchor) watchAnchor(state, attributes);
         pushFrame(state, Frame.None);
         return;
       }
@@ -121,6 +122,7 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
       pushFrame(state, Frame.CodeLine);
       return;
     default:
+      if (kind === Kind.Anchor) watchAnchor(state, attributes);
       openCaptionPart(state, name, attributes, isBlockLike(kind));
       return;
   }
@@ -141,7 +143,10 @@ class Blocks implements BlockBuilder {
     const state = this.state;
     const kind = kindOf(name);
     // Rule 6: dropped with everything inside.
-    if (kind === Kind.Drop || (attributes !== null && Object.hasOwn(attributes, DROP_ATTRIBUTE_PREFIX))) return true;
+    const dropped = kind === Kind.Drop || (attributes !== null && Object.hasOwn(attributes, DROP_ATTRIBUTE_PREFIX));
+    // Markup where it stands (rule 4: a line feed after it is kept): any element in a code block; one a caption does not record.
+    if (state.mode === Mode.Code || dropped || isMedia(kind)) this.markup();
+    if (dropped) return true;
     state.offset = offset;
     if (state.linkDepth !== -1 && kind !== Kind.Transparent && kind !== Kind.Image) spoilLink(state);
     // In a code block or a caption, media are read as anywhere else.
@@ -155,6 +160,7 @@ class Blocks implements BlockBuilder {
     if (frame === undefined) return;
     state.mode = frame >>> FRAME_BITS;
     (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
+    endWatchedLink(state);
   }
 
   text(value: string): void {
@@ -183,6 +189,13 @@ class Blocks implements BlockBuilder {
       default:
         return;
     }
+  }
+
+  /** Rule 4: markup after a `<pre>`'s start tag keeps the line feed after it; a caption keeps it for its replay. */
+  markup(): void {
+    const state = this.state;
+    if (state.mode === Mode.Code) settleLeadingBreak(state.code!);
+    else if (state.mode === Mode.Caption) captionMarkup(state);
   }
 
   end(): void {

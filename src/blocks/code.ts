@@ -58,14 +58,20 @@ function withoutLeadingBreak(text: string): string {
 
 /**
  * Drops the line break that may open the text after a `<pre>` or `<listing>` (the code block's,
- * or one nested in it), once that text is whole: at the next element, its end or the block's end
- * (streamed, a CR and its LF may arrive in two pieces).
+ * or one nested in it), once that text is whole: at the next element or other markup (a comment
+ * included: as in HTML, only a line feed that comes right after the start tag is dropped), an
+ * element's end or the block's end (streamed, a CR and its LF may arrive in two pieces).
  */
-function settleLeadingBreak(code: CodeDraft): void {
+export function settleLeadingBreak(code: CodeDraft): void {
   const from = code.breakFrom;
   if (from === -1) return;
   code.breakFrom = -1;
-  if (code.pieces.length > from) code.pieces = [...code.pieces.slice(0, from), withoutLeadingBreak(code.pieces.slice(from).join(''))];
+  const pieces = code.pieces;
+  if (pieces.length <= from) return;
+  // In place: only the pieces after `from` are read, so nested `<pre>`s in a row take linear time.
+  const text = withoutLeadingBreak(pieces.slice(from).join(''));
+  pieces.length = from;
+  if (text !== '') pieces.push(text);
 }
 
 export function codeText(state: BlockState, value: string): void {
@@ -75,7 +81,6 @@ export function codeText(state: BlockState, value: string): void {
 /** An element inside the code block: only `<br>` and a `<code>`'s language count. */
 export function codeElement(state: BlockState, isBreak: boolean, isCode: boolean, attributes: Attributes | null): void {
   const code = state.code!;
-  settleLeadingBreak(code);
   if (isBreak) code.pieces.push(LINE_BREAK);
   else if (isCode && code.language === null) code.language = languageOf(attributes);
 }

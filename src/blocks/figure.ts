@@ -26,6 +26,8 @@ const enum CaptionEvent {
   Open,
   Close,
   Text,
+  /** Markup the replay reads as markup only: a comment, an end tag that closes nothing, a dropped or media element. */
+  Markup,
 }
 
 export function openFigure(state: BlockState): void {
@@ -117,6 +119,11 @@ export function captionText(state: BlockState, value: string): void {
   addText(caption, value);
 }
 
+/** Markup inside the caption that the replay reads as markup only (a line feed after it is kept, rule 4). */
+export function captionMarkup(state: BlockState): void {
+  record(state.caption!, CaptionEvent.Markup, '', null, 0);
+}
+
 function addText(caption: CaptionDraft, value: string): void {
   caption.full += value;
   if (caption.creditDepth > 0) caption.credits += value;
@@ -165,6 +172,8 @@ function replayCaption(state: BlockState, caption: CaptionDraft): void {
       if (sink.openElement(value, events[index + 2] as Attributes | null, events[index + 3] as number) === true) skipped = 1;
     } else if (event === CaptionEvent.Close) {
       sink.closeElement(value);
+    } else if (event === CaptionEvent.Markup) {
+      sink.markup?.();
     } else {
       sink.text(value);
     }

@@ -51,8 +51,24 @@ export function openAnchor(state: BlockState, attributes: Attributes | null): vo
   pushFrame(state, Frame.Anchor);
 }
 
-export function closeAnchor(state: BlockState): void {
-  closeInline(state);
+/** The link's end, where an image that was its whole content takes its URL, is `endWatchedLink` (every element's end). */
+export const closeAnchor = closeInline;
+
+/**
+ * Rule 5: an `<a>` where links are not read (inside a code block or a caption)
+ * is no inline, but an image that is its whole content still takes its URL. A
+ * URL that is unsafe or empty is no link there either, without a word, as
+ * the link itself is not read.
+ */
+export function watchAnchor(state: BlockState, attributes: Attributes | null): void {
+  const raw = attributes === null ? undefined : attributes.href;
+  if (raw === undefined) return;
+  const result = state.urls.resolve(raw, 'link');
+  if (result.ok && result.url !== '') watchLink(state, result.url, depth(state.frames));
+}
+
+/** An element ended: when it is the watched link, an image that was all its content takes its URL. */
+export function endWatchedLink(state: BlockState): void {
   if (state.linkDepth === depth(state.frames)) endLink(state);
 }
 

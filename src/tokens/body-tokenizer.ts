@@ -86,6 +86,12 @@ export interface TokenSink {
   closeElement(name: string): void;
   /** Decoded text, in pieces of any size. */
   text(value: string): void;
+  /**
+   * Markup that is neither an element nor text stood here, complete: a comment (or what HTML
+   * reads as one), a declaration, a processing instruction, an end tag that closes nothing. Not
+   * reported inside dropped content.
+   */
+  markup?(): void;
 }
 
 export interface BodyTokenizerOptions {
@@ -609,6 +615,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       if (id === BR && this.dropLevel === 0) {
         this.keepLineOf(start);
         if (this.sink.openElement(name, null, this.bodyOffset + start) !== true) this.sink.closeElement(name);
+      } else {
+        this.markup();
       }
       return;
     }
@@ -623,6 +631,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       this.beginStartTag(P, name, start);
       this.closeStartTag();
     } else {
+      this.markup();
       this.diagnostics.report(
         'UNMATCHED_END_TAG',
         `Ignored the end tag </${quoted(name)}>: no <${quoted(name)}> is open`,
@@ -763,7 +772,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.flushRun();
     // A complete comment ends before its `>`; one cut off by the end of the input, at the end.
     if (end === this.written) this.cutOffComment(start, end);
+    else this.markup();
     this.consumed = end + 1;
+  }
+
+  /** Tells the sink of markup that is no element and no text (not inside dropped content). */
+  private markup(): void {
+    if (this.dropLevel === 0) this.sink.markup?.();
   }
 
   /**
@@ -794,7 +809,10 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.flushRun();
     if (this.dropLevel === 0) {
       if (this.foreignTop !== Foreign.Html) this.sink.text(ownCopy(this.slice(start, end - endOffset), this.narrow));
-      else this.droppedCdata(start, end - endOffset);
+      else {
+        this.droppedCdata(start, end - endOffset);
+        this.markup();
+      }
     }
     this.consumed = end + 1;
   }
@@ -817,11 +835,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
 
   ondeclaration(_start: number, end: number): void {
     this.flushRun();
+    this.markup();
     this.consumed = end + 1;
   }
 
   onprocessinginstruction(_start: number, end: number): void {
     this.flushRun();
+    this.markup();
     this.consumed = end + 1;
   }
 
