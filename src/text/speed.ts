@@ -1,3 +1,5 @@
+import { Tokenizer } from 'htmlparser2';
+
 /**
  * The speed and memory tricks of the library, in one place: each is a way
  * around a property of the JavaScript engine (V8) that the plain code would
@@ -184,3 +186,33 @@ export function setSharded<V>(map: ShardedMap<V>, key: string, value: V): void {
 export function getSharded<V>(map: ShardedMap<V>, key: string): V | undefined {
   return map[shardOf(key)]?.get(key);
 }
+
+/** The characters htmlparser2's `Tokenizer` skips to, as one-character strings for `indexOf`, by code. */
+const SKIP_TARGETS: string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
+/**
+ * htmlparser2's `Tokenizer`, skipping to the character it waits for (the `<` that ends text, the
+ * quote that ends an attribute value, the `>` of a comment or an end tag) by `indexOf` rather than
+ * by its own loop of `charCodeAt` calls, with the same result: `index` on the character found, or
+ * on the last character of the buffer.
+ *
+ * Buys: text is skipped at the speed of `indexOf` (bench/README.md, "Skipping text"). It
+ * overrides a private method of htmlparser2 (12.x): test/speed.test.ts checks that the method is
+ * there to override, and test/tokens.test.ts holds the tokens to `Parser`'s.
+ */
+export class SkippingTokenizer extends Tokenizer {}
+interface TokenizerState {
+  buffer: string;
+  index: number;
+  offset: number;
+}
+Object.defineProperty(SkippingTokenizer.prototype, 'fastForwardTo', {
+  value: function fastForwardTo(this: TokenizerState, code: number): boolean {
+    const { buffer, offset } = this;
+    const found = buffer.indexOf(code < 128 ? (SKIP_TARGETS[code] as string) : String.fromCharCode(code), this.index + 1 - offset);
+    this.index = (found === -1 ? buffer.length - 1 : found) + offset;
+    return found !== -1;
+  },
+  writable: true,
+  configurable: true,
+});

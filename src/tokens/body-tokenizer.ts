@@ -1,9 +1,9 @@
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
-import { Tokenizer, type QuoteType, type TokenizerCallbacks } from 'htmlparser2';
+import type { QuoteType, Tokenizer, TokenizerCallbacks } from 'htmlparser2';
 import type { SourcePosition } from '../errors.js';
 import type { DiagnosticReporter } from '../diagnostics.js';
 import type { Locator } from '../input/locator.js';
-import { createStack, depth, entryAt, narrowsCopies, ownCopy, peek, pop, push, type Stack } from '../text/speed.js';
+import { createStack, depth, entryAt, narrowsCopies, ownCopy, peek, pop, push, SkippingTokenizer, type Stack } from '../text/speed.js';
 import { lineFeeds, makeSafe } from '../text/whitespace.js';
 import {
   BR,
@@ -257,7 +257,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     this.bodyOffset = options.offset;
     this.wanted = options.attributes;
     this.flags = options.flags;
-    this.tokenizer = new Tokenizer({ decodeEntities: false }, this);
+    this.tokenizer = new SkippingTokenizer({ decodeEntities: false }, this);
   }
 
   // --- the stage's interface ------------------------------------------------
