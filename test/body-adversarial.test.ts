@@ -107,6 +107,8 @@ describe('rule 4: a block element inside a code block starts a new line', () => 
     expect(blocks('<pre><pre>\ny</pre></pre>')).toEqual([code('y')]);
     expect(blocks('<pre>x<pre>\n\ny</pre></pre>')).toEqual([code('x\n\ny')]);
     expect(blocks('<pre>x<xmp>\ny</xmp></pre>')).toEqual([code('x\n\ny')]);
+    // An ignored second <form> is markup before the line feed too.
+    expect(blocks('<form><pre><form>\na</pre></form>')).toEqual([code('\na')]);
     expect(parsedEveryWay('<pre>\r\nx<pre>\r\ny<span>z</span></pre>w</pre>').body).toEqual([code('x\nyz\nw')]);
   });
 

@@ -83,6 +83,16 @@ describe('rule 0: the tree htmlparser2 builds', () => {
     const article = parseSeed(text);
     expect(article.body).toEqual([paragraph('Text'), paragraph('Rest of the <b>body</b>')]);
     expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['UNCLOSED_ELEMENT']);
+    // A comment whose text starts as CDATA does is a comment: dropped, and told, whole or in chunks.
+    for (const body of ['<svg><!--[CDATA[abc', '<svg></[CDATA[abc']) {
+      const comment = seed(body);
+      const whole = parseSeed(comment);
+      expect(whole.body).toEqual([]);
+      expect(whole.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['UNFINISHED_MARKUP', 'UNCLOSED_ELEMENT']);
+      const parser = createSeedParser();
+      for (const character of comment) parser.write(character);
+      expect(parser.end()).toEqual(whole);
+    }
     for (const size of [1, 2, 5]) {
       const parser = createSeedParser();
       for (let at = 0; at < text.length; at += size) parser.write(text.slice(at, at + size));
@@ -889,6 +899,9 @@ describe('rule 9: URLs are vetted once resolved', () => {
       // The query and the fragment are written alike everywhere (a ' in the query of a special scheme encoded by both).
       resolve('https://h.example/', "?a|^'#|^'"),
       resolve('https://h.example/', '/a%7Cb'),
+      // A fragment against an opaque base is written as the base is.
+      resolve('urn:a|b', '#x'),
+      resolve('mailto:x^y@e.example', '#x'),
     ]).toEqual([
       'https://h.example/%7C',
       'https://h.example/a%5Eb%7Cc',
@@ -897,6 +910,8 @@ describe('rule 9: URLs are vetted once resolved', () => {
       'https://h.example/a%5Eb#f',
       "https://h.example/?a|^%27#|^'",
       'https://h.example/a%7Cb',
+      'urn:a|b#x',
+      'mailto:x^y@e.example#x',
     ]);
   });
 });

@@ -111,23 +111,26 @@ function writeWhole(target: string, text: string): void {
     try {
       writeFileSync(temporary, text, { flag: 'wx' });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && attempt < TEMPORARY_ATTEMPTS) continue;
-      removeMade(temporary, error);
+      // The name is taken: the file is another's, left alone.
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        if (attempt < TEMPORARY_ATTEMPTS) continue;
+        throw error;
+      }
+      removeMade(temporary);
       throw error;
     }
     try {
       renameSync(temporary, target);
     } catch (error) {
-      removeMade(temporary, error);
+      removeMade(temporary);
       throw error;
     }
     return;
   }
 }
 
-/** Removes the temporary file this write made, unless the failure was that the name was taken (then it is another's). */
-function removeMade(temporary: string, error: unknown): void {
-  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+/** Removes the temporary file this write made (a write that failed midway may have made it). */
+function removeMade(temporary: string): void {
   try {
     unlinkSync(temporary);
   } catch {

@@ -312,7 +312,7 @@ class Resolver implements UrlResolver {
       return { ok: true, url: trimmed };
     }
     // Vetted again once resolved: a relative URL takes the scheme of its base.
-    const href = sharedHref(url);
+    const href = this.sharedBase() ? sharedHref(url) : url.href;
     const scheme = url.protocol.slice(0, -1);
     if (isUnsafe(scheme, href, use)) return { ok: false, scheme };
     return { ok: true, url: href };
@@ -328,7 +328,8 @@ const APOSTROPHE = "'";
  * A resolved URL's `href` as every runtime writes it. WHATWG URL parsers differ on a few
  * characters that each leaves as it is or percent-encodes: `|` and `^` in the path, `'` in the
  * user name and password (Node's leaves them; Chromium's encodes them). Written encoded, they
- * read back as the same URL everywhere. Only URLs of a shared scheme with a host get here.
+ * read back as the same URL everywhere. For URLs resolved against a shared base (a shared scheme
+ * and a plain host); a fragment against an opaque base (`urn:a|b`) is written as it is.
  */
 function sharedHref(url: URL): string {
   const { username, password, pathname } = url;

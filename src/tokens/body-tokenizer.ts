@@ -128,8 +128,9 @@ const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
 const NUMBER_SIGN = 0x23;
 const LINE_FEED = '\n';
-/** What the tokenizer reports of an unclosed CDATA section before its text. */
+/** What the tokenizer reports of an unclosed CDATA section before its text, and the markup before that. */
 const CDATA_OPENER = '[CDATA[';
+const CDATA_START = '<!';
 
 /** No start tag is being read, or the one being read is ignored (a second `<form>`). */
 const NO_TAG = -1;
@@ -514,6 +515,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     // A second <form> while one is open is ignored, with its attributes.
     if (id === FORM && this.isOpen(FORM, '')) {
       this.tagId = NO_TAG;
+      this.markup();
       return;
     }
     // Whether the tokenizer reads the content as text was decided before this tag's implied ends.
@@ -787,7 +789,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
    * does only outside): its text is text, as a closed one's is. Anything else is dropped, and told.
    */
   private cutOffComment(start: number, end: number): void {
-    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0 && this.isHeld(start) && this.slice(start, start + CDATA_OPENER.length) === CDATA_OPENER) {
+    const opener = start - CDATA_START.length;
+    if (this.foreignTop !== Foreign.Html && this.dropLevel === 0 && opener >= 0 && this.isHeld(opener) && this.slice(opener, start + CDATA_OPENER.length) === CDATA_START + CDATA_OPENER) {
       const text = this.slice(start + CDATA_OPENER.length, end);
       if (text !== '') this.sink.text(ownCopy(text, this.narrow));
       return;
@@ -896,7 +899,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
       what = `the start tag <${quoted(this.nameText)}>`;
       count = written - this.tagStart;
     } else if (this.consumed < written && this.endTagTail !== this.consumed) {
-      const from = this.afterEmptyEndTags(this.consumed, written + 1);
+      const from = this.afterEmptyEndTags(this.consumed, written);
       if (from >= written) return;
       what = 'a tag or declaration';
       count = written - from;
