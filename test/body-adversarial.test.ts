@@ -1,3 +1,5 @@
+import { load } from 'cheerio';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSeedParser, parseSeed, type Article, type Block, type Inline } from '../src/index.js';
 import { image, parseBody, seed } from './helpers.js';
@@ -42,6 +44,32 @@ function parsedEveryWay(body: string): Article {
 }
 
 describe('rule 4: HTML’s other preformatted elements are code blocks', () => {
+  it('reads CR LF and a lone CR as HTML reads its input, before any markup: a tag or a comment between a CR and a line feed leaves two line breaks', () => {
+    expect(parsedEveryWay('<pre>a\r<b></b>\nb</pre>').body).toEqual([code('a\n\nb')]);
+    expect(parsedEveryWay('<pre>a\r<!-- c -->\nb</pre>').body).toEqual([code('a\n\nb')]);
+    expect(parsedEveryWay('<pre>a\r\nb\r\rc</pre>').body).toEqual([code('a\nb\n\nc')]);
+    // A line feed written as a reference is no part of the input's line ending.
+    expect(parsedEveryWay('<pre>a\r&#10;b</pre>').body).toEqual([code('a\n\nb')]);
+    // Only a line feed right after the start tag is dropped: `&#13;` is a CR, not a line feed.
+    expect(parsedEveryWay('<pre>&#13;a</pre>').body).toEqual([code('\na')]);
+    expect(parsedEveryWay('<pre>\ra</pre>').body).toEqual([code('a')]);
+    expect(parsedEveryWay('<xmp>a\r<b>\r\nb</xmp>').body).toEqual([code('a\n<b>\nb')]);
+  });
+
+  it('gives a code block the text parse5 (as browsers) gives the <pre>, `<br>` as a line feed, line endings read as line feeds and white space trimmed at the end', () => {
+    const piece = fc.constantFrom('a', ' ', '\r', '\n', '\r\n', '<b>', '</b>', '</i>', '<!--c-->', '&#10;', '&#13;', '&amp;', '<br>');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const html = `<pre>${pieces.join('')}</pre>`;
+        const $ = load(html);
+        $('br').replaceWith('\n');
+        const expected = $('pre').first().text().replace(/\r\n?/g, '\n').replace(/[ \t\n\f]+$/, '');
+        expect(parsedEveryWay(html).body).toEqual(expected === '' ? [] : [code(expected)]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('reads <listing>, <xmp> and <plaintext> as <pre>: a block of their own, every space and line break kept', () => {
     expect(blocks('<div>a<listing>b\n  c</listing>d</div>')).toEqual([paragraph('a'), code('b\n  c'), paragraph('d')]);
     expect(blocks('<p>a<xmp>b\n  c</xmp>d</p>')).toEqual([paragraph('a'), code('b\n  c'), paragraph('d')]);

@@ -49,11 +49,12 @@ export function openCode(state: BlockState, name: string, attributes: Attributes
 const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 
-/** The text without the one line break HTML drops right after `<pre>` or `<listing>`. */
+/**
+ * The text without the one line feed HTML drops right after `<pre>` or `<listing>` (the input's
+ * CR LF and CR are line feeds already; a `&#13;` is no line feed, and stays).
+ */
 function withoutLeadingBreak(text: string): string {
-  if (text.charCodeAt(0) === LINE_FEED) return text.slice(1);
-  if (text.charCodeAt(0) === CARRIAGE_RETURN) return text.slice(text.charCodeAt(1) === LINE_FEED ? 2 : 1);
-  return text;
+  return text.charCodeAt(0) === LINE_FEED ? text.slice(1) : text;
 }
 
 /**

@@ -124,6 +124,8 @@ const LOWER_Z = 0x7a;
 const CASE_BIT = 0x20;
 const AMPERSAND = '&';
 const AMPERSAND_CODE = 0x26;
+const CARRIAGE_RETURN = 0x0d;
+const CR = '\r';
 const DIGIT_ZERO = 0x30;
 const DIGIT_NINE = 0x39;
 const NUMBER_SIGN = 0x23;
@@ -644,8 +646,11 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   }
 
   private flushRun(): void {
-    const run = this.run;
-    if (run === '') return;
+    if (this.run === '') return;
+    // As HTML reads its input before any markup: CR LF and a lone CR are one line feed (a CR
+    // that ends a chunk waits for the next character, flushSettledText), so markup between a CR
+    // and a line feed leaves two line breaks, and `&#13;` stays a CR.
+    const run = lineFeeds(this.run);
     const runMode = this.runMode;
     const text = runMode === RAW_TEXT || this.runAmpersand === -1 ? run : runMode === 0 ? decodeHTML(run) : decodeTextOnly(run, this.runElement);
     this.run = '';
@@ -674,9 +679,17 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private flushSettledText(): void {
     if (this.run === '' || this.runMode === ESCAPABLE_TEXT) return;
     if (this.runAmpersand === -1 || this.runReferenceEnded || this.runMode === RAW_TEXT) {
-      this.flushRun();
+      const run = this.run;
+      if (run.charCodeAt(run.length - 1) !== CARRIAGE_RETURN) {
+        this.flushRun();
+      } else {
+        // A line feed may come next: the CR waits for it.
+        this.run = run.slice(0, -1);
+        this.flushRun();
+        this.run = CR;
+      }
     } else if (this.runAmpersand > 0) {
-      const settled = this.run.slice(0, this.runAmpersand);
+      const settled = lineFeeds(this.run.slice(0, this.runAmpersand));
       this.run = this.run.slice(this.runAmpersand);
       this.runAmpersand = 0;
       this.sink.text(ownCopy(settled.indexOf(AMPERSAND) === -1 ? settled : decodeHTML(settled), this.narrow));
