@@ -233,3 +233,34 @@ describe('rule 5: a linked image inside a code block or a caption keeps its link
     }
   });
 });
+
+describe('rule 5: an <img> inside a <picture> takes its first <source srcset> when it has no source of its own', () => {
+  const codes = (article: Article) => article.diagnostics.map((diagnostic) => diagnostic.code);
+
+  it('reads the first candidate of the first <source> with one, as a browser shows it; the image\'s own source comes first', () => {
+    const article = parsedEveryWay('<h6>s</h6><picture><source srcset=" "><source srcset="/a.webp 1x, /b.webp 2x" type="image/webp"><source srcset="/c.jpg"><img alt="Cat"></picture>');
+    expect(article.body.slice(1)).toEqual([image('https://news.example/a.webp', { alt: 'Cat' })]);
+    expect(article.diagnostics).toEqual([]);
+    expect(blocks('<picture><source srcset="/a.webp"><img src="/own.jpg"></picture>')).toEqual([image('https://news.example/own.jpg')]);
+    expect(blocks('<picture><source srcset="/a.webp"><img data-src="/lazy.jpg"></picture>')).toEqual([image('https://news.example/lazy.jpg')]);
+    // A data: placeholder gives way to the picture's source, as to a lazy-loading attribute.
+    expect(blocks('<picture><source srcset="/a.webp"><img src="data:image/gif;base64,R0lGOD" srcset="/own.jpg 2x"></picture>')).toEqual([image('https://news.example/a.webp')]);
+  });
+
+  it('holds only inside that picture, in a link, a caption or a code block too', () => {
+    const article = parsedEveryWay('<h6>s</h6><picture><source srcset="/a.jpg"></picture><img alt="later">');
+    expect(article.body.slice(1)).toEqual([]);
+    expect(codes(article)).toEqual(['MISSING_SRC']);
+    expect(blocks('<a href="/story"><picture><source srcset="/a.jpg"><img></picture></a>')).toEqual([image('https://news.example/a.jpg', { link: 'https://news.example/story' })]);
+    expect(blocks('<figure><picture><source srcset="/a.jpg"><img></picture><figcaption>Cap</figcaption></figure>')).toEqual([image('https://news.example/a.jpg', { caption: 'Cap' })]);
+    expect(blocks('<pre>x<picture><source srcset="/a.jpg"><img></picture></pre>')).toEqual([code('x'), image('https://news.example/a.jpg')]);
+    // In a player, a <source> is the player's (its `src`), never a picture's.
+    expect(blocks('<picture><video><source srcset="/v.jpg" src="/v.mp4"></video><img></picture>')[0]).toMatchObject({ type: 'video', sources: [{ src: 'https://news.example/v.mp4' }] });
+  });
+
+  it('vets the picture\'s source as any image source (rule 9)', () => {
+    const article = parsedEveryWay('<h6>s</h6><picture><source srcset="javascript:alert(1)"><img></picture>');
+    expect(article.body.slice(1)).toEqual([]);
+    expect(codes(article)).toEqual(['UNSAFE_URL']);
+  });
+});

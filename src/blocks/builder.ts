@@ -9,10 +9,10 @@ import { captionMarkup, captionText, closeCaptionPart, closeFigcaption, closeFig
 import { closeAnchor, closeInline, CODE, EMPHASIS, endWatchedLink, lineBreak, openAnchor, openInline, STRONG, watchAnchor } from './formatting.js';
 import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
 import { appendText } from './inlines.js';
-import { DROP_ATTRIBUTE_PREFIX, isBlockLike, Kind, kindOf } from './kinds.js';
+import { DROP_ATTRIBUTE_PREFIX, isBlockLike, isTransparent, Kind, kindOf } from './kinds.js';
 import { closeItem, closeList, closeNested, openItem, openList, startItem } from './list.js';
 import { boundary, closeContainer, closeParagraph, endParagraph, openContainer, openParagraph, paragraphCollector } from './paragraph.js';
-import { closePlayer, openEmbed, openImage, openPlayer, releaseLifted, spoilLink } from './placement.js';
+import { closePlayer, endPicture, openEmbed, openImage, openPlayer, readPicture, releaseLifted, spoilLink } from './placement.js';
 import { closeQuote, openQuote } from './quote.js';
 import { createBlockState, Frame, FRAME_BITS, FRAME_MASK, Mode, pushFrame, type BlockState } from './state.js';
 
@@ -75,6 +75,8 @@ OPEN[Kind.Iframe] = (state, _name, attributes) => {
 };
 OPEN[Kind.Figure] = (state) => openFigure(state);
 OPEN[Kind.Figcaption] = (state, _name, attributes) => openFigcaption(state, attributes);
+OPEN[Kind.Picture] = transparent;
+OPEN[Kind.Source] = transparent;
 
 /** By frame: what an element's end closes. */
 const CLOSE: ((state: BlockState) => void)[] = [];
@@ -148,7 +150,9 @@ class Blocks implements BlockBuilder {
     if (state.mode === Mode.Code || dropped || isMedia(kind)) this.markup();
     if (dropped) return true;
     state.offset = offset;
-    if (state.linkDepth !== -1 && kind !== Kind.Transparent && kind !== Kind.Image) spoilLink(state);
+    // Rule 5: a `<picture>`'s first `<source srcset>` is the source of an `<img>` in it that has none.
+    if (kind >= Kind.Picture && state.mode !== Mode.Player) readPicture(state, kind === Kind.Source, attributes);
+    if (state.linkDepth !== -1 && !isTransparent(kind) && kind !== Kind.Image) spoilLink(state);
     // In a code block or a caption, media are read as anywhere else.
     if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
     return (OPEN[kind] as Open)(state, name, attributes);
@@ -161,6 +165,7 @@ class Blocks implements BlockBuilder {
     state.mode = frame >>> FRAME_BITS;
     (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
     endWatchedLink(state);
+    if (state.pictureDepth !== -1) endPicture(state);
   }
 
   text(value: string): void {

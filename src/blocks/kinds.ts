@@ -27,6 +27,10 @@ export const enum Kind {
   Iframe,
   Figure,
   Figcaption,
+  /** Transparent, but its first `<source srcset>` is the source of an `<img>` inside that has none (rule 5). */
+  Picture,
+  /** Transparent outside a player; in a `<picture>`, read for its `srcset`. */
+  Source,
 }
 
 const kinds = new Map<string, Kind>();
@@ -68,9 +72,16 @@ kinds.set('audio', Kind.Audio);
 kinds.set('iframe', Kind.Iframe);
 kinds.set('figure', Kind.Figure);
 kinds.set('figcaption', Kind.Figcaption);
+kinds.set('picture', Kind.Picture);
+kinds.set('source', Kind.Source);
 
 export function kindOf(name: string): Kind {
   return kinds.get(name) ?? Kind.Transparent;
+}
+
+/** Elements whose content stands as if their tags were not there. */
+export function isTransparent(kind: Kind): boolean {
+  return kind === Kind.Transparent || kind >= Kind.Picture;
 }
 
 /** Elements that break text into separate runs: read as white space inside captions and leaf blocks. */

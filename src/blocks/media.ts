@@ -94,29 +94,42 @@ function present(value: string | undefined): string | undefined {
 /** Rule 5: where a lazy-loading page keeps the real source while `src` holds a placeholder. */
 const LAZY_SOURCES = ['data-src', 'data-original', 'data-lazy-src'] as const;
 
+/** The first candidate of a `srcset`, when it has one. */
+export function srcsetSource(srcset: string | undefined): string | undefined {
+  const value = present(srcset);
+  return value === undefined ? undefined : present(firstSrcsetCandidate(value));
+}
+
 /**
  * An image's source as written: its `src`; when that is missing, empty or a
  * `data:` URL (a placeholder), the first of `data-src`, `data-original` and
- * `data-lazy-src` with a value; else the `src` (a `data:` one) or, when there
- * is none, the first `srcset` candidate.
+ * `data-lazy-src` with a value; else, inside a `<picture>`, the first candidate
+ * of its first `<source srcset>` (what a browser shows there); else the `src`
+ * (a `data:` one) or, when there is none, the first `srcset` candidate.
  */
-function imageSource(attrs: Attributes): string | undefined {
+function imageSource(attrs: Attributes, pictureSource: string | undefined): string | undefined {
   const src = present(attrs.src);
   if (src !== undefined && !isDataUrl(src)) return src;
   for (const name of LAZY_SOURCES) {
     const lazy = present(attrs[name]);
     if (lazy !== undefined) return lazy;
   }
-  if (src !== undefined) return src;
-  const srcset = present(attrs.srcset);
-  return srcset === undefined ? undefined : present(firstSrcsetCandidate(srcset));
+  return pictureSource ?? src ?? srcsetSource(attrs.srcset);
 }
 
-/** An image, or null when it is a tracking pixel (rule 6) or has no usable source. */
-export function readImage(attributes: Attributes | null, urls: UrlResolver, problems: MediaProblems): Image | null {
+/**
+ * An image, or null when it is a tracking pixel (rule 6) or has no usable source; `pictureSource`
+ * is the source its `<picture>` offers, if any.
+ */
+export function readImage(
+  attributes: Attributes | null,
+  urls: UrlResolver,
+  problems: MediaProblems,
+  pictureSource: string | undefined,
+): Image | null {
   const attrs = attributes ?? {};
   if (isAtMostOnePixel(attrs.width) && isAtMostOnePixel(attrs.height)) return null;
-  const raw = imageSource(attrs);
+  const raw = imageSource(attrs, pictureSource);
   if (raw === undefined) {
     problems.missingSource('an image');
     return null;

@@ -1,7 +1,7 @@
-import { exactLength } from '../text/speed.js';
+import { depth, exactLength } from '../text/speed.js';
 import { CONTENT_UNREAD, type Attributes } from '../tokens/body-tokenizer.js';
 import type { Block, Image, Media } from '../types.js';
-import { readEmbed, readImage, startPlayer } from './media.js';
+import { readEmbed, readImage, srcsetSource, startPlayer } from './media.js';
 import { endParagraph } from './paragraph.js';
 import { Frame, Mode, pushFrame, type BlockState } from './state.js';
 
@@ -96,8 +96,28 @@ export function endLink(state: BlockState): void {
 // The media elements (reading them is media.ts).
 
 export function openImage(state: BlockState, attributes: Attributes | null): void {
-  const image = readImage(attributes, state.urls, state);
+  const image = readImage(attributes, state.urls, state, state.pictureSource);
   if (image !== null) placeImage(state, image);
+}
+
+/**
+ * A `<picture>` opens (outside a player), or a `<source>` inside one: the first candidate of its first
+ * `<source srcset>` is the source of an `<img>` inside that has none of its own.
+ */
+export function readPicture(state: BlockState, isSource: boolean, attributes: Attributes | null): void {
+  if (!isSource) {
+    state.pictureDepth = depth(state.frames);
+    state.pictureSource = undefined;
+  } else if (state.pictureDepth !== -1 && state.pictureSource === undefined && attributes !== null) {
+    state.pictureSource = srcsetSource(attributes.srcset);
+  }
+}
+
+/** After an element's end: the `<picture>` is over when its frame is gone. */
+export function endPicture(state: BlockState): void {
+  if (depth(state.frames) > state.pictureDepth) return;
+  state.pictureDepth = -1;
+  state.pictureSource = undefined;
 }
 
 export function openEmbed(state: BlockState, attributes: Attributes | null): void {

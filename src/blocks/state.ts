@@ -155,6 +155,9 @@ export class BlockState implements MediaProblems {
 
   // media.ts
   player: PlayerDraft | null = null;
+  /** Frames open outside the `<picture>` open now, or -1; and the first candidate of its first `<source srcset>`. */
+  pictureDepth = -1;
+  pictureSource: string | undefined = undefined;
 
   constructor(urls: UrlResolver, diagnostics: DiagnosticReporter, out: (block: Block, paragraphClass: string | null) => void, sink: TokenSink) {
     this.urls = urls;
