@@ -264,3 +264,46 @@ describe('rule 5: an <img> inside a <picture> takes its first <source srcset> wh
     expect(codes(article)).toEqual(['UNSAFE_URL']);
   });
 });
+
+describe('rule 5: an image that is the whole content of a link, inside blocks within the link', () => {
+  it('keeps the link through block containers and paragraphs around the image (a linked responsive image as platforms write it)', () => {
+    const body =
+      '<h6>s</h6><div class="captioned-image-container"><figure><a class="image-link" href="https://cdn.example/big.png"><div class="image2-inset">' +
+      '<picture><source type="image/webp" srcset="https://cdn.example/a.webp 424w"><img src="https://cdn.example/a.png" alt="Mayor"></picture>' +
+      '<div class="image-link-expand"><div><button><svg><g><title>Expand</title><path d="M0"></path></g></svg></button></div></div></div></a>' +
+      '<figcaption>The opening</figcaption></figure></div><p>after</p>';
+    const article = parsedEveryWay(body);
+    expect(article.body.slice(1)).toEqual([
+      image('https://cdn.example/a.png', { alt: 'Mayor', caption: 'The opening', link: 'https://cdn.example/big.png' }),
+      paragraph('after'),
+    ]);
+    expect(article.links).toEqual([{ href: 'https://cdn.example/big.png', text: 'Mayor' }]);
+    expect(blocks('<a href="/x"><p><img src="/i.png"></p></a>')).toEqual([image('https://news.example/i.png', { link: 'https://news.example/x' })]);
+  });
+
+  it('gives no link when the blocks hold text, formatting or another image besides', () => {
+    expect(blocks('<a href="/x"><div><img src="/i.png"></div><p>more</p></a>')[0]).toEqual(image('https://news.example/i.png'));
+    expect(blocks('<a href="/x"><div><b><img src="/i.png"></b></div></a>')).toEqual([image('https://news.example/i.png')]);
+    expect(blocks('<a href="/x"><div><img src="/i.png"></div><div><img src="/j.png"></div></a>')).toEqual([
+      image('https://news.example/i.png'),
+      image('https://news.example/j.png'),
+    ]);
+  });
+
+  it('lists a linked image with its alt read as a link\'s text: one line, white space collapsed and trimmed (rule 10)', () => {
+    const article = parsedEveryWay('<h6>s</h6><a href="/big.jpg"><img src="/a.jpg" alt="  Mayor at the\nopening\u3000"></a>');
+    expect(article.body[1]).toEqual(image('https://news.example/a.jpg', { alt: '  Mayor at the\nopening\u3000', link: 'https://news.example/big.jpg' }));
+    expect(article.links).toEqual([{ href: 'https://news.example/big.jpg', text: 'Mayor at the opening' }]);
+  });
+});
+
+describe('rule 2 in captions: a <br> reads as a space, with the white space and U+3000 around it dropped', () => {
+  it('in the caption and in the credit', () => {
+    expect(blocks('<figure><img src="/a.jpg"><figcaption>图一\u3000<br>\u3000北京</figcaption></figure>')).toEqual([image('https://news.example/a.jpg', { caption: '图一 北京' })]);
+    expect(blocks('<figure><img src="/a.jpg"><figcaption>a\u3000<br><br>\u3000 b<small>c\u3000<br>\u3000d</small></figcaption></figure>')).toEqual([
+      image('https://news.example/a.jpg', { caption: 'a b', credit: 'c d' }),
+    ]);
+    // Inside text, U+3000 is kept (rule 1).
+    expect(blocks('<figure><img src="/a.jpg"><figcaption>a\u3000b</figcaption></figure>')).toEqual([image('https://news.example/a.jpg', { caption: 'a\u3000b' })]);
+  });
+});

@@ -139,7 +139,8 @@ export function assertWellFormed(article: Article, input?: string): void {
         if ((block.width !== null && !isWholeNumber(block.width)) || (block.height !== null && !isWholeNumber(block.height))) fail(`${where}: size`);
         if (block.width !== null && block.height !== null && block.width <= 1 && block.height <= 1) fail(`${where}: tracking pixel kept`);
         if (!isNullableString(block.link) || block.link === '') fail(`${where}: link`);
-        if (block.link !== null) links.push({ href: block.link, text: block.alt ?? '' });
+        // A link's text is one line (rule 10): the alt with its white space collapsed and trimmed.
+        if (block.link !== null) links.push({ href: block.link, text: (block.alt ?? '').replace(/[ \t\n\f\r\u00a0]+/g, ' ').replace(/^[ \u3000]+|[ \u3000]+$/g, '') });
         media.push(block);
         break;
       case 'video':

@@ -118,7 +118,7 @@ class Assembly implements ArticleBuilder {
         return;
       case 'image':
         this.media.push(block);
-        if (block.link !== null) links.push({ href: block.link, text: block.alt ?? '' });
+        if (block.link !== null) links.push(imageLink(block.link, block.alt));
         return;
       default:
         this.media.push(block);
@@ -128,6 +128,11 @@ class Assembly implements ArticleBuilder {
 
 function isMedia(block: Block): block is Media {
   return block.type === 'image' || block.type === 'video' || block.type === 'audio' || block.type === 'embed';
+}
+
+/** Rule 10: the link of a linked image, its text the `alt` read as a link's text (one line, trimmed), or `""`. */
+export function imageLink(href: string, alt: string | null | undefined): Link {
+  return { href, text: alt === null || alt === undefined ? '' : collapseWhitespace(alt) };
 }
 
 /** Rule 10: the links of inlines, each with its text (a break read as a space), in document order. */

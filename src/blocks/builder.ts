@@ -130,6 +130,11 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
   }
 }
 
+/** Rule 5: what may stand around an image that is the whole content of a link (`<a href><div><picture><img>`). */
+function wrapsLinkedImage(kind: Kind): boolean {
+  return isTransparent(kind) || kind === Kind.Image || kind === Kind.Container || kind === Kind.Paragraph;
+}
+
 export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
   return new Blocks(options);
 }
@@ -152,7 +157,7 @@ class Blocks implements BlockBuilder {
     state.offset = offset;
     // Rule 5: a `<picture>`'s first `<source srcset>` is the source of an `<img>` in it that has none.
     if (kind >= Kind.Picture && state.mode !== Mode.Player) readPicture(state, kind === Kind.Source, attributes);
-    if (state.linkDepth !== -1 && !isTransparent(kind) && kind !== Kind.Image) spoilLink(state);
+    if (state.linkDepth !== -1 && !wrapsLinkedImage(kind)) spoilLink(state);
     // In a code block or a caption, media are read as anywhere else.
     if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
     return (OPEN[kind] as Open)(state, name, attributes);

@@ -1,5 +1,5 @@
 import { depth } from '../text/speed.js';
-import { collapseWhitespace } from '../text/whitespace.js';
+import { collapseWhitespace, isEdgeSpace } from '../text/whitespace.js';
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Media } from '../types.js';
 import { boundary, openContainer } from './paragraph.js';
@@ -77,7 +77,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
     openContainer(state);
     return;
   }
-  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], events: [] };
+  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], afterBreak: false, events: [] };
   figure.caption = caption;
   state.caption = caption;
   record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);
@@ -101,7 +101,8 @@ export function openCaptionPart(state: BlockState, name: string, attributes: Att
     if (caption.credits !== '') caption.credits += ' ';
     caption.creditDepth = 1;
   }
-  if (blockLike) addText(caption, ' ');
+  if (name === 'br') captionBreak(caption);
+  else if (blockLike) addText(caption, ' ');
   caption.parts.push(blockLike);
   pushFrame(state, Frame.CaptionPart);
 }
@@ -124,7 +125,30 @@ export function captionMarkup(state: BlockState): void {
   record(state.caption!, CaptionEvent.Markup, '', null, 0);
 }
 
-function addText(caption: CaptionDraft, value: string): void {
+/** Rule 2: a `<br>`, with the white space and U+3000 around it dropped, reads as a space in a caption. */
+function captionBreak(caption: CaptionDraft): void {
+  caption.full = withoutEdgeSpaceAtEnd(caption.full) + ' ';
+  caption.plain = withoutEdgeSpaceAtEnd(caption.plain) + ' ';
+  caption.credits = withoutEdgeSpaceAtEnd(caption.credits);
+  if (caption.creditDepth > 0) caption.credits += ' ';
+  caption.afterBreak = true;
+}
+
+function withoutEdgeSpaceAtEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+function addText(caption: CaptionDraft, text: string): void {
+  let value = text;
+  if (caption.afterBreak) {
+    let start = 0;
+    while (start < value.length && isEdgeSpace(value.charCodeAt(start))) start++;
+    if (start === value.length) return;
+    caption.afterBreak = false;
+    value = value.slice(start);
+  }
   caption.full += value;
   if (caption.creditDepth > 0) caption.credits += value;
   else caption.plain += value;

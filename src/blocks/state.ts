@@ -82,6 +82,8 @@ export interface CaptionDraft {
   creditDepth: number;
   /** Per open element inside the caption: whether it is block-like (read as a space at both ends). */
   parts: boolean[];
+  /** A `<br>` came last: white space and U+3000 that follow it are dropped (rule 2). */
+  afterBreak: boolean;
   /**
    * The caption's events, to be read as body text when the figure has no
    * media: four entries each (event, name or text, attributes, offset).

@@ -1,5 +1,5 @@
 import { escapeAttribute, escapeText } from 'entities';
-import { collectLinks } from '../article/article-builder.js';
+import { collectLinks, imageLink } from '../article/article-builder.js';
 import type { Link } from '../types.js';
 import type {
   AudioInput,
@@ -234,7 +234,7 @@ function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], link
   const linksBefore: number[] = [0];
   for (let index = 0; index < leading; index++) {
     const block = body[index] as BlockInput;
-    if (block.type === 'image' && block.link !== null && block.link !== undefined) mediaLinks.push({ href: block.link, text: block.alt ?? '' });
+    if (block.type === 'image' && block.link !== null && block.link !== undefined) mediaLinks.push(imageLink(block.link, block.alt));
     linksBefore.push(mediaLinks.length);
   }
   let prefix = 0;
