@@ -277,8 +277,10 @@ async function readStream(reader: Reader, parser: SeedParser): Promise<void> {
       const result: unknown = await reader.read();
       if (typeof result !== 'object' || result === null) throw new TypeError(`parseSeedStream: the reader's read() gave ${describe(result)}, not a read result`);
       if ((result as { done: boolean }).done) return;
+      // Read before the parse: a result whose value cannot be read is the source's failure, not the parse's.
+      const value = (result as { value: string | Uint8Array }).value;
       try {
-        parser.write((result as { value: string | Uint8Array }).value);
+        parser.write(value);
       } catch (error) {
         stop(() => reader.cancel(error));
         throw error;
@@ -302,8 +304,10 @@ async function readIterable(iterator: AsyncIterator<unknown>, parser: SeedParser
     const result: unknown = await next.call(iterator);
     if (typeof result !== 'object' || result === null) throw new TypeError(`parseSeedStream: the iterator's next() gave ${describe(result)}, not an iterator result`);
     if ((result as IteratorResult<unknown>).done) return;
+    // As `for await`: a value that cannot be read is the source's failure, and does not close it.
+    const value = (result as IteratorResult<unknown>).value as string | Uint8Array;
     try {
-      parser.write((result as IteratorResult<unknown>).value as string | Uint8Array);
+      parser.write(value);
     } catch (error) {
       stop(() => iterator.return?.());
       throw error;

@@ -120,6 +120,20 @@ describe('parseSeedStream: sources', () => {
     for (const source of sources) expect(await rejection(parseSeedStream(source as never))).toBe(thrown);
   });
 
+  it('rejects with what a result\'s value getter throws, as the source\'s failure: the source is neither closed nor cancelled', async () => {
+    const thrown = new Error('no value');
+    const cleanups: string[] = [];
+    const iterator = { next: async () => ({ done: false, get value(): never { throw thrown; } }), return: async () => { cleanups.push('return'); return { done: true, value: undefined }; } };
+    expect(await rejection(parseSeedStream({ [Symbol.asyncIterator]: () => iterator } as never))).toBe(thrown);
+    const reader = {
+      read: async () => ({ done: false, get value(): never { throw thrown; } }),
+      cancel: async () => { cleanups.push('cancel'); },
+      releaseLock: () => { cleanups.push('releaseLock'); },
+    };
+    expect(await rejection(parseSeedStream({ getReader: () => reader } as never))).toBe(thrown);
+    expect(cleanups).toEqual(['releaseLock']);
+  });
+
   it('rejects an iterator that breaks the protocol with a TypeError, without closing it', async () => {
     const returns: number[] = [];
     const made = (iterator: unknown) => ({ [Symbol.asyncIterator]: () => iterator });

@@ -186,6 +186,17 @@ describe('header errors, with positions', () => {
     expect(error.message).toContain('the timestamp comment inside it, on line 4: its closing line "---" is missing');
   });
 
+  it('INVALID_FRONT_MATTER where the YAML problem is when a closed front matter holds a timestamp-like line elsewhere', () => {
+    const duplicate = failure('---\nbody: |\n  <!--1-->\ntitle: a\ntitle: b\n---\n<!--1684512901000-->\n[T](https://a.example/)\n------\n');
+    expect(duplicate).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 5, column: 1 });
+    expect(duplicate.message).toContain('found the key "title" twice');
+    const scalar = failure('---\n<!--1-->\n---\n<!--1-->\n[t](u)\n---\n');
+    expect(scalar).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 2, column: 1 });
+    expect(scalar.message).toContain('found a scalar, not a mapping');
+    const open = failure('---\nnote: [draft\n<!--1-->\n---\n<!--1-->\n[t](u)\n---\n');
+    expect(open.message).not.toContain('timestamp');
+  });
+
   it('MISSING_TIMESTAMP when the first non-blank line is not a comment', () => {
     const error = expectError('\n\nHello world\n[T](u)\n---\n', 'MISSING_TIMESTAMP', 3, 1, '"Hello world"');
     expect(error.offset).toBe(2);

@@ -487,7 +487,7 @@ function readFrontMatter(scan: Scan, frontMatter: FrontMatterText, text: string,
   const lines = frontMatterLines(written, frontMatter);
   if (!result.ok) {
     // A front matter missing its closing fence runs on to the underline, the next line of three hyphens.
-    const timestamp = timestampLineIn(written, lines);
+    const timestamp = swallowedTimestampLine(written, lines);
     if (timestamp !== -1) fail('INVALID_FRONT_MATTER', frontMatterHoldsTimestamp(lines.firstLine + timestamp), frontMatter.opening);
     fail('INVALID_FRONT_MATTER', result.problem.message, frontMatterPosition(lines, result.problem));
   }
@@ -540,13 +540,17 @@ function frontMatterLines(written: string, frontMatter: FrontMatterText): FrontM
   return lines;
 }
 
-/** The index of the first line of the front matter that is a timestamp comment, or -1. */
-function timestampLineIn(written: string, lines: FrontMatterLines): number {
-  for (let index = 0; index < lines.offsets.length; index++) {
-    const start = (lines.offsets[index] as number) - (lines.offsets[0] as number);
-    if (readTimestampLine(written, start, start + (lines.lengths[index] as number)).kind === 'timestamp') return index;
-  }
-  return -1;
+/**
+ * When the underline closed the front matter (its closing fence missing), so that it ends with the
+ * timestamp line and the title line: the index of that timestamp line; else -1.
+ */
+function swallowedTimestampLine(written: string, lines: FrontMatterLines): number {
+  const count = lines.offsets.length;
+  if (count < 2) return -1;
+  const lineStart = (index: number) => (lines.offsets[index] as number) - (lines.offsets[0] as number);
+  if (written.charCodeAt(lineStart(count - 1)) !== OPENING_BRACKET) return -1;
+  const start = lineStart(count - 2);
+  return readTimestampLine(written, start, start + (lines.lengths[count - 2] as number)).kind === 'timestamp' ? count - 2 : -1;
 }
 
 /**
@@ -570,6 +574,7 @@ function frontMatterPosition(lines: FrontMatterLines, problem: FrontMatterProble
 
 const CR = 0x0d;
 const HYPHEN = 0x2d;
+const OPENING_BRACKET = 0x5b;
 const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const TAB = 0x09;
