@@ -307,3 +307,34 @@ describe('rule 2 in captions: a <br> reads as a space, with the white space and 
     expect(blocks('<figure><img src="/a.jpg"><figcaption>a\u3000b</figcaption></figure>')).toEqual([image('https://news.example/a.jpg', { caption: 'a\u3000b' })]);
   });
 });
+
+describe('rule 4: a link inside inline code goes around a code of its own (code holds text only), so no link is lost', () => {
+  const code = (value: string): Inline => ({ type: 'code', value });
+  const link = (href: string, children: Inline[]): Inline => ({ type: 'link', href, title: null, children });
+
+  it('splits the code around the link, in the inlines and in links', () => {
+    const article = parsedEveryWay('<h6>s</h6><p>See <code>x.<a href="https://docs.example/foo">foo()</a>;</code> docs.</p>');
+    expect(article.body[1]).toEqual(
+      paragraph('See x.foo(); docs.', [text('See '), code('x.'), link('https://docs.example/foo', [code('foo()')]), code(';'), text(' docs.')]),
+    );
+    expect(article.links).toEqual([{ href: 'https://docs.example/foo', text: 'foo()' }]);
+  });
+
+  it('with formatting and breaks inside, links side by side, and an empty code dropped', () => {
+    expect(blocks('<p><code><a href="/x">x<b>y</b>z</a>w</code></p>')).toEqual([
+      paragraph('xyzw', [link('https://news.example/x', [code('xyz')]), code('w')]),
+    ]);
+    expect(blocks('<p><code><a href="/x">b</a><a href="/y">c</a></code>d</p>')).toEqual([
+      paragraph('bcd', [link('https://news.example/x', [code('b')]), link('https://news.example/y', [code('c')]), text('d')]),
+    ]);
+    expect(blocks('<p><b><code>a<a href="/x">b<br>c</a></code></b>e</p>')).toEqual([
+      paragraph('ab\nce', [{ type: 'strong', children: [code('a'), link('https://news.example/x', [{ type: 'code', value: 'b\nc' }])] }, text('e')]),
+    ]);
+  });
+
+  it('reports an unsafe URL there as anywhere, and keeps the text as code', () => {
+    const article = parsedEveryWay('<h6>s</h6><p><code><a href="javascript:x">b</a></code></p>');
+    expect(article.body[1]).toEqual(paragraph('b', [code('b')]));
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['UNSAFE_URL']);
+  });
+});

@@ -49,6 +49,11 @@ export interface InlineCollector {
   /** Inside a materialized `code`, all text goes to its value. */
   code: CodeInline | null;
   codeDepth: number;
+  /**
+   * A link opened inside a `code` at this depth: the link holds a code of its own, and once the
+   * link ends, text still inside the outer `code` goes to a new code node; else -1.
+   */
+  reopenCodeAt: number;
   /** The text not yet made a node (or the open code's value): its first piece, then the rest. */
   run: string | null;
   runPieces: string[];
@@ -88,6 +93,7 @@ export function createInlineCollector(): InlineCollector {
     starts: NO_STARTS,
     code: null,
     codeDepth: -1,
+    reopenCodeAt: -1,
     run: null,
     runPieces: NO_PIECES,
     hasContent: false,
@@ -110,7 +116,9 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
   const { open, starts } = collector;
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
-    if (collector.code !== null) {
+    if (collector.code !== null && entry.type === 'link' && collector.reopenCodeAt === -1) {
+      linkInsideCode(collector, entry);
+    } else if (collector.code !== null) {
       open.push(null);
       starts.push(-1);
     } else if (entry.type === 'code') {
@@ -132,6 +140,28 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
       starts.push(collector.nodes.length);
     }
   }
+}
+
+/**
+ * A link inside a `code` (`<code>a<a href>b</a>c</code>`): code holds no nodes, so the link goes
+ * around a code of its own, between the code before it and the code after it
+ * (`a`, a link of `b`, `c`), and no link is lost. The code before it is dropped when empty.
+ */
+function linkInsideCode(collector: InlineCollector, entry: Extract<ActiveInline, { type: 'link' }>): void {
+  const { nodes, open, starts } = collector;
+  const outer = collector.code as CodeInline;
+  endRun(collector);
+  if (outer.value === '' && nodes[nodes.length - 1] === outer) nodes.pop();
+  collector.reopenCodeAt = collector.codeDepth;
+  const link: ContainerInline = { type: 'link', href: entry.href, title: entry.title, children: NO_CHILDREN };
+  pushNode(collector, link);
+  open.push(link);
+  starts.push(nodes.length);
+  const inner: CodeInline = { type: 'code', value: '' };
+  collector.code = inner;
+  // Ends with the link's level.
+  collector.codeDepth = open.length - 1;
+  pushNode(collector, inner);
 }
 
 /** Adds text to the run (of the open code, or of a text node to come). */
@@ -254,8 +284,14 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
     node.children = nodes.slice(start);
     truncate(nodes, start);
   }
-  truncate(open, depth);
-  truncate(starts, depth);
+  // A link inside a code has ended: the outer code's level, if still open, is made again by the next text (a new code node).
+  let kept = depth;
+  if (collector.reopenCodeAt !== -1 && collector.code === null) {
+    if (collector.reopenCodeAt < depth) kept = collector.reopenCodeAt;
+    collector.reopenCodeAt = -1;
+  }
+  truncate(open, kept);
+  truncate(starts, kept);
 }
 
 /**
