@@ -332,6 +332,26 @@ describe('rule 4: a link inside inline code goes around a code of its own (code 
     ]);
   });
 
+  it('puts the space or break between a code and a link outside both, as where the code element ends before the link', () => {
+    expect(blocks('<p><code>a <a href="/x">b</a> c</code></p>')).toEqual([
+      paragraph('a b c', [code('a'), text(' '), link('https://news.example/x', [code('b')]), text(' '), code('c')]),
+    ]);
+    expect(blocks('<p><code>a<br><a href="/x">b</a></code></p>')).toEqual([
+      paragraph('a\nb', [code('a'), { type: 'break' }, link('https://news.example/x', [code('b')])]),
+    ]);
+  });
+
+  it('keeps a link nested in a link inside code', () => {
+    const article = parsedEveryWay('<h6>s</h6><p><code><a href="/x">b<span><a href="/y">c</a></span>d</a></code></p>');
+    expect(article.body[1]).toEqual(
+      paragraph('bcd', [link('https://news.example/x', [code('b'), link('https://news.example/y', [code('c')]), code('d')])]),
+    );
+    expect(article.links).toEqual([
+      { href: 'https://news.example/x', text: 'bcd' },
+      { href: 'https://news.example/y', text: 'c' },
+    ]);
+  });
+
   it('reports an unsafe URL there as anywhere, and keeps the text as code', () => {
     const article = parsedEveryWay('<h6>s</h6><p><code><a href="javascript:x">b</a></code></p>');
     expect(article.body[1]).toEqual(paragraph('b', [code('b')]));

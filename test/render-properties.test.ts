@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import type { Paragraph as MdastParagraph } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { parseSeed } from '../src/index.js';
+import { formatSeed, parseSeed } from '../src/index.js';
 import { toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { checkOptions } from './chunks.js';
-import { seed } from './helpers.js';
+import { plain, seed } from './helpers.js';
 import { expectHtml, expectMarkdownReadBack, phrasingShape, readMarkdown } from './render-helpers.js';
 
 /** Bodies of the markup the renderers meet, in any nesting and order. */
@@ -47,6 +47,21 @@ describe('renderers, for any Article', () => {
         expectHtml(article, { media: 'elements' });
       }),
       checkOptions(200),
+    );
+  });
+
+  it('inline code holding links, breaks and formatting: Markdown reads back the same, and so does the seed written back', () => {
+    const piece = fc.constantFrom('<code>', '</code>', '<a href="/x">', '<a href="https://y.example/">', '</a>', '<br>', 'a', 'b`c', ' ', '\u3000', '<b>', '</b>', '<span>', '</span>', '<i>');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const article = parseSeed(seed(`<h6>s</h6><p>${pieces.join('')}</p>`));
+        expectMarkdownReadBack(article);
+        expectHtml(article);
+        const { diagnostics: _, ...rest } = article;
+        const { diagnostics: __, ...back } = parseSeed(formatSeed(article));
+        expect(plain(back)).toEqual(plain(rest));
+      }),
+      checkOptions(400),
     );
   });
 

@@ -46,14 +46,15 @@ export interface InlineCollector {
    */
   open: (ContainerInline | null)[];
   starts: number[];
-  /** Inside a materialized `code`, all text goes to its value. */
+  /**
+   * The level of `active` where a `<code>` is open, or -1. Code holds text only: formatting inside
+   * it adds no node, and a link inside it ends the code node before it and holds a code node of
+   * its own, so text goes to a code node made when it comes, in the innermost container.
+   */
+  codeAt: number;
+  /** The code node text goes to now, and the level whose end ends it. */
   code: CodeInline | null;
   codeDepth: number;
-  /**
-   * A link opened inside a `code` at this depth: the link holds a code of its own, and once the
-   * link ends, text still inside the outer `code` goes to a new code node; else -1.
-   */
-  reopenCodeAt: number;
   /** The text not yet made a node (or the open code's value): its first piece, then the rest. */
   run: string | null;
   runPieces: string[];
@@ -91,9 +92,9 @@ export function createInlineCollector(): InlineCollector {
     nodes: NO_NODES,
     open: NOTHING_OPEN,
     starts: NO_STARTS,
+    codeAt: -1,
     code: null,
     codeDepth: -1,
-    reopenCodeAt: -1,
     run: null,
     runPieces: NO_PIECES,
     hasContent: false,
@@ -116,20 +117,16 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
   const { open, starts } = collector;
   while (open.length < active.length) {
     const entry = active[open.length] as ActiveInline;
-    if (collector.code !== null && entry.type === 'link' && collector.reopenCodeAt === -1) {
-      linkInsideCode(collector, entry);
-    } else if (collector.code !== null) {
+    if (entry.type === 'code') {
+      // `<code>` is never open inside `<code>` (rule 1): its node is made when text comes.
+      collector.codeAt = open.length;
       open.push(null);
       starts.push(-1);
-    } else if (entry.type === 'code') {
-      endRun(collector);
-      const code: CodeInline = { type: 'code', value: '' };
-      collector.code = code;
-      collector.codeDepth = open.length;
-      pushNode(collector, code);
+    } else if (collector.codeAt !== -1 && entry.type !== 'link') {
       open.push(null);
       starts.push(-1);
     } else {
+      endCode(collector);
       endRun(collector);
       const node: ContainerInline =
         entry.type === 'link'
@@ -143,25 +140,40 @@ function materialize(collector: InlineCollector, active: readonly ActiveInline[]
 }
 
 /**
- * A link inside a `code` (`<code>a<a href>b</a>c</code>`): code holds no nodes, so the link goes
- * around a code of its own, between the code before it and the code after it
- * (`a`, a link of `b`, `c`), and no link is lost. The code before it is dropped when empty.
+ * Text comes inside an open `<code>`: a code node in the innermost container, ended by the end of
+ * that container or of the code (`<code>a<a href>b</a>c</code>` is the code `a`, a link of the
+ * code `b`, and the code `c`).
  */
-function linkInsideCode(collector: InlineCollector, entry: Extract<ActiveInline, { type: 'link' }>): void {
-  const { nodes, open, starts } = collector;
-  const outer = collector.code as CodeInline;
+function startCode(collector: InlineCollector): void {
   endRun(collector);
-  if (outer.value === '' && nodes[nodes.length - 1] === outer) nodes.pop();
-  collector.reopenCodeAt = collector.codeDepth;
-  const link: ContainerInline = { type: 'link', href: entry.href, title: entry.title, children: NO_CHILDREN };
-  pushNode(collector, link);
-  open.push(link);
-  starts.push(nodes.length);
-  const inner: CodeInline = { type: 'code', value: '' };
-  collector.code = inner;
-  // Ends with the link's level.
-  collector.codeDepth = open.length - 1;
-  pushNode(collector, inner);
+  const code: CodeInline = { type: 'code', value: '' };
+  pushNode(collector, code);
+  collector.code = code;
+  const { open, codeAt } = collector;
+  let depth = open.length - 1;
+  while (depth > codeAt && open[depth] === null) depth--;
+  collector.codeDepth = depth;
+}
+
+/** Ends the code node text goes to, if any. */
+function endCode(collector: InlineCollector): void {
+  if (collector.code === null) return;
+  endRun(collector);
+  collector.code = null;
+  collector.codeDepth = -1;
+}
+
+/**
+ * A link about to open inside the code node: the node ends first, so the space or break between
+ * stands outside it, as where the code element ends before the link.
+ */
+function endCodeBeforeLink(collector: InlineCollector, active: readonly ActiveInline[]): void {
+  for (let level = collector.open.length; level < active.length; level++) {
+    if ((active[level] as ActiveInline).type === 'link') {
+      endCode(collector);
+      return;
+    }
+  }
 }
 
 /** Adds text to the run (of the open code, or of a text node to come). */
@@ -242,9 +254,11 @@ export function appendText(collector: InlineCollector, active: readonly ActiveIn
   while (isEdgeSpace(raw.charCodeAt(end - 1))) end--;
   if (collector.hasContent) {
     if (start > 0) addSpace(collector, spaceOf(raw, 0, start));
+    if (collector.code !== null && collector.open.length < active.length) endCodeBeforeLink(collector, active);
     flushPending(collector);
   }
   if (collector.open.length < active.length) materialize(collector, active);
+  if (collector.codeAt !== -1 && collector.code === null) startCode(collector);
   put(collector, normalizeText(start === 0 && end === length ? raw : raw.slice(start, end)));
   collector.hasContent = true;
   if (end < length) {
@@ -284,14 +298,9 @@ export function closeInlinesTo(collector: InlineCollector, depth: number): void 
     node.children = nodes.slice(start);
     truncate(nodes, start);
   }
-  // A link inside a code has ended: the outer code's level, if still open, is made again by the next text (a new code node).
-  let kept = depth;
-  if (collector.reopenCodeAt !== -1 && collector.code === null) {
-    if (collector.reopenCodeAt < depth) kept = collector.reopenCodeAt;
-    collector.reopenCodeAt = -1;
-  }
-  truncate(open, kept);
-  truncate(starts, kept);
+  if (collector.codeAt >= depth) collector.codeAt = -1;
+  truncate(open, depth);
+  truncate(starts, depth);
 }
 
 /**

@@ -69,10 +69,11 @@ type InlineHandler<T extends Inline> = (inline: T) => PhrasingContent[];
 const inlineHandlers: { [K in Inline['type']]: InlineHandler<Extract<Inline, { type: K }>> } = {
   text: (inline) => [{ type: 'text', value: inline.value }],
   break: () => [{ type: 'break' }],
-  // A code span cannot hold a line break (it would read as a space): one span per line.
+  // A code span cannot hold a line break (it would read as a space): one span per line. An empty
+  // line makes no span: an empty code span is written as bare backticks, which pair with the next.
   code: (inline) => inline.value.split('\n').flatMap((line, index): PhrasingContent[] => {
-    const code: PhrasingContent = { type: 'inlineCode', value: line };
-    return index === 0 ? [code] : [{ type: 'break' }, code];
+    const code: PhrasingContent[] = line === '' ? [] : [{ type: 'inlineCode', value: line }];
+    return index === 0 ? code : [{ type: 'break' }, ...code];
   }),
   strong: (inline) => [{ type: 'strong', children: phrasing(inline.children) }],
   emphasis: (inline) => [{ type: 'emphasis', children: phrasing(inline.children) }],
