@@ -276,6 +276,12 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toHtml(value, null)).toBe(toHtml(value));
     expect(toHast(value, { media: undefined, document: undefined })).toEqual(toHast(value));
     expect(() => toHtml(value, { media: 'video' as never })).toThrow(new TypeError('toHtml: options.media must be \'links\' or \'elements\', got "video"'));
+    // Values JSON cannot write are named too.
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    for (const [media, described] of [[1n, 'bigint'], [cyclic, 'an object ([object Object])'], [Symbol('m'), 'symbol'], [() => 0, 'function']] as const) {
+      expect(() => toHtml(value, { media: media as never })).toThrow(new TypeError(`toHtml: options.media must be 'links' or 'elements', got ${described}`));
+    }
     expect(() => toHtml(value, { document: 'yes' as never })).toThrow(new TypeError('toHtml: options.document must be true or false, got "yes"'));
     expect(() => toHast(value, 5 as never)).toThrow(new TypeError('toHast: options must be an object, got 5'));
   });
@@ -376,6 +382,9 @@ describe('what Markdown and HTML cannot nest', () => {
       [[{ character: '#', before: '(' }], 'options.unsafe[0].before must be the source of a regular expression, got "("'],
       [[{ character: '#', after: '[' }], 'options.unsafe[0].after must be the source of a regular expression, got "["'],
       [[{ character: '#', atBreak: true, before: ')' }], 'options.unsafe[0].before must be the source of a regular expression, got ")"'],
+      // Compiles only inside the library's group, which it escapes: an empty match, where the library loops for ever.
+      [[{ character: 'h', after: ')|(?:' }], 'options.unsafe[0].after must be the source of a regular expression, got ")|(?:"'],
+      [[{ character: 'h', before: '))|((?:' }], 'options.unsafe[0].before must be the source of a regular expression, got "))|((?:"'],
       // Each compiles alone, not together: one group name twice.
       [[{ character: '#', before: '(?<a>x)', after: '(?<a>y)' }], 'options.unsafe[0].after must be the source of a regular expression, got "(?<a>y)"'],
       [[{ character: '#', after: '\\p{', unicode: true }], 'options.unsafe[0].after must be the source of a regular expression, got "\\\\p{"'],

@@ -142,6 +142,18 @@ describe('toMarkdown options: lists', () => {
     );
   });
 
+  it('joins and unsafe patterns: at most 10000 in all, a list counted in each place it is held (the library joins them into one)', () => {
+    const patterns = new Array<object>(5_000).fill({ character: 'q' });
+    expect(toMarkdown(article, { unsafe: patterns, extensions: [{ unsafe: patterns.slice(1) }] })).toBe('# [T](https://e.example/)\n\nHi\n');
+    const shared = { unsafe: patterns };
+    expect(() => toMarkdown(article, { extensions: new Array(1_000).fill(shared) })).toThrow(
+      new TypeError('toMarkdown: options.extensions[2].unsafe makes more than 10000 unsafe patterns and joins in all, extensions counted in each place they are held'),
+    );
+    expect(() => toMarkdown(article, { join: new Array(6_000).fill(() => undefined), extensions: [{ unsafe: patterns }] })).toThrow(
+      new TypeError('toMarkdown: options.extensions[0].unsafe makes more than 10000 unsafe patterns and joins in all, extensions counted in each place they are held'),
+    );
+  });
+
   it('unsafe patterns given add to those of the renderer', () => {
     const code = handBuilt([{ type: 'code', text: 'x', language: '~js' }]);
     expect(toMarkdown(code, { fence: '~', unsafe: [{ character: 'j', inConstruct: 'codeFencedLangTilde' }] })).toBe('# [T](https://e.example/)\n\n~~~\\~&#x6A;s\nx\n~~~\n');

@@ -152,6 +152,16 @@ describe('formatSeed: exact output', () => {
       new TypeError('formatSeed: header.timestamp must be a whole number from 0 to 253402300799999, got -1'),
     );
     expect(() => formatSeed({ header: { ...HEADER, timestamp: 1.5 } })).toThrow(TypeError);
+    // A value of another type is named as what it is, not as empty or as a number it reads like.
+    expect(() => formatSeed({ header: { ...HEADER, title: 5 as never } })).toThrow(new TypeError('formatSeed: header.title must be a string, got 5'));
+    expect(() => formatSeed({ header: { ...HEADER, title: null as never } })).toThrow(new TypeError('formatSeed: header.title must be a string, got null'));
+    expect(() => formatSeed({ header: { ...HEADER, url: ['https://a.example/'] as never } })).toThrow(new TypeError('formatSeed: header.url must be a string, got an array'));
+    expect(() => formatSeed({ header: { ...HEADER, timestamp: '1' as never } })).toThrow(
+      new TypeError('formatSeed: header.timestamp must be a whole number from 0 to 253402300799999, got "1"'),
+    );
+    expect(() => formatSeed({ header: { ...HEADER, timestamp: 1n as never } })).toThrow(
+      new TypeError('formatSeed: header.timestamp must be a whole number from 0 to 253402300799999, got bigint'),
+    );
     expect(() => formatSeed({ header: { ...HEADER, frontMatter: [] as unknown as Record<string, unknown> } })).toThrow(
       new TypeError('formatSeed: header.frontMatter must be a mapping (a plain object), got an array'),
     );

@@ -33,7 +33,7 @@ export function hastOf(article: Article, options: ToHastOptions | null | undefin
   const checked = checkArticle(article, who);
   if (options !== null && options !== undefined && typeof options !== 'object') throw new TypeError(`${who}: options must be an object, got ${describeValue(options)}`);
   const media = options?.media ?? 'links';
-  if (media !== 'links' && media !== 'elements') throw new TypeError(`${who}: options.media must be 'links' or 'elements', got ${JSON.stringify(media)}`);
+  if (media !== 'links' && media !== 'elements') throw new TypeError(`${who}: options.media must be 'links' or 'elements', got ${describeValue(media)}`);
   const document = options?.document ?? false;
   if (typeof document !== 'boolean') throw new TypeError(`${who}: options.document must be true or false, got ${describeValue(document)}`);
   const state: State = { media };

@@ -123,7 +123,7 @@ function copyList(value: unknown, path: string, each: (entry: unknown, index: nu
  * mdast-util-to-markdown, applied) for ever; one held twice at each of 40 levels, 2^40 times: the
  * option sets are counted in each place they are held, at most {@link MAX_OPTION_SETS}.
  */
-function snapshot(options: object, path: string, within: Set<object>, count = { sets: 0 }): OptionSet {
+function snapshot(options: object, path: string, within: Set<object>, count: OptionCount = { sets: 0, entries: 0 }): OptionSet {
   if (within.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
   if (++count.sets > MAX_OPTION_SETS) throw new TypeError(`toMarkdown: ${shortPath(path)} makes more than ${MAX_OPTION_SETS} option sets, extensions counted in each place they are held`);
   within.add(options);
@@ -133,20 +133,41 @@ function snapshot(options: object, path: string, within: Set<object>, count = { 
   return copy;
 }
 
-function snapshotField(name: string, value: unknown, path: string, within: Set<object>, count: { sets: number }): unknown {
+/** What the option sets of one call make: sets, and entries of `unsafe` and `join` lists, each counted in each place it is held. */
+interface OptionCount {
+  sets: number;
+  entries: number;
+}
+
+function snapshotField(name: string, value: unknown, path: string, within: Set<object>, count: OptionCount): unknown {
   switch (name) {
     case 'extensions':
       return copyList(value, path, (extension, index) => (isObject(extension) ? snapshot(extension as object, `${path}[${index}]`, within, count) : extension));
     case 'unsafe':
-      return copyList(value, path, (pattern, index) => (isObject(pattern) ? snapshotPattern(pattern as object, `${path}[${index}]`) : pattern));
+      return countEntries(copyList(value, path, (pattern, index) => (isObject(pattern) ? snapshotPattern(pattern as object, `${path}[${index}]`) : pattern)), path, count);
     case 'join':
-      return copyList(value, path, (join) => join);
+      return countEntries(copyList(value, path, (join) => join), path, count);
     case 'handlers':
       // A handler given as undefined keeps the default one, as any option given so does (mdast-util-to-markdown would call nothing, and drop the node).
       return isObject(value) ? Object.fromEntries(Object.entries(value as object).filter(([, handler]) => handler !== undefined)) : value;
     default:
       return value;
   }
+}
+
+/**
+ * mdast-util-to-markdown joins the lists of every option set into one, and tries each pattern at
+ * each character it writes: one list shared by 1,000 extensions would be 1,000 times as long. All
+ * lists together hold at most {@link MAX_OPTION_LIST} entries.
+ */
+function countEntries(copy: unknown, path: string, count: OptionCount): unknown {
+  if (!Array.isArray(copy)) return copy;
+  count.entries += copy.length;
+  // One list over the limit is named by its own check (checkOptions).
+  if (count.entries > MAX_OPTION_LIST && copy.length <= MAX_OPTION_LIST) {
+    throw new TypeError(`toMarkdown: ${shortPath(path)} makes more than ${MAX_OPTION_LIST} unsafe patterns and joins in all, extensions counted in each place they are held`);
+  }
+  return copy;
 }
 
 /**
@@ -271,7 +292,9 @@ function checkPattern(pattern: OptionSet, path: string): void {
     ['after', patternSource(pattern)],
   ] as const;
   for (const [name, source] of tries) {
-    if (!compiles(source, unicode)) throw new TypeError(`toMarkdown: ${path}.${name} must be the source of a regular expression, got ${describeValue(pattern[name])}`);
+    // Each on its own too: `)|(?:` compiles only inside the library's group, and escapes it (an empty match, a loop for ever).
+    const own = pattern[name];
+    if (!compiles(source, unicode) || (isString(own) && !compiles(own as string, unicode))) throw new TypeError(`toMarkdown: ${path}.${name} must be the source of a regular expression, got ${describeValue(pattern[name])}`);
   }
 }
 

@@ -33,7 +33,7 @@ export function formatSeed(input: SeedInput): string {
 function writeHeader(header: HeaderInput): string {
   const { timestamp, frontMatter } = header;
   if (!Number.isSafeInteger(timestamp) || timestamp < 0 || timestamp > MAX_TIMESTAMP) {
-    throw new TypeError(`formatSeed: header.timestamp must be a whole number from 0 to ${MAX_TIMESTAMP}, got ${String(timestamp)}`);
+    throw new TypeError(`formatSeed: header.timestamp must be a whole number from 0 to ${MAX_TIMESTAMP}, got ${describeValue(timestamp)}`);
   }
   let text = '';
   if (frontMatter !== null && frontMatter !== undefined) {
@@ -333,7 +333,8 @@ const TITLE_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', ']':
  * the line).
  */
 function titleText(title: string): string {
-  const collapsed = typeof title === 'string' ? collapseWhitespace(title) : '';
+  if (typeof title !== 'string') throw new TypeError(`formatSeed: header.title must be a string, got ${describeValue(title)}`);
+  const collapsed = collapseWhitespace(title);
   if (collapsed === '') throw new TypeError('formatSeed: header.title must not be empty');
   return collapsed.replace(TITLE_SPECIAL, (c) => TITLE_ENTITIES[c] ?? `\\${c}`);
 }
@@ -344,7 +345,8 @@ function titleText(title: string): string {
  * it. A URL with white space at an end, or already inside `<>`, goes in `<…>`.
  */
 function destination(url: string): string {
-  if (typeof url !== 'string' || url.trim() === '') throw new TypeError('formatSeed: header.url must not be empty or only white space');
+  if (typeof url !== 'string') throw new TypeError(`formatSeed: header.url must be a string, got ${describeValue(url)}`);
+  if (url.trim() === '') throw new TypeError('formatSeed: header.url must not be empty or only white space');
   if (url.includes('\n')) throw new TypeError('formatSeed: header.url cannot hold a line feed');
   const scheme = unsafeDestination(url) ?? unsafeInLine(url)?.scheme ?? null;
   if (scheme !== null) throw new TypeError(`formatSeed: header.url cannot be a ${scheme}: URL`);
