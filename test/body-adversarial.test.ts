@@ -258,6 +258,12 @@ describe('rule 5: an <img> inside a <picture> takes its first <source srcset> wh
     expect(blocks('<picture><video><source srcset="/v.jpg" src="/v.mp4"></video><img></picture>')[0]).toMatchObject({ type: 'video', sources: [{ src: 'https://news.example/v.mp4' }] });
   });
 
+  it('takes the source of the innermost open picture: a nested one holds its own, and the outer one\'s is back after it', () => {
+    const article = parsedEveryWay('<h6>s</h6><picture><source srcset="/a.webp"><picture><img alt="in"></picture><img alt="out"></picture>');
+    expect(article.body.slice(1)).toEqual([image('https://news.example/a.webp', { alt: 'out' })]);
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['MISSING_SRC']);
+  });
+
   it('vets the picture\'s source as any image source (rule 9)', () => {
     const article = parsedEveryWay('<h6>s</h6><picture><source srcset="javascript:alert(1)"><img></picture>');
     expect(article.body.slice(1)).toEqual([]);
@@ -303,6 +309,10 @@ describe('rule 2 in captions: a <br> reads as a space, with the white space and 
     expect(blocks('<figure><img src="/a.jpg"><figcaption>a\u3000<br><br>\u3000 b<small>c\u3000<br>\u3000d</small></figcaption></figure>')).toEqual([
       image('https://news.example/a.jpg', { caption: 'a b', credit: 'c d' }),
     ]);
+    // A <br> in a credit is a space in the credit only.
+    expect(blocks('<figure><img src="/i.png"><figcaption>x<cite>c<br>d</cite>y</figcaption></figure>')).toEqual([image('https://news.example/i.png', { caption: 'xy', credit: 'c d' })]);
+    // Other media keep the credit in the caption.
+    expect(blocks('<figure><video src="/v.mp4"></video><figcaption>x\u3000<br>\u3000<cite>c\u3000<br>\u3000d</cite>y</figcaption></figure>')[0]).toMatchObject({ caption: 'x c dy' });
     // Inside text, U+3000 is kept (rule 1).
     expect(blocks('<figure><img src="/a.jpg"><figcaption>a\u3000b</figcaption></figure>')).toEqual([image('https://news.example/a.jpg', { caption: 'a\u3000b' })]);
   });
@@ -356,5 +366,18 @@ describe('rule 4: a link inside inline code goes around a code of its own (code 
     const article = parsedEveryWay('<h6>s</h6><p><code><a href="javascript:x">b</a></code></p>');
     expect(article.body[1]).toEqual(paragraph('b', [code('b')]));
     expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['UNSAFE_URL']);
+  });
+});
+
+describe('rule 5: a lazy-loading iframe', () => {
+  const embed = (src: string, provider: string | null) => ({ type: 'embed', src, provider, caption: null });
+
+  it('takes a lazy-loading attribute when its src is missing, empty, an about: or a data: URL', () => {
+    expect(blocks('<iframe src="about:blank" data-src="https://www.youtube.com/embed/x"></iframe>')).toEqual([embed('https://www.youtube.com/embed/x', 'youtube')]);
+    expect(blocks('<iframe data-lazy-src="https://player.vimeo.com/video/1"></iframe>')).toEqual([embed('https://player.vimeo.com/video/1', 'vimeo')]);
+    expect(blocks('<iframe src=" ABOUT:blank" data-original="/e"></iframe>')).toEqual([embed('https://news.example/e', null)]);
+    // Its own source comes first; a placeholder without a lazy source stays as written.
+    expect(blocks('<iframe src="https://www.youtube.com/embed/y" data-src="https://www.youtube.com/embed/x"></iframe>')).toEqual([embed('https://www.youtube.com/embed/y', 'youtube')]);
+    expect(blocks('<iframe src="about:blank"></iframe>')).toEqual([embed('about:blank', null)]);
   });
 });

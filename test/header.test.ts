@@ -197,6 +197,14 @@ describe('header errors, with positions', () => {
     expect(open.message).not.toContain('timestamp');
   });
 
+  it('INVALID_FRONT_MATTER at the opening fence when the swallowed title line is indented, as the header allows it', () => {
+    for (const indent of ['  ', '\t']) {
+      const error = failure(`---\na: 1\n<!--1700000000000-->\n${indent}[T](https://e.com/)\n---\nbody`);
+      expect(error).toMatchObject({ code: 'INVALID_FRONT_MATTER', line: 1, column: 1 });
+      expect(error.message).toContain('the timestamp comment inside it, on line 3: its closing line "---" is missing');
+    }
+  });
+
   it('MISSING_TIMESTAMP when the first non-blank line is not a comment', () => {
     const error = expectError('\n\nHello world\n[T](u)\n---\n', 'MISSING_TIMESTAMP', 3, 1, '"Hello world"');
     expect(error.offset).toBe(2);

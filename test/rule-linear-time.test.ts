@@ -39,6 +39,12 @@ const bodies: [string, number, (n: number) => string][] = [
   ['dropped <p>, an <object>, then blocks with text', 2000, (n) => '<p data-selfpromo>Ad<object>' + '<div>x'.repeat(n)],
   ['dropped <p>, <svg>, then sections', 2000, (n) => '<p data-selfpromo><svg>' + '<section>'.repeat(n)],
   ['dropped <p>, a <template>, spans, then list items', 2000, (n) => '<p data-selfpromo><template>' + '<span>'.repeat(n) + '<li>'.repeat(n)],
+  // Rule 2 in captions: the space around each <br> is dropped once, when the caption is given (trimming at each <br> copied the caption).
+  ['breaks with U+3000 around them in a caption', 4000, (n) => '<figure><img src="/i.png"><figcaption>' + 'a\u3000<br>\u3000 <cite>c <br></cite>'.repeat(n)],
+  // Rule 4: links inside inline code, each splitting the code.
+  ['links inside inline code', 4000, (n) => '<p><code>' + 'a <a href="/x">b</a> '.repeat(n) + '</code></p>'],
+  // Rule 5: pictures left open, each with a source.
+  ['unclosed pictures with sources, then an image', 4000, (n) => '<picture><source srcset="/a.png">'.repeat(n) + '<img>'],
   ['U+3000 and spaces between tags in a list item and a heading', 8000, (n) => '<ul><li>x' + '\u3000 <i></i> '.repeat(n) + 'y</li></ul><h2>x' + ' \u3000<span></span>'.repeat(n) + 'y</h2>'],
 ];
 

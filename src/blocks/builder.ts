@@ -170,7 +170,7 @@ class Blocks implements BlockBuilder {
     state.mode = frame >>> FRAME_BITS;
     (CLOSE[frame & FRAME_MASK] as (state: BlockState) => void)(state);
     endWatchedLink(state);
-    if (state.pictureDepth !== -1) endPicture(state);
+    if (state.pictureDepths.length !== 0) endPicture(state);
   }
 
   text(value: string): void {

@@ -77,7 +77,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
     openContainer(state);
     return;
   }
-  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], afterBreak: false, events: [] };
+  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], breaks: null, events: [] };
   figure.caption = caption;
   state.caption = caption;
   record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);
@@ -125,30 +125,35 @@ export function captionMarkup(state: BlockState): void {
   record(state.caption!, CaptionEvent.Markup, '', null, 0);
 }
 
-/** Rule 2: a `<br>`, with the white space and U+3000 around it dropped, reads as a space in a caption. */
+/**
+ * Rule 2: a `<br>` reads as a space in a caption, with the white space and U+3000 around it
+ * dropped; where it stands is kept, and the dropping done once, when the caption is given
+ * ({@link withoutSpaceAroundBreaks}): trimming the text at each `<br>` would copy it each time.
+ */
 function captionBreak(caption: CaptionDraft): void {
-  caption.full = withoutEdgeSpaceAtEnd(caption.full) + ' ';
-  caption.plain = withoutEdgeSpaceAtEnd(caption.plain) + ' ';
-  caption.credits = withoutEdgeSpaceAtEnd(caption.credits);
-  if (caption.creditDepth > 0) caption.credits += ' ';
-  caption.afterBreak = true;
+  const breaks = (caption.breaks ??= { full: [], plain: [], credits: [] });
+  breaks.full.push(caption.full.length);
+  if (caption.creditDepth > 0) breaks.credits.push(caption.credits.length);
+  else breaks.plain.push(caption.plain.length);
+  addText(caption, ' ');
 }
 
-function withoutEdgeSpaceAtEnd(text: string): string {
-  let end = text.length;
-  while (end > 0 && isEdgeSpace(text.charCodeAt(end - 1))) end--;
-  return end === text.length ? text : text.slice(0, end);
-}
-
-function addText(caption: CaptionDraft, text: string): void {
-  let value = text;
-  if (caption.afterBreak) {
-    let start = 0;
-    while (start < value.length && isEdgeSpace(value.charCodeAt(start))) start++;
-    if (start === value.length) return;
-    caption.afterBreak = false;
-    value = value.slice(start);
+/** `text` with the white space and U+3000 around each break (at `breaks`, where a space stands) dropped. */
+function withoutSpaceAroundBreaks(text: string, breaks: readonly number[]): string {
+  if (breaks.length === 0) return text;
+  let result = '';
+  let start = 0;
+  for (const at of breaks) {
+    let end = at;
+    while (end > start && isEdgeSpace(text.charCodeAt(end - 1))) end--;
+    result += `${text.slice(start, end)} `;
+    start = Math.max(start, at);
+    while (start < text.length && isEdgeSpace(text.charCodeAt(start))) start++;
   }
+  return result + text.slice(start);
+}
+
+function addText(caption: CaptionDraft, value: string): void {
   caption.full += value;
   if (caption.creditDepth > 0) caption.credits += value;
   else caption.plain += value;
@@ -171,11 +176,12 @@ function orNull(raw: string): string | null {
 
 /** An image takes the caption without its credits, and the credits; other media the whole caption. */
 function giveCaption(media: Media, caption: CaptionDraft): void {
+  const { breaks } = caption;
   if (media.type === 'image') {
-    media.caption = orNull(caption.plain);
-    media.credit = orNull(caption.credits);
+    media.caption = orNull(breaks === null ? caption.plain : withoutSpaceAroundBreaks(caption.plain, breaks.plain));
+    media.credit = orNull(breaks === null ? caption.credits : withoutSpaceAroundBreaks(caption.credits, breaks.credits));
   } else {
-    media.caption = orNull(caption.full);
+    media.caption = orNull(breaks === null ? caption.full : withoutSpaceAroundBreaks(caption.full, breaks.full));
   }
 }
 

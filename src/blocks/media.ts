@@ -1,6 +1,6 @@
 import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Audio, Embed, Image, MediaSource, Video } from '../types.js';
-import { isDataUrl, isNoUrl, plainHttpHost, type UrlResolver, type UrlUse } from '../text/urls.js';
+import { isAboutUrl, isDataUrl, isNoUrl, plainHttpHost, type UrlResolver, type UrlUse } from '../text/urls.js';
 
 /**
  * Rule 5 for single elements: how an `<img>`, `<video>`, `<audio>` or
@@ -110,11 +110,16 @@ export function srcsetSource(srcset: string | undefined): string | undefined {
 function imageSource(attrs: Attributes, pictureSource: string | undefined): string | undefined {
   const src = present(attrs.src);
   if (src !== undefined && !isDataUrl(src)) return src;
+  return lazySource(attrs) ?? pictureSource ?? src ?? srcsetSource(attrs.srcset);
+}
+
+/** The first of the lazy-loading attributes that holds a value. */
+function lazySource(attrs: Attributes): string | undefined {
   for (const name of LAZY_SOURCES) {
     const lazy = present(attrs[name]);
     if (lazy !== undefined) return lazy;
   }
-  return pictureSource ?? src ?? srcsetSource(attrs.srcset);
+  return undefined;
 }
 
 /**
@@ -202,8 +207,18 @@ export function providerOf(src: string): string | null {
   return null;
 }
 
+/**
+ * An iframe's source as written: its `src`; when that is missing, empty, an `about:` or a `data:`
+ * URL (a lazy-loading placeholder), the first of the lazy-loading attributes with a value; else the `src`.
+ */
+function embedSource(attrs: Attributes): string | undefined {
+  const src = present(attrs.src);
+  if (src !== undefined && !isAboutUrl(src) && !isDataUrl(src)) return src;
+  return lazySource(attrs) ?? src;
+}
+
 export function readEmbed(attributes: Attributes | null, urls: UrlResolver, problems: MediaProblems): Embed | null {
-  const raw = present(attributes?.src);
+  const raw = embedSource(attributes ?? {});
   if (raw === undefined) {
     problems.missingSource('an iframe');
     return null;

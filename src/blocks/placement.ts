@@ -96,7 +96,8 @@ export function endLink(state: BlockState): void {
 // The media elements (reading them is media.ts).
 
 export function openImage(state: BlockState, attributes: Attributes | null): void {
-  const image = readImage(attributes, state.urls, state, state.pictureSource);
+  const sources = state.pictureSources;
+  const image = readImage(attributes, state.urls, state, sources.length === 0 ? undefined : sources[sources.length - 1]);
   if (image !== null) placeImage(state, image);
 }
 
@@ -105,19 +106,23 @@ export function openImage(state: BlockState, attributes: Attributes | null): voi
  * `<source srcset>` is the source of an `<img>` inside that has none of its own.
  */
 export function readPicture(state: BlockState, isSource: boolean, attributes: Attributes | null): void {
+  const sources = state.pictureSources;
   if (!isSource) {
-    state.pictureDepth = depth(state.frames);
-    state.pictureSource = undefined;
-  } else if (state.pictureDepth !== -1 && state.pictureSource === undefined && attributes !== null) {
-    state.pictureSource = srcsetSource(attributes.srcset);
+    state.pictureDepths.push(depth(state.frames));
+    sources.push(undefined);
+  } else if (sources.length !== 0 && sources[sources.length - 1] === undefined && attributes !== null) {
+    sources[sources.length - 1] = srcsetSource(attributes.srcset);
   }
 }
 
-/** After an element's end: the `<picture>` is over when its frame is gone. */
+/** After an element's end: a `<picture>` is over when its frame is gone. */
 export function endPicture(state: BlockState): void {
-  if (depth(state.frames) > state.pictureDepth) return;
-  state.pictureDepth = -1;
-  state.pictureSource = undefined;
+  const depths = state.pictureDepths;
+  const open = depth(state.frames);
+  while (depths.length !== 0 && open <= (depths[depths.length - 1] as number)) {
+    depths.pop();
+    state.pictureSources.pop();
+  }
 }
 
 export function openEmbed(state: BlockState, attributes: Attributes | null): void {

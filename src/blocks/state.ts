@@ -82,13 +82,22 @@ export interface CaptionDraft {
   creditDepth: number;
   /** Per open element inside the caption: whether it is block-like (read as a space at both ends). */
   parts: boolean[];
-  /** A `<br>` came last: white space and U+3000 that follow it are dropped (rule 2). */
-  afterBreak: boolean;
+  /**
+   * Where a `<br>` stands in `full`, `plain` and `credits` (the space it reads as), or null before
+   * the first: the white space and U+3000 around each are dropped when the caption is given (rule 2).
+   */
+  breaks: CaptionBreaks | null;
   /**
    * The caption's events, to be read as body text when the figure has no
    * media: four entries each (event, name or text, attributes, offset).
    */
   events: (number | string | Attributes | null)[];
+}
+
+export interface CaptionBreaks {
+  full: number[];
+  plain: number[];
+  credits: number[];
 }
 
 export interface FigureDraft {
@@ -157,9 +166,9 @@ export class BlockState implements MediaProblems {
 
   // media.ts
   player: PlayerDraft | null = null;
-  /** Frames open outside the `<picture>` open now, or -1; and the first candidate of its first `<source srcset>`. */
-  pictureDepth = -1;
-  pictureSource: string | undefined = undefined;
+  /** Per open `<picture>`: the frames open outside it, and the first candidate of its first `<source srcset>`. */
+  pictureDepths: number[] = [];
+  pictureSources: (string | undefined)[] = [];
 
   constructor(urls: UrlResolver, diagnostics: DiagnosticReporter, out: (block: Block, paragraphClass: string | null) => void, sink: TokenSink) {
     this.urls = urls;

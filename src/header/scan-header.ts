@@ -548,7 +548,10 @@ function swallowedTimestampLine(written: string, lines: FrontMatterLines): numbe
   const count = lines.offsets.length;
   if (count < 2) return -1;
   const lineStart = (index: number) => (lines.offsets[index] as number) - (lines.offsets[0] as number);
-  if (written.charCodeAt(lineStart(count - 1)) !== OPENING_BRACKET) return -1;
+  // A line that starts as a title line (spaces and tabs before its `[` allowed, as the header reads it).
+  let first = lineStart(count - 1);
+  while (written.charCodeAt(first) === SPACE || written.charCodeAt(first) === TAB) first++;
+  if (written.charCodeAt(first) !== OPENING_BRACKET) return -1;
   const start = lineStart(count - 2);
   return readTimestampLine(written, start, start + (lines.lengths[count - 2] as number)).kind === 'timestamp' ? count - 2 : -1;
 }

@@ -66,6 +66,11 @@ export function isDataUrl(raw: string): boolean {
   return schemeOf(trimUrl(raw)) === 'data';
 }
 
+/** Whether a browser reads the URL as an `about:` URL (`about:blank`, a lazy-loading iframe's placeholder), as {@link isDataUrl} reads the scheme. */
+export function isAboutUrl(raw: string): boolean {
+  return schemeOf(trimUrl(raw)) === 'about';
+}
+
 function isAsciiLetter(code: number): boolean {
   const lower = code | CASE_BIT;
   return lower >= 0x61 && lower <= 0x7a;
