@@ -89,10 +89,19 @@ export function assertWellFormed(article: Article, input?: string): void {
     checkParagraph(article.lead, 'lead');
     texts.push(article.lead.text);
   }
+  // Rule 10: the lead's links stand where the lead stood: among the links of the media blocks that
+  // open the body (a linked image placed after the lead comes after its links), before the rest.
+  const leadLinks = links.splice(0);
+  let leadingMedia = true;
+  let leadingLinks = 0;
   const media: Media[] = [];
   let paragraphs = article.lead === null ? 0 : 1;
   article.body.forEach((block, index) => {
     const where = `body[${index}]`;
+    if (leadingMedia && block.type !== 'image' && block.type !== 'video' && block.type !== 'audio' && block.type !== 'embed') {
+      leadingMedia = false;
+      leadingLinks = links.length;
+    }
     switch (block.type) {
       case 'paragraph':
         checkParagraph(block, where);
@@ -163,6 +172,15 @@ export function assertWellFormed(article: Article, input?: string): void {
     }
   });
 
+  if (leadingMedia) leadingLinks = links.length;
+  const at =
+    leadLinks.length === 0 || leadingLinks === 0
+      ? 0
+      : Array.from({ length: leadingLinks + 1 }, (_, index) => index).find((index) =>
+          JSON.stringify(article.links) === JSON.stringify([...links.slice(0, index), ...leadLinks, ...links.slice(index)]),
+        );
+  if (at === undefined) links.splice(leadingLinks, 0, ...leadLinks);
+  else links.splice(at, 0, ...leadLinks);
   if (article.media.length !== media.length || article.media.some((block, index) => block !== media[index])) fail('media is not the media blocks of body');
   if (JSON.stringify(article.links) !== JSON.stringify(links)) fail(`links are not the links of lead and body: ${JSON.stringify(article.links)} vs ${JSON.stringify(links)}`);
   if (article.text !== texts.join('\n\n')) fail('text is not the text blocks joined');
