@@ -182,7 +182,7 @@ describe('an output of --out that cannot be written whole', () => {
     writeFileSync(join(out, 'big.html'), 'the output of an earlier run\n');
     const run = spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" "${CLI}" --jobs 1 -f html -o "${out}" "${input}"`], { encoding: 'utf8' });
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^seed-parser: big\\.md: cannot write ${out.replaceAll('.', '\\.')}/big\\.html: file too large \\(EFBIG\\)\nseed-parser: 1 parsed, 1 failed, \\d+\\.\\d\\d s\n$`));
+    expect(run.stderr).toMatch(new RegExp(`^seed-parser: big\\.md: WRITE_ERROR: cannot write ${out.replaceAll('.', '\\.')}/big\\.html: file too large \\(EFBIG\\)\nseed-parser: 1 parsed, 1 failed, \\d+\\.\\d\\d s\n$`));
     expect(readdirSync(out).sort()).toEqual(['big.html', 'small.html']);
     expect(readFileSync(join(out, 'big.html'), 'utf8')).toBe('the output of an earlier run\n');
     expect(readFileSync(join(out, 'small.html'), 'utf8')).toMatch(/^<article>[^]*<\/article>$/);

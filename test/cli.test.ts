@@ -721,7 +721,7 @@ describe('seed-parser --out', () => {
     writeFileSync(join(input, 'a.md'), seedText);
     const result = spawnSync(process.execPath, [CLI, '--format', 'html', '--out', '/proc/seed-parser-none/site', input], { encoding: 'utf8', timeout: 20_000 });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('seed-parser: a.md: cannot write /proc/seed-parser-none/site/a.html: no such file or directory (ENOENT)\n');
+    expect(result.stderr).toContain('seed-parser: a.md: WRITE_ERROR: cannot write /proc/seed-parser-none/site/a.html: no such file or directory (ENOENT)\n');
   });
 });
 
@@ -776,6 +776,21 @@ describe('a file that the walk found regular and that is a FIFO when it is read'
 });
 
 describe('a named pipe given as an argument', () => {
+  it.runIf(process.platform !== 'win32')('that no writer ever opens: a signal still ends the run (the open waits off the main thread)', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const fifo = join(dir, `never-${signal}.md`);
+      execFileSync('mkfifo', [fifo]);
+      const child = spawn(process.execPath, [CLI, fifo], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (code, ended) => resolve([code, ended])));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      child.kill(signal);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      const [code, ended] = await closed;
+      clearTimeout(timer);
+      expect({ code, ended }).toEqual({ code: null, ended: signal });
+    }
+  });
+
   it.runIf(process.platform !== 'win32')('is read once, to its end, whenever its writer comes', async () => {
     const seedText = '<!--1700000000000-->\n[Piped](https://pipe.example/)\n------\n<p>through a pipe</p>';
     const source = join(dir, 'piped.md');

@@ -47,7 +47,7 @@ export async function runBatch(entries: readonly Entry[], settings: BatchSetting
   let failed = 0;
   for (const entry of entries) {
     const read = readEntrySync(entry, options);
-    const outcome = 'fd' in read ? await parseStreamed(read, options) : read;
+    const outcome = 'fd' in read || 'path' in read ? await parseStreamed(read, options) : read;
     const failure = emit(entry, outcome, settings, put, render);
     if (failure === null) parsed++;
     else {
@@ -84,7 +84,8 @@ function emit(entry: Entry, outcome: Outcome, settings: BatchSettings, put: (tex
     makeFolders(dirname(target));
     writeWhole(target, rendered);
   } catch (error) {
-    return `seed-parser: ${printable(entry.file)}: cannot write ${printable(target)}: ${describeError(error)}\n`;
+    // Not a record's code (no record is written with --out): the line has the form of the others.
+    return `seed-parser: ${printable(entry.file)}: WRITE_ERROR: cannot write ${printable(target)}: ${describeError(error)}\n`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
-import { closeSync, constants, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, open, openSync, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { SeedParseError } from '../errors.js';
 import { parseSeedStream, safeParseSeed } from '../parse.js';
 import type { ParseOptions } from '../types.js';
@@ -31,10 +32,14 @@ const DRAINED_BYTES = LARGE_FILE_BYTES;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 let scratch: Buffer | null = null;
 
-/** An input read as a stream of chunks: standard input (`fd` null) or a file opened for it. */
-export interface Streamed {
-  fd: number | null;
-}
+/**
+ * An input read as a stream of chunks: standard input (`fd` null), a file opened for it, or one
+ * to open (`path`): an argument that is no regular file (a FIFO) is opened asynchronously, as
+ * opening a FIFO waits for a writer, and that wait must not hold the thread that hears signals.
+ */
+export type Streamed = { fd: number | null } | { path: string };
+
+const openAsync = promisify(open);
 
 /**
  * Reads and parses one input; every failure (I/O, bytes that are not UTF-8
@@ -52,6 +57,7 @@ export interface Streamed {
 export function readEntrySync(entry: Entry, options: ParseOptions): Outcome | Streamed {
   if (entry.problem !== null) return failure('READ_ERROR', entry.problem);
   if (entry.path === null) return { fd: null };
+  if (!entry.regular) return { path: entry.path };
   let bytes: Uint8Array | null = null;
   let fd: number;
   try {
@@ -133,7 +139,21 @@ interface Stop {
 }
 
 /** Parses a stream of chunks, and closes the file it reads. */
-export async function parseStreamed({ fd }: Streamed, options: ParseOptions): Promise<Outcome> {
+export async function parseStreamed(streamed: Streamed, options: ParseOptions): Promise<Outcome> {
+  let fd: number | null;
+  if ('path' in streamed) {
+    try {
+      fd = await openAsync(streamed.path, constants.O_RDONLY);
+    } catch (error) {
+      return failure('READ_ERROR', describeError(error));
+    }
+    if (isFolder(fd)) {
+      closeSync(fd);
+      return failure('READ_ERROR', 'a folder, not a file');
+    }
+  } else {
+    fd = streamed.fd;
+  }
   // Standard input redirected from a folder (`< dir`) reads as nothing at all.
   if (fd === null && isFolder(0)) return failure('READ_ERROR', 'a folder, not a file');
   const source: AsyncIterable<Uint8Array> = fd === null ? process.stdin : createReadStream('', { fd, highWaterMark: STREAM_CHUNK_BYTES, autoClose: true });
