@@ -424,6 +424,21 @@ describe('folders reached by several paths', () => {
     expect(readdirSync(site, { recursive: true }).sort()).toEqual(['a.html', 'sub', 'sub/s.html']);
   });
 
+  it('walks a link into the --out folder that is also an argument without a warning: it is walked through itself', () => {
+    const root = join(dir, 'reached-out-argument');
+    mkdirSync(join(root, 'in'), { recursive: true });
+    mkdirSync(join(root, 'out', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'in', 'a.md'), fixture('harbour'));
+    writeFileSync(join(root, 'out', 'sub', 's.md'), fixture('harbour'));
+    symlinkSync(join('..', 'out', 'sub'), join(root, 'in', 'lsub'));
+    const result = spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', '--out', 'out', 'in', 'in/lsub'], { cwd: root, encoding: 'utf8' });
+    expect(result).toMatchObject({ status: 0, stderr: '' });
+    expect(readdirSync(join(root, 'out', 'in'), { recursive: true }).sort()).toEqual(['a.html', 'lsub', 'lsub/s.html']);
+    // Not an argument: skipped, and said so.
+    const walked = spawnSync(process.execPath, [CLI, '--jobs', '1', '--format', 'html', '--out', 'out', 'in'], { cwd: root, encoding: 'utf8' });
+    expect(walked.stderr).toBe('seed-parser: lsub: a symbolic link into the --out folder, skipped\n');
+  });
+
   it('takes --out with `..` after a link as the system does: the outputs go to the folder the walk never enters', () => {
     const root = join(dir, 'reached-dotdot');
     mkdirSync(join(root, 'elsewhere', 'deep'), { recursive: true });

@@ -236,8 +236,10 @@ function followLinks(run: WalkRun): void {
       else if (run.walked.has(link.id)) {
         if (!sameLink(run.walked.get(link.id)!, link)) run.skipped.push({ file: link.file, reason: WALKED });
       }
-      else if (leadsIntoOut(run, link.path)) run.skipped.push({ file: link.file, reason: INTO_OUT });
-      else enter(run, link);
+      else if (leadsIntoOut(run, link.path)) {
+        // Into the --out folder, but also an argument (`in in/link`): walked through itself, nothing to say.
+        if (!links.some((other) => other.argument && other.id === link.id && sameLink(other, link))) run.skipped.push({ file: link.file, reason: INTO_OUT });
+      } else enter(run, link);
     }
   }
 }
