@@ -355,7 +355,8 @@ if (runs('linear')) {
  * faster than linearly, and the next sizes would take minutes, then hours). It is then timed at
  * the size before, and its row says so; one that passes PROBE_CAP times it is timed where it is.
  * A size past PROBE_LIMIT is parsed a second time, and the faster parse counts (one parse can meet
- * a collection of the heap). A seed that is merely slow per MB, or slow while cold, is timed at
+ * a collection of the heap); a growth past PROBE_GROWTH is confirmed by three more parses of
+ * both sizes (at 32 KB a seed's fixed costs and the heap's collections weigh more than its size). A seed that is merely slow per MB, or slow while cold, is timed at
  * full size; a superlinear one costs the bench seconds, whatever the machine's speed.
  */
 const PROBE_LIMIT = 10;
@@ -365,19 +366,27 @@ const PROBE_CAP = 30;
 function probeSize({ make, chunk, max = PATHOLOGICAL_BYTES }, normalPerMb) {
   parser(make(32 * 1024), chunk)();
   let previous = Infinity;
+  let previousTimed = null;
   for (let bytes = 32 * 1024; bytes <= max; bytes = bytes < max && bytes * 2 > max ? max : bytes * 2) {
     const run = parser(make(bytes), chunk);
+    const size = bytes;
     const timed = () => {
       const start = performance.now();
       run();
-      return (performance.now() - start) / (bytes / MB);
+      return (performance.now() - start) / (size / MB);
     };
     let perMb = timed();
     // One parse can meet a collection of the heap or code not yet optimized: a size is given up on only if a second parse confirms it.
     if (perMb > PROBE_LIMIT * normalPerMb) perMb = Math.min(perMb, timed());
-    if (perMb > PROBE_LIMIT * normalPerMb && perMb > PROBE_GROWTH * previous) return Math.max(32 * 1024, bytes / 2);
+    if (perMb > PROBE_LIMIT * normalPerMb && perMb > PROBE_GROWTH * previous) {
+      // Small sizes are dominated by fixed costs and noise: the growth is confirmed by three more parses of both sizes.
+      perMb = Math.min(perMb, timed(), timed(), timed());
+      previous = Math.min(previous, previousTimed(), previousTimed(), previousTimed());
+      if (perMb > PROBE_GROWTH * previous) return Math.max(32 * 1024, bytes / 2);
+    }
     if (perMb > PROBE_CAP * normalPerMb) return bytes;
     previous = perMb;
+    previousTimed = timed;
     if (bytes === max) break;
   }
   return max;
