@@ -264,10 +264,13 @@ describe('rule 5: an <img> inside a <picture> takes its first <source srcset> wh
     expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['MISSING_SRC']);
   });
 
-  it('vets the picture\'s source as any image source (rule 9)', () => {
+  it('vets the picture\'s source where it stands (rule 9): an unsafe one is reported and passed over', () => {
     const article = parsedEveryWay('<h6>s</h6><picture><source srcset="javascript:alert(1)"><img></picture>');
     expect(article.body.slice(1)).toEqual([]);
-    expect(codes(article)).toEqual(['UNSAFE_URL']);
+    expect(codes(article)).toEqual(['UNSAFE_URL', 'MISSING_SRC']);
+    expect(article.diagnostics[0]?.message).toBe('Dropped a javascript: URL of a source of a picture');
+    expect(blocks('<picture><source srcset="javascript:x"><img srcset="/own.png"></picture>')).toEqual([image('https://news.example/own.png')]);
+    expect(blocks('<picture><source srcset="javascript:x"><source srcset="/b.png"><img></picture>')).toEqual([image('https://news.example/b.png')]);
   });
 });
 

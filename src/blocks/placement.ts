@@ -111,7 +111,12 @@ export function readPicture(state: BlockState, isSource: boolean, attributes: At
     state.pictureDepths.push(depth(state.frames));
     sources.push(undefined);
   } else if (sources.length !== 0 && sources[sources.length - 1] === undefined && attributes !== null) {
-    sources[sources.length - 1] = srcsetSource(attributes.srcset);
+    const source = srcsetSource(attributes.srcset);
+    if (source === undefined) return;
+    // Vetted here (rule 9), where it stands: an unsafe one is dropped, and the image keeps its own sources.
+    const result = state.urls.resolve(source, 'image');
+    if (!result.ok) state.unsafe(result.scheme, 'a source of a picture');
+    else if (result.url !== '') sources[sources.length - 1] = source;
   }
 }
 
