@@ -320,7 +320,7 @@ function isPrintable(code: number): boolean {
 }
 
 /** The first index from `from` on that is not a space or tab (at most `end`). */
-function skipSpaces(source: string, from: number, end: number): number {
+export function skipSpaces(source: string, from: number, end: number): number {
   let index = from;
   while (index < end && (source.charCodeAt(index) === 0x20 || source.charCodeAt(index) === 0x09)) index++;
   return index;

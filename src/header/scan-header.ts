@@ -11,6 +11,7 @@ import {
   isUnderlineLine,
   readTimestampLine,
   readTitleLinkLine,
+  skipSpaces,
   TITLE_LINE_START,
   unsafeDestination,
   unsafeInLine,
@@ -549,9 +550,8 @@ function swallowedTimestampLine(written: string, lines: FrontMatterLines): numbe
   if (count < 2) return -1;
   const lineStart = (index: number) => (lines.offsets[index] as number) - (lines.offsets[0] as number);
   // A line that starts as a title line (spaces and tabs before its `[` allowed, as the header reads it).
-  let first = lineStart(count - 1);
-  while (written.charCodeAt(first) === SPACE || written.charCodeAt(first) === TAB) first++;
-  if (written.charCodeAt(first) !== OPENING_BRACKET) return -1;
+  const last = lineStart(count - 1);
+  if (written.charCodeAt(skipSpaces(written, last, last + (lines.lengths[count - 1] as number))) !== OPENING_BRACKET) return -1;
   const start = lineStart(count - 2);
   return readTimestampLine(written, start, start + (lines.lengths[count - 2] as number)).kind === 'timestamp' ? count - 2 : -1;
 }
