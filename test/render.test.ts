@@ -188,6 +188,40 @@ describe('what Markdown and HTML cannot nest', () => {
     expectHtml(deeper);
   });
 
+  it('the pieces of a cut link are nodes of their own: no object is in the tree twice, so a plugin edits one piece only', () => {
+    /** The objects (nodes, `properties`, class lists) reachable more than once from `tree`. */
+    const shared = (tree: unknown): unknown[] => {
+      const seen = new Set<unknown>();
+      const twice: unknown[] = [];
+      const walk = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null) return;
+        if (seen.has(value)) {
+          twice.push(value);
+          return;
+        }
+        seen.add(value);
+        for (const child of Object.values(value)) walk(child);
+      };
+      walk(tree);
+      return twice;
+    };
+    const value = parseSeed(seed('<p><a href="/a"><em>x<span><a href="/b">y</a></span>z</em></a></p>', { url: 'https://e.example/' }));
+    const hast = toHast(value);
+    expect(shared(hast)).toEqual([]);
+    expect(shared(toMdast(value))).toEqual([]);
+    type Element = { type: string; tagName?: string; properties?: { href?: string; className?: string[] }; children?: Element[] };
+    const anchors: Element[] = [];
+    const collect = (node: Element): void => {
+      if (node.tagName === 'a') anchors.push(node);
+      for (const child of node.children ?? []) collect(child);
+    };
+    collect(hast as unknown as Element);
+    // The title's link, then the three pieces of the paragraph.
+    expect(anchors.map((anchor) => anchor.properties?.href)).toEqual(['https://e.example/', 'https://e.example/a', 'https://e.example/b', 'https://e.example/a']);
+    anchors[1]!.properties!.className = ['ext'];
+    expect(anchors[3]!.properties!.className).toBeUndefined();
+  });
+
   it('cutting a link keeps its breaks, code and formatting; a break at an edge of italic or bold stands outside it in Markdown', () => {
     for (const body of [
       '<p><a href="/a">x<br>y<span><a href="/b">z</a></span>w</a></p>',

@@ -110,8 +110,18 @@ function rebuild<T extends Node>(placed: readonly Placed<T>[], depth: number): T
     }
     let end = start + 1;
     while (end < placed.length && placed[end]!.path[depth] === container) end++;
-    nodes.push({ ...container, children: rebuild(placed.slice(start, end), depth + 1) });
+    nodes.push(copyAround(container, rebuild(placed.slice(start, end), depth + 1)));
     start = end;
   }
   return nodes;
+}
+
+/**
+ * A copy of `container` around `children`, its other fields (a hast element's `properties`) copied
+ * too: the pieces of one cut container are nodes of their own, and a plugin that edits one (adds
+ * a class) edits only it.
+ */
+function copyAround<T extends Node>(container: T, children: T[]): T {
+  const { children: _, ...fields } = container;
+  return { ...structuredClone(fields), children } as T;
 }
