@@ -397,6 +397,14 @@ describe('tag names in messages', () => {
     const [diagnostic] = tokenStream([`</${name}>`]).diagnostics;
     expect(diagnostic?.message).toBe(`Ignored the end tag </${'x'.repeat(40)}…>: no <${'x'.repeat(40)}…> is open`);
   });
+
+  it('are cut at 40 code points: a character outside the BMP is never cut in two', () => {
+    const at39 = tokenStream([`</${'x'.repeat(39)}😀yyyyy>`]).diagnostics[0]?.message;
+    expect(at39).toBe(`Ignored the end tag </${'x'.repeat(39)}😀…>: no <${'x'.repeat(39)}😀…> is open`);
+    const pairs = tokenStream([`</a${'😀'.repeat(45)}>`]).diagnostics[0]?.message;
+    expect(pairs).toBe(`Ignored the end tag </a${'😀'.repeat(39)}…>: no <a${'😀'.repeat(39)}…> is open`);
+    expect(tokenStream([`</a${'😀'.repeat(39)}>`]).diagnostics[0]?.message).toBe(`Ignored the end tag </a${'😀'.repeat(39)}>: no <a${'😀'.repeat(39)}> is open`);
+  });
 });
 
 describe('positions of the offsets handed out', () => {

@@ -969,7 +969,12 @@ function isAsciiAlpha(code: number): boolean {
   return lower >= LOWER_A && lower <= LOWER_Z;
 }
 
-/** A name as a message quotes it: at most 40 characters. */
+/** A name as a message quotes it: at most 40 characters (code points: a surrogate pair is never cut in two). */
 function quoted(name: string): string {
-  return name.length <= QUOTED_NAME_LENGTH ? name : `${name.slice(0, QUOTED_NAME_LENGTH)}…`;
+  if (name.length <= QUOTED_NAME_LENGTH) return name;
+  let end = 0;
+  for (let count = 0; count < QUOTED_NAME_LENGTH && end < name.length; count++) {
+    end += name.codePointAt(end)! > 0xffff ? 2 : 1;
+  }
+  return end >= name.length ? name : `${name.slice(0, end)}…`;
 }
