@@ -52,6 +52,10 @@ describe('rule 4: HTML’s other preformatted elements are code blocks', () => {
     expect(parsedEveryWay('<pre>a\r&#10;b</pre>').body).toEqual([code('a\n\nb')]);
     // Only a line feed right after the start tag is dropped: `&#13;` is a CR, not a line feed.
     expect(parsedEveryWay('<pre>&#13;a</pre>').body).toEqual([code('\na')]);
+    // A `&#13;` and a line feed after it are the CR LF of the document's text: one line break.
+    expect(parsedEveryWay('<pre>a&#13;\nb</pre>').body).toEqual([code('a\nb')]);
+    expect(parsedEveryWay('<pre>a&#13;<!---->&#10;b</pre>').body).toEqual([code('a\nb')]);
+    expect(parsedEveryWay('<pre>a&#13;&#13;b</pre>').body).toEqual([code('a\n\nb')]);
     expect(parsedEveryWay('<pre>\ra</pre>').body).toEqual([code('a')]);
     expect(parsedEveryWay('<xmp>a\r<b>\r\nb</xmp>').body).toEqual([code('a\n<b>\nb')]);
   });
