@@ -588,6 +588,46 @@ describe('formatSeed and the renderers read each value once', () => {
     expect(parseSeed(written).diagnostics).toEqual([]);
   });
 
+  it('reads the header once: a getter giving a valid header first and another one later is written with the first', () => {
+    let reads = 0;
+    const input = {
+      get header() {
+        reads++;
+        return reads === 1 ? header : { timestamp: 2, title: 'Other', url: 'https://o.example/' };
+      },
+    } as unknown as SeedInput;
+    const written = formatSeed(input);
+    expect(reads).toBe(1);
+    expect(parseSeed(written).header.title).toBe(header.title);
+  });
+
+  it('takes `links` (derived) as a hint only, whatever it holds: a getter that throws, a revoked proxy, entries that throw', () => {
+    const article = parseSeed(seed('<a href="/i"><img src="/i.png" alt="i"></a><p><b><a href="/l">Lead</a></b></p><p>x</p>', { url: 'https://e.example/' }));
+    expect(article.lead).not.toBeNull();
+    const expected = formatSeed(article);
+    const revoked = Proxy.revocable([], {});
+    revoked.revoke();
+    const throwingEntry = {
+      get href(): string {
+        throw new Error('entry');
+      },
+    };
+    for (const links of [
+      Object.defineProperty({ ...article }, 'links', {
+        get() {
+          throw new Error('links');
+        },
+      }),
+      { ...article, links: revoked.proxy },
+      { ...article, links: [throwingEntry, throwingEntry] },
+      { ...article, links: 'not links' },
+    ]) {
+      const written = formatSeed(links as unknown as SeedInput);
+      // Without a usable hint the lead stands after the leading media, as it did here.
+      expect(written).toBe(expected);
+    }
+  });
+
   it('renders what it checked', async () => {
     const { toHast, toHtml, toMarkdown, toMdast } = await import('../src/render/index.js');
     // The same tricks in Article-shaped blocks (an Article has every field).

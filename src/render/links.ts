@@ -123,5 +123,5 @@ function rebuild<T extends Node>(placed: readonly Placed<T>[], depth: number): T
  */
 function copyAround<T extends Node>(container: T, children: T[]): T {
   const { children: _, ...fields } = container;
-  return { ...structuredClone(fields), children } as T;
+  return { ...structuredClone(fields), children } as unknown as T;
 }

@@ -198,7 +198,7 @@ function isMedia(block: BlockInput): boolean {
  * `links` (which follow document order) say it stood before some linked
  * image. So the dateline, the lead and the order of `links` read back the same.
  */
-export function writeBody(input: Pick<SeedInput, 'dateline' | 'lead' | 'body' | 'links'>): string {
+export function writeBody(input: Pick<SeedInput, 'dateline' | 'lead' | 'body'> & { links: unknown }): string {
   const out: string[] = [];
   const body = input.body ?? [];
   if (input.dateline !== null && input.dateline !== undefined) {
@@ -223,10 +223,10 @@ export function writeBody(input: Pick<SeedInput, 'dateline' | 'lead' | 'body' | 
  * the media links up to the split (a prefix), the media links from the split
  * on after the lead's links (a suffix), and the lead's links at the split.
  */
-function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], links: readonly unknown[] | undefined): number {
+function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], given: unknown): number {
   let leading = 0;
   while (leading < body.length && isMedia(body[leading] as BlockInput)) leading++;
-  if (links === undefined || leading === 0) return leading;
+  if (given === undefined || leading === 0) return leading;
   const leadLinks: Link[] = [];
   collectLinks(inlinesOf(lead), leadLinks);
   // mediaLinks: the links of the leading media in order; linksBefore[before]: how many the first `before` media hold.
@@ -237,6 +237,8 @@ function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], link
     if (block.type === 'image' && block.link !== null && block.link !== undefined) mediaLinks.push(imageLink(block.link, block.alt));
     linksBefore.push(mediaLinks.length);
   }
+  const links = linksHint(given, mediaLinks.length + leadLinks.length);
+  if (links === null) return leading;
   let prefix = 0;
   while (prefix < mediaLinks.length && sameLink(mediaLinks[prefix] as Link, links[prefix])) prefix++;
   let suffix = mediaLinks.length;
@@ -250,10 +252,35 @@ function mediaBeforeLead(lead: ParagraphInput, body: readonly BlockInput[], link
 }
 
 /**
+ * The first `count` entries of the Article's `links`, each read once as a link (href and text),
+ * or null when they cannot be: `links` is derived, so whatever it holds (not an array, a getter
+ * that throws, a revoked proxy) only leaves the lead after the leading media.
+ */
+function linksHint(given: unknown, count: number): (Link | null)[] | null {
+  try {
+    if (!Array.isArray(given)) return null;
+    const entries: (Link | null)[] = [];
+    const length = Math.min(Number(given.length), count);
+    for (let index = 0; index < length; index++) {
+      const entry: unknown = given[index];
+      if (typeof entry !== 'object' || entry === null) {
+        entries.push(null);
+        continue;
+      }
+      const { href, text } = entry as Partial<Record<keyof Link, unknown>>;
+      entries.push(typeof href === 'string' && typeof text === 'string' ? { href, text } : null);
+    }
+    return entries;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Whether `pattern` stands in `text` at each start from 0 to `last`, by
  * Knuth–Morris–Pratt: time linear in both, however often the pattern repeats.
  */
-function startsOf(pattern: readonly Link[], text: readonly unknown[], last: number): boolean[] {
+function startsOf(pattern: readonly Link[], text: readonly (Link | null)[], last: number): boolean[] {
   const starts = new Array<boolean>(last + 1).fill(pattern.length === 0);
   if (pattern.length === 0) return starts;
   // fallback[i]: the length of the longest proper prefix of pattern[0..i] that also ends it.
@@ -274,8 +301,6 @@ function startsOf(pattern: readonly Link[], text: readonly unknown[], last: numb
   return starts;
 }
 
-function sameLink(entry: Link, link: unknown): boolean {
-  if (typeof link !== 'object' || link === null) return false;
-  const { href, text } = link as Partial<Link>;
-  return href === entry.href && text === entry.text;
+function sameLink(entry: Link, link: Link | null | undefined): boolean {
+  return link !== null && link !== undefined && link.href === entry.href && link.text === entry.text;
 }

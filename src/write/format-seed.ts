@@ -20,14 +20,21 @@ export type * from './seed-input.js';
  * for a tree of more than 2^24 objects.
  */
 export function formatSeed(input: SeedInput): string {
-  if (typeof input !== 'object' || input === null || typeof input.header !== 'object' || input.header === null) {
+  const given: unknown = typeof input === 'object' && input !== null ? input.header : undefined;
+  if (typeof given !== 'object' || given === null) {
     throw new TypeError('formatSeed expects an object with a header');
   }
-  const header = writeHeader(input.header);
+  const header = writeHeader(given as HeaderInput);
   // Written from the checked copy: every value read once (src/article/shape.ts).
   const checked = checkShape(input, INPUT_SHAPES, 'formatSeed') as Pick<SeedInput, 'dateline' | 'lead' | 'body'>;
-  const { links } = input;
-  return header + writeBody({ ...checked, links: Array.isArray(links) ? links : undefined });
+  // Derived, and only a hint of where the lead stood (src/write/body.ts): a read that throws gives none.
+  let links: unknown;
+  try {
+    links = input.links;
+  } catch {
+    links = undefined;
+  }
+  return header + writeBody({ ...checked, links });
 }
 
 function writeHeader(header: HeaderInput): string {
