@@ -139,8 +139,10 @@ function mdText(node: MdastNodes): string {
   }
 }
 
+/** The top-level units of Markdown read back; the empty comment `<!---->` that keeps two blocks apart (README: `fences`) is none. */
 export function markdownUnits(tree: MdastRoot): Unit[] {
-  return tree.children.map((node): Unit => {
+  const nodes = tree.children.filter((node) => !(node.type === 'html' && node.value === '<!---->'));
+  return nodes.map((node): Unit => {
     switch (node.type) {
       case 'heading':
         return { kind: 'heading', text: mdText(node) };

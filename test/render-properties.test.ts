@@ -43,10 +43,21 @@ describe('renderers, for any Article', () => {
       fc.property(body, (html) => {
         const article = parseSeed(seed(html));
         expectMarkdownReadBack(article);
+        expectMarkdownReadBack(article, { fences: false });
         expectHtml(article);
         expectHtml(article, { media: 'elements' });
       }),
       checkOptions(200),
+    );
+  });
+
+  it('code blocks and lists in any order, with fences or indented: Markdown reads back the same blocks (an ordered list that does not start at 1 after indented code included)', () => {
+    const block = fc.constantFrom('<pre>x = 1</pre>', '<pre class="language-js">y</pre>', '<ol start="3"><li>c</li><li>d</li></ol>', '<ol start="0"><li>z</li></ol>', '<ol><li>o</li></ol>', '<ul><li>u</li></ul>', '<p>p</p>', '<blockquote>q</blockquote>');
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 6 }), fc.boolean(), (blocks, fences) => {
+        expectMarkdownReadBack(parseSeed(seed(blocks.join(''))), { fences });
+      }),
+      checkOptions(300),
     );
   });
 

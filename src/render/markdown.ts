@@ -66,9 +66,27 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
  */
 const UNSAFE_PATTERNS: NonNullable<Options['unsafe']> = [{ character: '~', inConstruct: 'codeFencedLangTilde' }];
 
-/** The options with {@link UNSAFE_PATTERNS} as a first extension: a list of unsafe patterns given adds to them. */
+/**
+ * Joins `mdast-util-to-markdown` lacks: micromark, the reader of `mdast-util-from-markdown`, reads
+ * an ordered list that does not start at 1 right after an indented code block (`fences: false`)
+ * as a paragraph, as if it interrupted one (a blank line between does not help); an empty
+ * comment `<!---->` between, which `false` asks for, keeps it a list.
+ */
+const JOINS: NonNullable<Options['join']> = [
+  (left, right, _parent, state) =>
+    left.type === 'code' && right.type === 'list' && right.ordered === true && typeof right.start === 'number' && right.start !== 1 && isIndentedCode(left.value, left.lang, state.options.fences)
+      ? false
+      : undefined,
+];
+
+/** Whether `mdast-util-to-markdown` writes the code indented (its own rule: no fences asked for, no language, no blank first or last line). */
+function isIndentedCode(value: string, lang: string | null | undefined, fences: boolean | null | undefined): boolean {
+  return fences === false && value !== '' && !lang && /[^\n\r ]/.test(value) && !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(value);
+}
+
+/** The options with {@link UNSAFE_PATTERNS} and {@link JOINS} as a first extension: lists of them given add to these. */
 function withPatterns(options: Options): Options {
-  return { ...options, extensions: [{ unsafe: UNSAFE_PATTERNS }, ...(options.extensions ?? [])] };
+  return { ...options, extensions: [{ unsafe: UNSAFE_PATTERNS, join: JOINS }, ...(options.extensions ?? [])] };
 }
 
 /**
