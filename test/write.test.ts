@@ -292,6 +292,13 @@ describe('formatSeed: exact output', () => {
     expect(frontMatter(root)).toThrow(/nests collections more than 64 deep/);
     // Keys that the reader makes one (a NUL and U+FFFD both read as U+FFFD): no form reads back.
     expect(frontMatter({ '\0': 1, '\ufffd': 2 })).toThrow(/^formatSeed: header\.frontMatter cannot be read back from any YAML form: .*twice/);
+    // A NUL or a lone surrogate reads back as U+FFFD, and leaves the rest as written: a key that starts with U+FEFF keeps it.
+    expect(readBack({ header: { ...HEADER, frontMatter: { '\ufeffk': 1, 'x\ud800': 2, n: 'a\0b', '\\ud800': '\\u0000' } } }).header.frontMatter).toEqual({
+      '\ufeffk': 1,
+      'x\ufffd': 2,
+      n: 'a\ufffdb',
+      '\\ud800': '\\u0000',
+    });
     // What JSON.stringify writes for a Date, and leaves out for undefined, is what is written.
     expect(readBack({ header: { ...HEADER, frontMatter: { d: new Date(0), gone: undefined, n: null } } }).header.frontMatter).toEqual({ d: '1970-01-01T00:00:00.000Z', n: null });
   });
