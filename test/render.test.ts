@@ -589,6 +589,17 @@ describe('toHast / toHtml: exact output', () => {
     expectHtml(everyBlock, { media: 'elements' });
   });
 
+  it('an embed of no provider (a relative src, another host) gets a frame without its origin: a page of the same origin could lift its sandbox', () => {
+    const sandboxOf = (src: string, provider: string | null): string | undefined =>
+      /sandbox="([^"]*)"/.exec(toHtml({ ...article({}), body: [{ type: 'embed', src, provider, caption: null }] }, { media: 'elements' }))?.[1];
+    expect(sandboxOf('https://www.youtube.com/embed/x', 'youtube')).toBe('allow-scripts allow-same-origin allow-presentation allow-popups');
+    expect(sandboxOf('/embed/x', null)).toBe('allow-scripts allow-presentation allow-popups');
+    expect(sandboxOf('https://maps.example/embed', null)).toBe('allow-scripts allow-presentation allow-popups');
+    // The provider is read from the URL again: a hand-made block naming one for a relative URL gets none.
+    expect(sandboxOf('/embed/x', 'youtube')).toBe('allow-scripts allow-presentation allow-popups');
+    expect(sandboxOf('https://evil.example/www.youtube.com/', 'youtube')).toBe('allow-scripts allow-presentation allow-popups');
+  });
+
   it('a whole document with charset and title', () => {
     const value = article({ body: [{ type: 'paragraph', text: 'x' }] });
     expect(toHtml(value, { document: true })).toBe(

@@ -1,9 +1,20 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
 import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
 import { checkArticle, describeValue } from '../article/shape.js';
+import { providerOf } from '../blocks/media.js';
 import { liftNestedLinks } from './links.js';
 import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
 import { appendAll } from './append.js';
+
+/**
+ * What an embed's frame may do. Scripts run, in a frame of an origin of its own: with
+ * `allow-same-origin` as well, a frame whose page comes from the origin of the page showing it
+ * could lift its own sandbox, so only the embeds of a provider (rule 5: its host, as written in
+ * an absolute `http:` or `https:` URL, is the provider's; read from `src` again, not taken from
+ * the block's `provider`) keep their origin, which their players need.
+ */
+const SANDBOX = ['allow-scripts', 'allow-presentation', 'allow-popups'];
+const SANDBOX_OF_PROVIDER = ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'];
 
 export interface ToHastOptions {
   /**
@@ -162,7 +173,7 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
             h('iframe', {
               src: block.src,
               title: mediaLinks(block)[0]?.label ?? 'Embed',
-              sandbox: ['allow-scripts', 'allow-same-origin', 'allow-presentation', 'allow-popups'],
+              sandbox: providerOf(block.src) === null ? SANDBOX : SANDBOX_OF_PROVIDER,
               loading: 'lazy',
               allowFullScreen: true,
             }, []),
