@@ -25,6 +25,8 @@ const bodies: [string, number, (n: number) => string][] = [
   ['nested lists, closed', 8000, (n) => '<ul><li>x'.repeat(n) + '</li></ul>'.repeat(n)],
   ['nested quotes, then paragraphs', 8000, (n) => '<blockquote>'.repeat(n) + '<p>x</p>'.repeat(n)],
   ['nested figures, with media and captions', 4000, (n) => '<figure><img src="/i.png"><figcaption>c</figcaption>'.repeat(n)],
+  ['figures inside captions, past the depth limit', 4000, (n) => '<figure><img src="/i.png"><figcaption>c '.repeat(n)],
+  ['figures in a caption, in a row', 4000, (n) => '<figure><img src="/i.png"><figcaption>' + '<figure><img src="/j.png"><figcaption>c</figcaption></figure>'.repeat(n) + '</figcaption></figure>'],
   ['figures in a row, caption first', 8000, (n) => '<figure><figcaption>c <small>AP</small></figcaption><p>t</p><img src="/i.png"></figure>'.repeat(n)],
   ['open containers, then paragraphs', 8000, (n) => '<div><section>'.repeat(n) + '<p>x</p>'.repeat(n)],
   ['linked images in a paragraph', 8000, (n) => '<p>' + 'a <a href="/l"><img src="/i.png"></a> '.repeat(n) + '</p>'],

@@ -784,6 +784,38 @@ describe('rule 5: captions are not body text', () => {
     ]);
     expect(blocks('<figure><figure><img src="p.jpg"></figure><figcaption>outer</figcaption></figure>')).toEqual([image(src, { caption: 'outer' })]);
   });
+  it('reads a figure inside a caption as a figure of its own: its media take its caption, and to the caption around it it is a block boundary', () => {
+    const a = 'https://news.example/a.jpg';
+    const b = 'https://news.example/b.jpg';
+    expect(blocks('<figure><img src="/a.jpg"><figcaption><figure><img src="/b.jpg"><figcaption>Inner</figcaption></figure></figcaption></figure>')).toEqual([
+      image(a),
+      image(b, { caption: 'Inner' }),
+    ]);
+    expect(blocks('<figure><img src="/a.jpg"><figcaption>Before<figure><img src="/b.jpg"><figcaption>Inner</figcaption></figure>After</figcaption></figure>')).toEqual([
+      image(a, { caption: 'Before After' }),
+      image(b, { caption: 'Inner' }),
+    ]);
+    // The outer figure has no media of its own: its caption is body text where it ends.
+    expect(blocks('<figure><figcaption>Outer<figure><img src="/b.jpg"><figcaption>Inner</figcaption></figure>tail</figcaption></figure><p>end</p>')).toEqual([
+      image(b, { caption: 'Inner' }),
+      paragraph('Outer'),
+      paragraph('tail'),
+      paragraph('end'),
+    ]);
+    // Media of the inner figure that its own caption does not take are the outer figure's, as any media in the caption.
+    expect(blocks('<figure><figcaption>Outer<figure><img src="/b.jpg"></figure></figcaption></figure>')).toEqual([image(b, { caption: 'Outer' })]);
+    // Credits stay the caption's own.
+    expect(blocks('<figure><img src="/a.jpg"><figcaption>A <small>Photo: X<figure><img src="/b.jpg"><figcaption>B <small>Y</small></figcaption></figure></small></figcaption></figure>')).toEqual([
+      image(a, { caption: 'A', credit: 'Photo: X' }),
+      image(b, { caption: 'B', credit: 'Y' }),
+    ]);
+  });
+  it('reads a figure inside a caption inside 64 open figures as a part of the caption, and says so', () => {
+    const html = `${'<figure>'.repeat(63)}<figure><img src="/a.jpg"><figcaption>x<figure><img src="/b.jpg">y</figure>z</figcaption></figure>${'</figure>'.repeat(63)}`;
+    const article = parseBody(html);
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['FIGURE_TOO_DEEP']);
+    expect(article.body).toEqual([image('https://news.example/a.jpg', { caption: 'x y z' }), image('https://news.example/b.jpg')]);
+  });
 });
 
 describe('rule 8: the lead as written', () => {

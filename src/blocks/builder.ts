@@ -5,7 +5,7 @@ import { isBlank } from '../text/whitespace.js';
 import type { Attributes, OpenAnswer, TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
 import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode, settleLeadingBreak } from './code.js';
-import { captionMarkup, captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure } from './figure.js';
+import { captionMarkup, captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure, openFigureInCaption } from './figure.js';
 import { closeAnchor, closeInline, CODE, EMPHASIS, endWatchedLink, lineBreak, openAnchor, openInline, STRONG, watchAnchor } from './formatting.js';
 import { closeHeading, closeQuoteHeading, openHeading } from './heading.js';
 import { appendText } from './inlines.js';
@@ -124,6 +124,10 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
       pushFrame(state, Frame.CodeLine);
       return;
     default:
+      if (kind === Kind.Figure) {
+        openFigureInCaption(state, name, attributes);
+        return;
+      }
       if (kind === Kind.Anchor) watchAnchor(state, attributes);
       openCaptionPart(state, name, attributes, isBlockLike(kind));
       return;

@@ -31,13 +31,7 @@ const enum CaptionEvent {
 }
 
 export function openFigure(state: BlockState): void {
-  if (state.figures.length >= FIGURE_MAX_DEPTH) {
-    state.diagnostics.report(
-      'FIGURE_TOO_DEEP',
-      `Read a <figure> inside ${FIGURE_MAX_DEPTH} open figures as a plain container`,
-      'info',
-      state.offset,
-    );
+  if (isTooDeep(state)) {
     openContainer(state);
     return;
   }
@@ -46,7 +40,37 @@ export function openFigure(state: BlockState): void {
   pushFrame(state, Frame.Figure);
 }
 
+/** Whether a figure opening now is inside {@link FIGURE_MAX_DEPTH} open figures (told once, where it opens). */
+function isTooDeep(state: BlockState): boolean {
+  if (state.figures.length < FIGURE_MAX_DEPTH) return false;
+  state.diagnostics.report('FIGURE_TOO_DEEP', `Read a <figure> inside ${FIGURE_MAX_DEPTH} open figures as a plain container`, 'info', state.offset);
+  return true;
+}
+
+/**
+ * A `<figure>` inside a caption is a figure of its own, its content read as a figure's (its media
+ * captioned by its own caption, which the outer figure's media never take); to the caption around
+ * it, it is a block boundary. Its frame keeps the caption's mode, which goes on when it ends.
+ * Too deep, it is a part of the caption, as any other element.
+ */
+export function openFigureInCaption(state: BlockState, name: string, attributes: Attributes | null): void {
+  if (isTooDeep(state)) {
+    openCaptionPart(state, name, attributes, true);
+    return;
+  }
+  const caption = state.caption!;
+  // Replayed as body text, the caption reads the figure as a block boundary only.
+  record(caption, CaptionEvent.Open, 'div', null, state.offset);
+  addText(caption, ' ');
+  state.figures.push({ free: null, caption: null, depth: depth(state.frames) });
+  pushFrame(state, Frame.Figure);
+  state.mode = Mode.Flow;
+}
+
 export function closeFigure(state: BlockState): void {
+  // A figure inside a caption ends in the flow of its own content; the caption goes on after it.
+  const inCaption = state.mode === Mode.Caption;
+  if (inCaption) state.mode = Mode.Flow;
   const { figures } = state;
   const figure = figures[figures.length - 1]!;
   const caption = figure.caption;
@@ -68,6 +92,11 @@ export function closeFigure(state: BlockState): void {
   } else {
     releaseHeld(state);
   }
+  if (inCaption) {
+    state.mode = Mode.Caption;
+    record(state.caption!, CaptionEvent.Close, '', null, 0);
+    addText(state.caption!, ' ');
+  }
 }
 
 /** `<figcaption>`: the caption of the figure when it is the figure's first, as its child; else a container. */
@@ -77,7 +106,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
     openContainer(state);
     return;
   }
-  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], breaks: null, events: [] };
+  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], breaks: null, events: [], outer: state.caption };
   figure.caption = caption;
   state.caption = caption;
   record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);
@@ -88,7 +117,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
 export function closeFigcaption(state: BlockState): void {
   const caption = state.caption!;
   record(caption, CaptionEvent.Close, 'figcaption', null, 0);
-  state.caption = null;
+  state.caption = caption.outer;
 }
 
 /** An element inside the caption (media aside, which are read as they come). */

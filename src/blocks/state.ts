@@ -92,6 +92,8 @@ export interface CaptionDraft {
    * media: four entries each (event, name or text, attributes, offset).
    */
   events: (number | string | Attributes | null)[];
+  /** The caption this one's figure stands in (a figure inside a caption), which goes on when this one ends; else null. */
+  outer: CaptionDraft | null;
 }
 
 export interface CaptionBreaks {
