@@ -373,7 +373,7 @@ describe('what Markdown and HTML cannot nest', () => {
     const lists = (options: object) => toMarkdown(value, options as never).split('\n\n').slice(1).join(' ').trim();
     expect(lists({})).toBe('- a * b');
     for (const [options, message] of [
-      // The default bullet is '-', set at the top level, over any extension's.
+      // The default bullet is '-', under any extension's.
       [{ extensions: [{ bulletOther: '-' }] }, 'options.extensions[0].bulletOther must differ from options.bullet, both "-"'],
       [{ bullet: '+', extensions: [{ extensions: [{ bulletOther: '+' }] }] }, 'options.extensions[0].extensions[0].bulletOther must differ from options.bullet, both "+"'],
       // A later extension's value is the one in effect.
@@ -393,6 +393,12 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(lists({ extensions: [{ bulletOther: '-' }, { bulletOther: undefined }] })).toBe(lists({}));
     expect(lists({ bulletOther: '+' })).toBe('- a + b');
     expect(lists({ bullet: null, extensions: [{ bulletOther: '+' }] })).toBe('- a + b');
+    // This package's defaults give way to an extension's options, and an extension's to the options' own.
+    expect(lists({ extensions: [{ bullet: '+' }] })).toBe('+ a * b');
+    expect(lists({ extensions: [{ bullet: '+', bulletOther: '-' }] })).toBe('+ a - b');
+    expect(lists({ bullet: '*', extensions: [{ bullet: '+', bulletOther: '-' }] })).toBe('* a - b');
+    const code = parseSeed(seed('<p><em>x</em></p><pre>c</pre>'));
+    expect(toMarkdown(code, { extensions: [{ emphasis: '_', fences: false }] }).split('\n\n').slice(1)).toEqual(['_x_', '    c\n']);
     // The other options an extension sets are checked wherever it stands.
     for (const [options, message] of [
       [{ extensions: [{ rule: '=' }] }, `options.extensions[0].rule must be '*', '-' or '_', got "="`],

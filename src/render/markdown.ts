@@ -56,7 +56,7 @@ const DEFAULTS: Options = {
  * CommonMark's flanking rules would otherwise not read `**…**` as strong.
  */
 export function toMarkdown(article: Article, options?: ToMarkdownOptions | null): string {
-  return serialize(mdastOf(article, 'toMarkdown'), withPatterns(withDefaults(options)));
+  return serialize(mdastOf(article, 'toMarkdown'), withDefaults(options));
 }
 
 /**
@@ -84,29 +84,27 @@ function isIndentedCode(value: string, lang: string | null | undefined, fences: 
   return fences === false && value !== '' && !lang && /[^\n\r ]/.test(value) && !/^[\t ]*(?:[\n\r]|$)|(?:^|[\n\r])[\t ]*$/.test(value);
 }
 
-/** The options with {@link UNSAFE_PATTERNS} and {@link JOINS} as a first extension: lists of them given add to these. */
-function withPatterns(options: Options): Options {
-  return { ...options, extensions: [{ unsafe: UNSAFE_PATTERNS, join: JOINS }, ...(options.extensions ?? [])] };
-}
-
 /**
- * The options over the defaults; an option given as `undefined` keeps its default, as one left out does.
- * Each option is read once, into a plain copy (extensions included): that copy is checked and passed
- * on, so a getter cannot give a checked value and then another.
+ * The options given, over this package's: its defaults, {@link UNSAFE_PATTERNS} and {@link JOINS}
+ * go first, as an extension of their own, so that an option set in the options or in an
+ * extension of them (applied after it, in order) overrides a default, and lists of patterns and
+ * joins given add to these. An option given as `undefined` or `null` keeps its default, as one
+ * left out does. Each option is read once, into a plain copy (extensions included): that copy is
+ * checked and passed on, so a getter cannot give a checked value and then another.
  */
 function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
-  const merged: Record<string, unknown> = { ...DEFAULTS };
+  const own: Record<string, unknown> = {};
   if (options !== null && options !== undefined) {
     if (typeof options !== 'object') throw new TypeError(`toMarkdown: options must be an object, got ${describeValue(options)}`);
     const given = snapshot(options, 'options', new Set());
     checkOptions(given, 'options');
-    // Left out, `undefined` and `null` alike mean the default: this package's where it has one.
     for (const [name, value] of Object.entries(given)) {
-      if (value !== undefined && value !== null) merged[name] = value;
+      if (value !== undefined && value !== null) own[name] = value;
     }
   }
-  checkCombinations(merged);
-  return merged as Options;
+  checkCombinations(own);
+  const extensions = (own.extensions ?? []) as Options[];
+  return { ...own, extensions: [{ ...DEFAULTS, unsafe: UNSAFE_PATTERNS, join: JOINS }, ...extensions] } as Options;
 }
 
 /** The most option sets (the options and their extensions, each counted where it is held) a call takes. */
@@ -344,9 +342,10 @@ function compiles(source: string, unicode: boolean): boolean {
  */
 const MUST_DIFFER: readonly { name: string; from: string; unset: string }[] = [{ name: 'bulletOther', from: 'bullet', unset: '*' }];
 
-/** Checks the options as mdast-util-to-markdown ends up with them, extensions merged, against `MUST_DIFFER`. */
+/** Checks the options as mdast-util-to-markdown ends up with them, over the defaults, extensions merged, against `MUST_DIFFER`. */
 function checkCombinations(options: OptionSet): void {
-  const settings = merge(options, 'options', new Map());
+  const defaults = new Map(Object.entries(DEFAULTS).map(([name, value]) => [name, { value: value as unknown, path: `options.${name}` }]));
+  const settings = merge(options, 'options', defaults);
   for (const { name, from, unset } of MUST_DIFFER) {
     const value = settings.get(name);
     // Null or left out: mdast-util-to-markdown takes one that differs.
