@@ -595,6 +595,29 @@ describe('toHast / toHtml: exact output', () => {
     expectHtml(everyBlock, { media: 'elements' });
   });
 
+  it('mediaLinks checks the block it is given, as the renderers check an Article, and makes the links of the copy it checked', async () => {
+    const { mediaLinks } = await import('../src/render/index.js');
+    expect(mediaLinks({ type: 'video', src: 'https://v.example/a.mp4', sources: [{ src: 'https://v.example/a.webm', type: 'video/webm' }], poster: 'data:image/png;base64,AA', caption: null })).toEqual([
+      { url: 'https://v.example/a.mp4', label: 'Video', image: false },
+      { url: 'https://v.example/a.webm', label: 'Video (video/webm)', image: false },
+      { url: 'data:image/png;base64,AA', label: 'Poster', image: true },
+    ]);
+    expect(() => mediaLinks({ type: 'video', src: 'javascript:alert(1)', sources: [], poster: null, caption: null })).toThrow(
+      new TypeError('mediaLinks: block.src is a javascript: URL, which rule 9 never lets through'),
+    );
+    expect(() => mediaLinks({ type: 'audio', src: null, sources: [{ src: 'vbscript:x', type: null }], caption: null })).toThrow(
+      new TypeError('mediaLinks: block.sources[0].src is a vbscript: URL, which rule 9 never lets through'),
+    );
+    expect(() => mediaLinks({ type: 'paragraph', text: 'x', inlines: [] } as never)).toThrow(
+      new TypeError('mediaLinks: block must be a video, audio or embed block, got a block of type "paragraph"'),
+    );
+    expect(() => mediaLinks(null as never)).toThrow(new TypeError('mediaLinks: block must be a block, got null'));
+    // Read once: a getter that gives a safe URL to the check and an unsafe one later cannot pass it.
+    let reads = 0;
+    const block = { type: 'embed', get src() { return reads++ === 0 ? 'https://www.youtube.com/embed/x' : 'javascript:alert(1)'; }, provider: 'youtube', caption: null };
+    expect(mediaLinks(block as never)).toEqual([{ url: 'https://www.youtube.com/embed/x', label: 'Embed (youtube)', image: false }]);
+  });
+
   it('an embed of no provider (a relative src, another host) gets a frame without its origin: a page of the same origin could lift its sandbox', () => {
     const sandboxOf = (src: string, provider: string | null): string | undefined =>
       /sandbox="([^"]*)"/.exec(toHtml({ ...article({}), body: [{ type: 'embed', src, provider, caption: null }] }, { media: 'elements' }))?.[1];

@@ -3,7 +3,7 @@ import type { Article, Audio, Block, Embed, Inline, Video } from '../types.js';
 import { checkArticle, describeValue } from '../article/shape.js';
 import { providerOf } from '../blocks/media.js';
 import { liftNestedLinks } from './links.js';
-import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
+import { LINK_SEPARATOR, linksOf } from './media-links.js';
 import { appendAll } from './append.js';
 
 /**
@@ -131,7 +131,7 @@ function plainCaption(caption: string | null): ElementContent[] {
 
 function links(block: Video | Audio | Embed): ElementContent[] {
   const children: ElementContent[] = [];
-  for (const link of mediaLinks(block)) {
+  for (const link of linksOf(block)) {
     if (children.length > 0) children.push(text(LINK_SEPARATOR));
     children.push(link.image ? h('img', { src: link.url, alt: link.label }, []) : h('a', { href: link.url }, [text(link.label)]));
   }
@@ -172,7 +172,7 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
         ? [
             h('iframe', {
               src: block.src,
-              title: mediaLinks(block)[0]?.label ?? 'Embed',
+              title: linksOf(block)[0]?.label ?? 'Embed',
               sandbox: providerOf(block.src) === null ? SANDBOX : SANDBOX_OF_PROVIDER,
               loading: 'lazy',
               allowFullScreen: true,

@@ -11,7 +11,7 @@ import type {
 import type { Article, Block, Inline } from '../types.js';
 import { checkArticle } from '../article/shape.js';
 import { liftNestedLinks } from './links.js';
-import { LINK_SEPARATOR, mediaLinks } from './media-links.js';
+import { LINK_SEPARATOR, linksOf } from './media-links.js';
 import { appendAll } from './append.js';
 
 /**
@@ -170,9 +170,9 @@ function captionParagraph(caption: string | null, credit: string | null): RootCo
   return children.length === 0 ? [] : [{ type: 'paragraph', children }];
 }
 
-function linksParagraph(block: Parameters<typeof mediaLinks>[0]): RootContent[] {
+function linksParagraph(block: Parameters<typeof linksOf>[0]): RootContent[] {
   const children: PhrasingContent[] = [];
-  for (const link of mediaLinks(block)) {
+  for (const link of linksOf(block)) {
     if (children.length > 0) children.push({ type: 'text', value: LINK_SEPARATOR });
     children.push(
       link.image

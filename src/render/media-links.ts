@@ -1,4 +1,5 @@
-import type { Audio, Embed, Video } from '../types.js';
+import type { Audio, Block, Embed, Video } from '../types.js';
+import { checkBlock } from '../article/shape.js';
 import { isDataUrl } from '../text/urls.js';
 
 /**
@@ -18,7 +19,21 @@ export interface MediaLink {
   image: boolean;
 }
 
+/**
+ * The links the renderers make of a video, audio or embed block, for a renderer of one's own. The
+ * block is checked first, as the renderers check an Article (a `TypeError` for one out of shape
+ * or with a URL rule 9 never lets through), and its links made from the copy checked.
+ */
 export function mediaLinks(block: Video | Audio | Embed): MediaLink[] {
+  const checked = checkBlock(block, 'mediaLinks', 'block') as Block;
+  if (checked.type !== 'video' && checked.type !== 'audio' && checked.type !== 'embed') {
+    throw new TypeError(`mediaLinks: block must be a video, audio or embed block, got a block of type ${JSON.stringify(checked.type)}`);
+  }
+  return linksOf(checked);
+}
+
+/** {@link mediaLinks} of a block already checked (the renderers check the whole Article once). */
+export function linksOf(block: Video | Audio | Embed): MediaLink[] {
   switch (block.type) {
     case 'embed':
       return [{ url: block.src, label: block.provider === null ? 'Embed' : `Embed (${block.provider})`, image: false }];
