@@ -209,6 +209,9 @@ describe('what Markdown and HTML cannot nest', () => {
     const hast = toHast(value);
     expect(shared(hast)).toEqual([]);
     expect(shared(toMdast(value))).toEqual([]);
+    // Nor between frames, nor between calls: each frame has a sandbox list of its own.
+    const embeds = parseSeed(seed('<iframe src="https://www.youtube.com/embed/a"></iframe><iframe src="https://www.youtube.com/embed/b"></iframe><iframe src="/c"></iframe><iframe src="/d"></iframe>'));
+    expect(shared([toHast(embeds, { media: 'elements' }), toHast(embeds, { media: 'elements' })])).toEqual([]);
     type Element = { type: string; tagName?: string; properties?: { href?: string; className?: string[] }; children?: Element[] };
     const anchors: Element[] = [];
     const collect = (node: Element): void => {

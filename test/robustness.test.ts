@@ -60,6 +60,27 @@ describe('properties, for any input', () => {
     );
   });
 
+  it('block structure in any nesting (figures in captions in list items, headings and quotes, players, code): an Article, the same in any chunks, every block handed to onBlock', () => {
+    const piece = fc.constantFrom(
+      '<figure>', '</figure>', '<figcaption>', '</figcaption>', '<img src="/a.jpg">', '<img src="/b.jpg">', '<p>', '</p>', '<ul>', '</ul>', '<ol start="2">', '<li>', '</li>',
+      '<h2>', '</h2>', '<small>', '</small>', '<pre>', '</pre>', '<video src="/v.mp4">', '</video>', '<a href="/l">', '</a>', '<blockquote>', '</blockquote>', '<div>', '</div>',
+      '<iframe src="https://www.youtube.com/embed/x"></iframe>', '<picture>', '<source srcset="/c.jpg">', '</picture>', '<b>', '</b>', '<br>', '<!--c-->', 'x', 'y ', '\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 4, maxLength: 30, size: 'max' }), cutsFor(400), (pieces, cuts) => {
+        const text = seed(pieces.join(''));
+        const article = parseSeed(text);
+        assertWellFormed(article, text);
+        const handed: unknown[] = [];
+        const parser = createSeedParser({ onBlock: (block) => handed.push(structuredClone(block)) });
+        for (const chunk of splitAt(text, cuts)) parser.write(chunk);
+        expect(parser.end()).toEqual(article);
+        expect(handed).toEqual(article.body);
+      }),
+      checkOptions(3000),
+    );
+  });
+
   it('any bytes as body: invalid UTF-8 becomes U+FFFD, nothing throws', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), cutsFor(300), (bytes, cuts) => {

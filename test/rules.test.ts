@@ -810,6 +810,25 @@ describe('rule 5: captions are not body text', () => {
       image(b, { caption: 'B', credit: 'Y' }),
     ]);
   });
+  it('reads a figure inside a caption as where the caption stands: in a list item, a heading or a quote too', () => {
+    expect(blocks('<ul><li><figure><figcaption><figure><ul><li>n</li></ul></figure></figcaption></figure></li></ul>')).toEqual([
+      { type: 'list', ordered: false, start: null, text: 'n', items: [{ text: 'n', inlines: [text('n')] }] },
+    ]);
+    // The inner figure's content where it stands, the outer caption (no media) where the outer figure ends.
+    expect(blocks('<ul><li>a<figure><figcaption>O<figure><p>p</p></figure>t</figcaption></figure>b</li></ul>')).toEqual([
+      { type: 'list', ordered: false, start: null, text: 'a p O t b', items: [{ text: 'a p O t b', inlines: [text('a p O t b')] }] },
+    ]);
+    expect(blocks('<h2>H<figure><img src="/a.jpg"><figcaption>O<figure>p</figure>t</figcaption></figure>K</h2>')).toEqual([
+      { type: 'heading', level: 2, text: 'H p K', inlines: [text('H p K')] },
+      image('https://news.example/a.jpg', { caption: 'O t' }),
+    ]);
+  });
+  it('tells a figure inside 64 open figures in a caption read again as body text once', () => {
+    const html = `${'<figure>'.repeat(63)}<figure><figcaption>x<figure><p>y</p></figure>z</figcaption></figure>${'</figure>'.repeat(63)}`;
+    const article = parseBody(html);
+    expect(article.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(['FIGURE_TOO_DEEP']);
+    expect(article.body.map((block) => block.type === 'paragraph' && block.text)).toEqual(['x', 'y', 'z']);
+  });
   it('reads a figure inside a caption inside 64 open figures as a part of the caption, and says so', () => {
     const html = `${'<figure>'.repeat(63)}<figure><img src="/a.jpg"><figcaption>x<figure><img src="/b.jpg">y</figure>z</figcaption></figure>${'</figure>'.repeat(63)}`;
     const article = parseBody(html);

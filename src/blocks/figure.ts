@@ -15,8 +15,10 @@ import { Frame, Mode, pushFrame, type BlockState, type CaptionDraft } from './st
  *
  * The caption's text is collected as it comes, and its events are kept, to be
  * read as body text when the figure turns out to have no media. Media inside
- * the caption are read as they come. The blocks of a figure are held until the
- * outermost figure ends, so that each is handed on complete.
+ * the caption are read as they come, and so is a figure inside the caption: a
+ * figure of its own, its content read as where the caption stands, a block
+ * boundary to the caption. The blocks of a figure are held until the outermost
+ * figure ends, so that each is handed on complete.
  */
 
 /** Figures inside this many open figures are read as plain containers. */
@@ -43,7 +45,8 @@ export function openFigure(state: BlockState): void {
 /** Whether a figure opening now is inside {@link FIGURE_MAX_DEPTH} open figures (told once, where it opens). */
 function isTooDeep(state: BlockState): boolean {
   if (state.figures.length < FIGURE_MAX_DEPTH) return false;
-  state.diagnostics.report('FIGURE_TOO_DEEP', `Read a <figure> inside ${FIGURE_MAX_DEPTH} open figures as a plain container`, 'info', state.offset);
+  // A caption read again as body text holds the figure again: it was told where it opened.
+  if (!state.replaying) state.diagnostics.report('FIGURE_TOO_DEEP', `Read a <figure> inside ${FIGURE_MAX_DEPTH} open figures as a plain container`, 'info', state.offset);
   return true;
 }
 
@@ -64,13 +67,14 @@ export function openFigureInCaption(state: BlockState, name: string, attributes:
   addText(caption, ' ');
   state.figures.push({ free: null, caption: null, depth: depth(state.frames) });
   pushFrame(state, Frame.Figure);
-  state.mode = Mode.Flow;
+  // Its content is read as where the caption stands (the body, a list item, a heading).
+  state.mode = caption.mode;
 }
 
 export function closeFigure(state: BlockState): void {
-  // A figure inside a caption ends in the flow of its own content; the caption goes on after it.
+  // A figure inside a caption ends as its content was read (where the caption stands); the caption goes on after it.
   const inCaption = state.mode === Mode.Caption;
-  if (inCaption) state.mode = Mode.Flow;
+  if (inCaption) state.mode = state.caption!.mode;
   const { figures } = state;
   const figure = figures[figures.length - 1]!;
   const caption = figure.caption;
@@ -106,7 +110,7 @@ export function openFigcaption(state: BlockState, attributes: Attributes | null)
     openContainer(state);
     return;
   }
-  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], breaks: null, events: [], outer: state.caption };
+  const caption: CaptionDraft = { full: '', plain: '', credits: '', creditDepth: 0, parts: [], breaks: null, events: [], outer: state.caption, mode: state.mode };
   figure.caption = caption;
   state.caption = caption;
   record(caption, CaptionEvent.Open, 'figcaption', attributes, state.offset);

@@ -94,6 +94,8 @@ export interface CaptionDraft {
   events: (number | string | Attributes | null)[];
   /** The caption this one's figure stands in (a figure inside a caption), which goes on when this one ends; else null. */
   outer: CaptionDraft | null;
+  /** The mode the caption opened in: a figure inside it reads its content so. */
+  mode: Mode;
 }
 
 export interface CaptionBreaks {

@@ -173,7 +173,8 @@ const blockHandlers: { [K in Block['type']]: BlockHandler<Extract<Block, { type:
             h('iframe', {
               src: block.src,
               title: linksOf(block)[0]?.label ?? 'Embed',
-              sandbox: providerOf(block.src) === null ? SANDBOX : SANDBOX_OF_PROVIDER,
+              // A list of its own for each frame: a plugin that edits one edits only it.
+              sandbox: [...(providerOf(block.src) === null ? SANDBOX : SANDBOX_OF_PROVIDER)],
               loading: 'lazy',
               allowFullScreen: true,
             }, []),

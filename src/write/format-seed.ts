@@ -296,6 +296,13 @@ function isPlainObject(value: object): boolean {
 }
 
 /**
+ * NUL and a lone surrogate as `JSON.stringify` escapes them (`\u0000`, `\ud800`: a backslash not
+ * itself escaped, then the escape). The reader gives U+FFFD for each (rule 1), so a form reads
+ * back as written when it gives this JSON with U+FFFD in their place.
+ */
+const UNSAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
+
+/**
  * The first form within the reader's length limit that the front matter
  * reader reads back as the same value. `yaml` writes a few strings in forms
  * that read back otherwise (a key that starts with U+FEFF, unquoted, loses
@@ -306,13 +313,6 @@ function isPlainObject(value: object): boolean {
  * in the first form the reader reads without an error; when it reads none,
  * its error is a `TypeError`.
  */
-/**
- * NUL and a lone surrogate as `JSON.stringify` escapes them (`\u0000`, `\ud800`: a backslash not
- * itself escaped, then the escape). The reader gives U+FFFD for each (rule 1), so a form reads
- * back as written when it gives this JSON with U+FFFD in their place.
- */
-const UNSAFE_ESCAPE = /(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g;
-
 function frontMatterYaml(frontMatter: Record<string, unknown>): string {
   if (Object.keys(frontMatter).length === 0) return '';
   const expected = JSON.stringify(frontMatter).replace(UNSAFE_ESCAPE, '$1\ufffd');
