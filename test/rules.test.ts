@@ -718,6 +718,23 @@ describe('rule 5: linked images', () => {
     ]);
     expect(article.diagnostics).toEqual([]);
   });
+  it('gives an image the link around the block containers it stands in: a figure (a teaser card), a caption, a list item, a div', () => {
+    const link = 'https://news.example/l';
+    for (const html of [
+      '<a href="/l"><figure><img src="/y.jpg"></figure></a>',
+      '<a href="/l"><div><figure><picture><img src="/y.jpg"></picture></figure></div></a>',
+      '<a href="/l"><figcaption><img src="/y.jpg"></figcaption></a>',
+      '<a href="/l"><li><img src="/y.jpg"></li></a>',
+      '<a href="/l"><section><p><img src="/y.jpg"></p></section></a>',
+    ]) {
+      const article = parseBody(html);
+      expect(article.media, html).toEqual([image('https://news.example/y.jpg', { link })]);
+      expect(article.links, html).toEqual([{ href: link, text: '' }]);
+    }
+    // A caption inside the link is content of its own: the image is not its whole content.
+    expect(parseBody('<a href="/l"><figure><img src="/y.jpg"><figcaption>Cap</figcaption></figure></a>').media).toEqual([image('https://news.example/y.jpg', { caption: 'Cap' })]);
+    expect(parseBody('<a href="/l"><figure><img src="/y.jpg"></figure><figure><img src="/z.jpg"></figure></a>').media.map((media) => media.type === 'image' && media.link)).toEqual([null, null]);
+  });
   it('keeps the order of a paragraph split around a linked image', () => {
     expect(parseBody('<h1>h</h1><p>before <a href="/b"><img src="/i.png"></a> after <a href="/c">c</a></p>').body.slice(1)).toEqual([
       paragraph('before'),

@@ -134,9 +134,20 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
   }
 }
 
-/** Rule 5: what may stand around an image that is the whole content of a link (`<a href><div><picture><img>`). */
+/**
+ * Rule 5: what may stand around an image that is the whole content of a link (`<a href><div><picture><img>`):
+ * transparent elements, block containers (rule 3's, a figure, a caption and a list item among them) and `<p>`.
+ */
 function wrapsLinkedImage(kind: Kind): boolean {
-  return isTransparent(kind) || kind === Kind.Image || kind === Kind.Container || kind === Kind.Paragraph;
+  return (
+    isTransparent(kind) ||
+    kind === Kind.Image ||
+    kind === Kind.Container ||
+    kind === Kind.Paragraph ||
+    kind === Kind.Figure ||
+    kind === Kind.Figcaption ||
+    kind === Kind.ListItem
+  );
 }
 
 export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
