@@ -432,6 +432,15 @@ describe('rule 6: dropped without trace', () => {
         }),
       ]);
     }
+    // An <iframe> left open is an embed, and its content (all that followed it) is dropped: the message does not call it dropped.
+    const framed = parseBody('<p>a</p><iframe src="https://www.youtube.com/embed/x"><p>Story');
+    expect(framed.body.map((block) => block.type)).toEqual(['paragraph', 'embed']);
+    expect(framed.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'UNCLOSED_ELEMENT',
+        message: 'Closed 1 element left open at the end of the body (outermost: <iframe>); the <iframe>, whose content is dropped, held all that followed it',
+      }),
+    ]);
     // Closed, it says nothing.
     expect(parseBody('<video src="https://x.example/v.mp4"><p>Fallback</p></video><p>Story').diagnostics).toEqual([]);
   });

@@ -2,7 +2,7 @@ import type { DiagnosticReporter } from '../diagnostics.js';
 import { depth, pop } from '../text/speed.js';
 import type { UrlResolver } from '../text/urls.js';
 import { isBlank } from '../text/whitespace.js';
-import type { Attributes, OpenAnswer, TokenSink } from '../tokens/body-tokenizer.js';
+import { CONTENT_DROPPED, type Attributes, type OpenAnswer, type TokenSink } from '../tokens/body-tokenizer.js';
 import type { Block } from '../types.js';
 import { closeCode, codeElement, codeLine, codeText, nestedCode, openCode, settleLeadingBreak } from './code.js';
 import { captionMarkup, captionText, closeCaptionPart, closeFigcaption, closeFigure, openCaptionPart, openFigcaption, openFigure, openFigureInCaption } from './figure.js';
@@ -71,7 +71,7 @@ OPEN[Kind.Video] = (state, _name, attributes) => openPlayer(state, 'video', attr
 OPEN[Kind.Audio] = (state, _name, attributes) => openPlayer(state, 'audio', attributes);
 OPEN[Kind.Iframe] = (state, _name, attributes) => {
   openEmbed(state, attributes);
-  return true;
+  return CONTENT_DROPPED;
 };
 OPEN[Kind.Figure] = (state) => openFigure(state);
 OPEN[Kind.Figcaption] = (state, _name, attributes) => openFigcaption(state, attributes);

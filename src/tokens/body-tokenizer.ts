@@ -69,8 +69,11 @@ export type Attributes = Record<string, string>;
 /** What {@link TokenSink.openElement} returns for an element it keeps but whose content it does not read. */
 export const CONTENT_UNREAD = 'content unread';
 
-/** What {@link TokenSink.openElement} answers: `true` (dropped), {@link CONTENT_UNREAD}, or nothing (kept). */
-export type OpenAnswer = boolean | void | typeof CONTENT_UNREAD;
+/** What {@link TokenSink.openElement} returns for an element it has taken as it opened (an `<iframe>`) and whose content is dropped. */
+export const CONTENT_DROPPED = 'content dropped';
+
+/** What {@link TokenSink.openElement} answers: `true` (dropped), {@link CONTENT_UNREAD}, {@link CONTENT_DROPPED}, or nothing (kept). */
+export type OpenAnswer = boolean | void | typeof CONTENT_UNREAD | typeof CONTENT_DROPPED;
 
 export interface TokenSink {
   /**
@@ -80,6 +83,8 @@ export interface TokenSink {
    * Return {@link CONTENT_UNREAD} when the element is kept but the sink reads nothing of what it
    * holds but some elements (`<video>` and its `<source>`s): all is reported as usual, and an
    * element left open at the end of the body says it held all that followed it.
+   * Return {@link CONTENT_DROPPED} for an element taken as it opened whose content is dropped: it
+   * is then as a dropped element, and one left open at the end of the body is not called dropped.
    */
   openElement(name: string, attributes: Attributes | null, offset: number): OpenAnswer;
   /** The element last opened (and kept) and not yet closed ends. */
@@ -206,6 +211,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private foreignTop: Foreign = Foreign.Html;
   /** The stack depth of the element the sink dropped, while it is open; 0 when none is. */
   private dropLevel = 0;
+  /** Whether the element at {@link dropLevel} was taken by the sink as it opened ({@link CONTENT_DROPPED}), its content alone dropped. */
+  private dropTaken = false;
   /** The stack depth of the outermost open element whose content the sink does not read ({@link CONTENT_UNREAD}); 0 when none is. */
   private unreadLevel = 0;
   /**
@@ -596,12 +603,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     }
     if (this.dropLevel !== 0) return;
     const answer = this.sink.openElement(this.tagName, this.attributes, this.bodyOffset + this.tagStart);
-    const dropped = answer === true;
+    const dropped = answer === true || answer === CONTENT_DROPPED;
     this.attributes = null;
     if (IS_VOID[id] !== 0) {
       if (!dropped) this.sink.closeElement(this.tagName);
     } else if (dropped) {
       this.dropLevel = depth(this.ids);
+      this.dropTaken = answer === CONTENT_DROPPED;
     } else if (answer === CONTENT_UNREAD && this.unreadLevel === 0) {
       this.unreadLevel = depth(this.ids);
     }
@@ -882,7 +890,13 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     if (unclosed > 0) {
       const holder = dropped >= 0 ? quoted(entryAt(names, dropped)) : '';
       const lost =
-        dropped < 0 ? '' : this.unreadLevel !== 0 ? `; the <${holder}>, whose content is not read, held all that followed it` : `; the dropped <${holder}> held all that followed it`;
+        dropped < 0
+          ? ''
+          : this.unreadLevel !== 0
+            ? `; the <${holder}>, whose content is not read, held all that followed it`
+            : this.dropTaken
+              ? `; the <${holder}>, whose content is dropped, held all that followed it`
+              : `; the dropped <${holder}> held all that followed it`;
       this.diagnostics.report(
         'UNCLOSED_ELEMENT',
         `Closed ${unclosed} element${unclosed === 1 ? '' : 's'} left open at the end of the body (outermost: <${quoted(outermost)}>)${lost}`,
