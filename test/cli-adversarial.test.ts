@@ -188,3 +188,31 @@ describe('an output of --out that cannot be written whole', () => {
     expect(readFileSync(join(out, 'small.html'), 'utf8')).toMatch(/^<article>[^]*<\/article>$/);
   });
 });
+
+describe('the output of a batch, held as bytes', () => {
+  it('passes no limit of one buffer: chunks of at most the size asked (a text larger than it alone in its own), in order, every byte kept', async () => {
+    const { createByteBuffer } = await import('../src/cli/bytes.js');
+    const buffer = createByteBuffer(16, 64);
+    const texts = ['a'.repeat(10), 'é中😀'.repeat(5), 'b'.repeat(100), '', 'c'.repeat(30), 'd'.repeat(30), 'e'];
+    for (const text of texts) buffer.put(text);
+    const expected = new TextEncoder().encode(texts.join(''));
+    expect(buffer.size).toBe(expected.length);
+    const chunks = buffer.take();
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([10, 45, 100, 30, 31]);
+    expect(Buffer.concat(chunks)).toEqual(Buffer.from(expected));
+    // Taken, it starts empty again.
+    expect(buffer.size).toBe(0);
+    expect(Buffer.concat(buffer.take())).toEqual(Buffer.alloc(0));
+  });
+
+  it('writes into a buffer with 2 GiB of room or more (where Buffer.write without a length writes nothing)', async () => {
+    const { createByteBuffer } = await import('../src/cli/bytes.js');
+    // Memory not written is not taken from the system: only the pages written are.
+    const buffer = createByteBuffer(2 ** 31 + 16);
+    buffer.put('{"ok":true}\n');
+    buffer.put('😀');
+    expect(buffer.size).toBe(16);
+    expect(Buffer.concat(buffer.take()).toString()).toBe('{"ok":true}\n😀');
+  });
+});

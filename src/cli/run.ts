@@ -105,11 +105,11 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
   const output = createOutput(stdout);
   let parsed = 0;
   let failed = 0;
-  const take = async (result: BatchResult, bytes: Uint8Array | null, written?: () => void) => {
+  const take = async (result: BatchResult, chunks: Uint8Array[] | null, written?: (chunk: Uint8Array) => void) => {
     parsed += result.parsed;
     failed += result.failed;
     if (result.messages !== '') progress.log(result.messages);
-    if (bytes !== null) output.write(bytes, written);
+    if (chunks !== null) output.write(chunks, written);
     await output.settle();
     progress.update(parsed + failed, failed);
   };
@@ -158,7 +158,7 @@ async function inThreads(
   settings: BatchSettings,
   threads: number,
   pool: Pool,
-  take: (result: BatchResult, bytes: Uint8Array, written: () => void) => Promise<void>,
+  take: (result: BatchResult, chunks: Uint8Array[], written: (chunk: Uint8Array) => void) => Promise<void>,
 ): Promise<void> {
   const workers = threads - 1;
   const own = createByteBuffer();
@@ -194,13 +194,12 @@ async function inThreads(
     }
     const result = head.done ?? (await head.pending!);
     slots[written++] = undefined;
-    const bytes = result.output;
     const release = head.own
-      ? () => own.reuse(bytes)
-      : () => {
-          if (spares.length < workers * BATCHES_PER_WORKER && bytes.buffer.byteLength > 0) spares.push(bytes.buffer as ArrayBuffer);
+      ? (chunk: Uint8Array) => own.reuse(chunk)
+      : (chunk: Uint8Array) => {
+          if (spares.length < workers * BATCHES_PER_WORKER && chunk.buffer.byteLength > 0) spares.push(chunk.buffer as ArrayBuffer);
         };
-    await take(result, bytes, release);
+    await take(result, result.output, release);
   }
 }
 
@@ -217,8 +216,8 @@ function split<T>(items: readonly T[], size: number): T[][] {
  */
 function createOutput(stream: NodeJS.WriteStream): {
   put(text: string): void;
-  /** Writes bytes; `written` is called once the stream no longer needs them. */
-  write(bytes: Uint8Array, written?: () => void): void;
+  /** Writes chunks of bytes, in order; `written` is called with each once the stream no longer needs it. */
+  write(chunks: readonly Uint8Array[], written?: (chunk: Uint8Array) => void): void;
   settle(): Promise<void>;
   flush(): Promise<void>;
 } {
@@ -228,10 +227,10 @@ function createOutput(stream: NodeJS.WriteStream): {
     if (bytes.length === 0) written?.();
     else if (!stream.write(bytes, written)) full = true;
   };
-  const sendBuffered = () => {
-    const bytes = buffer.take();
-    send(bytes, () => buffer.reuse(bytes));
+  const sendAll = (chunks: readonly Uint8Array[], written?: (chunk: Uint8Array) => void) => {
+    for (const chunk of chunks) send(chunk, written === undefined ? undefined : () => written(chunk));
   };
+  const sendBuffered = () => sendAll(buffer.take(), buffer.reuse);
   const settle = async () => {
     if (!full) return;
     full = false;
@@ -242,9 +241,9 @@ function createOutput(stream: NodeJS.WriteStream): {
       buffer.put(text);
       if (buffer.size >= FLUSH_SIZE) sendBuffered();
     },
-    write(bytes, written) {
+    write(chunks, written) {
       if (buffer.size > 0) sendBuffered();
-      send(bytes, written);
+      sendAll(chunks, written);
     },
     settle,
     async flush() {

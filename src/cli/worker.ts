@@ -16,9 +16,9 @@ export interface WorkerTask {
   spares: ArrayBuffer[];
 }
 
-/** What a worker hands back: the batch's counts and its output as UTF-8 bytes. */
+/** What a worker hands back: the batch's counts and its output as UTF-8 bytes, in chunks. */
 export interface WorkerResult extends BatchResult {
-  output: Uint8Array;
+  output: Uint8Array[];
 }
 
 /**
@@ -29,13 +29,13 @@ export interface WorkerResult extends BatchResult {
 export default async function parseBatch({ settings, entries, spares }: WorkerTask): Promise<object> {
   for (const spare of spares) output.reuse(new Uint8Array(spare));
   const result = await runBatch(entries, settings, output.put);
-  const bytes = output.take();
+  const chunks = output.take();
   return move({
     get [transferableSymbol]() {
-      return [bytes.buffer];
+      return chunks.map((chunk) => chunk.buffer);
     },
     get [valueSymbol](): WorkerResult {
-      return { ...result, output: bytes };
+      return { ...result, output: chunks };
     },
   });
 }
