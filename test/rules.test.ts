@@ -441,6 +441,11 @@ describe('rule 6: dropped without trace', () => {
         message: 'Closed 1 element left open at the end of the body (outermost: <iframe>); the <iframe>, whose content is dropped, held all that followed it',
       }),
     ]);
+    // An <iframe> without a usable source is dropped whole, and so called.
+    expect(parseBody('<p>a</p><iframe>abc').diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'Dropped an iframe without a source',
+      'Closed 1 element left open at the end of the body (outermost: <iframe>); the dropped <iframe> held all that followed it',
+    ]);
     // Closed, it says nothing.
     expect(parseBody('<video src="https://x.example/v.mp4"><p>Fallback</p></video><p>Story').diagnostics).toEqual([]);
   });
@@ -743,6 +748,20 @@ describe('rule 5: linked images', () => {
     // A caption inside the link is content of its own: the image is not its whole content.
     expect(parseBody('<a href="/l"><figure><img src="/y.jpg"><figcaption>Cap</figcaption></figure></a>').media).toEqual([image('https://news.example/y.jpg', { caption: 'Cap' })]);
     expect(parseBody('<a href="/l"><figure><img src="/y.jpg"></figure><figure><img src="/z.jpg"></figure></a>').media.map((media) => media.type === 'image' && media.link)).toEqual([null, null]);
+    // A figure opened after the image is no wrapper: the image stands where it stood, and takes no caption of that figure.
+    const a = 'https://news.example/a.jpg';
+    expect(parseBody('<a href="/l"><img src="/a.jpg"><figure><img src="/b.jpg"><figcaption>cap</figcaption></figure></a>').media).toEqual([
+      image(a),
+      image('https://news.example/b.jpg', { caption: 'cap' }),
+    ]);
+    expect(parseBody('<a href="/l"><img src="/a.jpg"><figure><figcaption>cap</figcaption></figure></a>').body).toEqual([
+      image(a),
+      paragraph('cap', [{ type: 'link', href: link, title: null, children: [text('cap')] }] as Inline[]),
+    ]);
+    expect(parseBody('<a href="/l"><figure><img src="/a.jpg"></figure><figure><iframe src="https://www.youtube.com/embed/x"></iframe><figcaption>cap2</figcaption></figure></a>').media).toEqual([
+      image(a),
+      { type: 'embed', src: 'https://www.youtube.com/embed/x', provider: 'youtube', caption: 'cap2' },
+    ]);
   });
   it('keeps the order of a paragraph split around a linked image', () => {
     expect(parseBody('<h1>h</h1><p>before <a href="/b"><img src="/i.png"></a> after <a href="/c">c</a></p>').body.slice(1)).toEqual([

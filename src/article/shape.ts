@@ -121,6 +121,12 @@ export interface Checked {
   body: unknown;
 }
 
+/** Checks one block of an Article as {@link checkShape} checks each (named `path` in messages), and returns the copy it checked. */
+export function checkBlock(value: unknown, who: string, path: string): object {
+  const check: Check = { shapes: ARTICLE_SHAPES, who, depth: 0, copies: new Map(), size: 0 };
+  return typed(check, value, ARTICLE_SHAPES.blocks, path, 'block');
+}
+
 /**
  * Checks the dateline, the lead and the body of `value` against `shapes`;
  * `who` starts each message. Throws a `TypeError` at the first value out of
@@ -134,12 +140,6 @@ export interface Checked {
  * or an array's own iterator could give them other values than the check
  * saw (a heading level that is markup, a `javascript:` URL).
  */
-/** Checks one block of an Article as {@link checkShape} checks each (named `path` in messages), and returns the copy it checked. */
-export function checkBlock(value: unknown, who: string, path: string): object {
-  const check: Check = { shapes: ARTICLE_SHAPES, who, depth: 0, copies: new Map(), size: 0 };
-  return typed(check, value, ARTICLE_SHAPES.blocks, path, 'block');
-}
-
 export function checkShape(value: { dateline?: unknown; lead?: unknown; body?: unknown }, shapes: Shapes, who: string): Checked {
   const check: Check = { shapes, who, depth: 0, copies: new Map(), size: 0 };
   const { dateline, lead, body } = value;

@@ -69,10 +69,8 @@ OPEN[Kind.Image] = (state, _name, attributes) => {
 };
 OPEN[Kind.Video] = (state, _name, attributes) => openPlayer(state, 'video', attributes);
 OPEN[Kind.Audio] = (state, _name, attributes) => openPlayer(state, 'audio', attributes);
-OPEN[Kind.Iframe] = (state, _name, attributes) => {
-  openEmbed(state, attributes);
-  return CONTENT_DROPPED;
-};
+// An iframe kept as an embed has its content dropped; one without a usable source is dropped whole.
+OPEN[Kind.Iframe] = (state, _name, attributes) => (openEmbed(state, attributes) ? CONTENT_DROPPED : true);
 OPEN[Kind.Figure] = (state) => openFigure(state);
 OPEN[Kind.Figcaption] = (state, _name, attributes) => openFigcaption(state, attributes);
 OPEN[Kind.Picture] = transparent;
@@ -136,18 +134,12 @@ function openInside(state: BlockState, kind: Kind, name: string, attributes: Att
 
 /**
  * Rule 5: what may stand around an image that is the whole content of a link (`<a href><div><picture><img>`):
- * transparent elements, block containers (rule 3's, a figure, a caption and a list item among them) and `<p>`.
+ * transparent elements, block containers and `<p>`. A figure, a caption or a list item only before the
+ * image: one after it would take the image, placed when the link ends, as its own (a figure's caption).
  */
-function wrapsLinkedImage(kind: Kind): boolean {
-  return (
-    isTransparent(kind) ||
-    kind === Kind.Image ||
-    kind === Kind.Container ||
-    kind === Kind.Paragraph ||
-    kind === Kind.Figure ||
-    kind === Kind.Figcaption ||
-    kind === Kind.ListItem
-  );
+function wrapsLinkedImage(state: BlockState, kind: Kind): boolean {
+  if (kind === Kind.Figure || kind === Kind.Figcaption || kind === Kind.ListItem) return state.linkImage === null;
+  return isTransparent(kind) || kind === Kind.Image || kind === Kind.Container || kind === Kind.Paragraph;
 }
 
 export function createBlockBuilder(options: BlockBuilderOptions): BlockBuilder {
@@ -172,7 +164,7 @@ class Blocks implements BlockBuilder {
     state.offset = offset;
     // Rule 5: a `<picture>`'s first `<source srcset>` is the source of an `<img>` in it that has none.
     if (kind >= Kind.Picture && state.mode !== Mode.Player) readPicture(state, kind === Kind.Source, attributes);
-    if (state.linkDepth !== -1 && !wrapsLinkedImage(kind)) spoilLink(state);
+    if (state.linkDepth !== -1 && !wrapsLinkedImage(state, kind)) spoilLink(state);
     // In a code block or a caption, media are read as anywhere else.
     if (state.mode >= Mode.Code && !(state.mode !== Mode.Player && isMedia(kind))) return openInside(state, kind, name, attributes);
     return (OPEN[kind] as Open)(state, name, attributes);

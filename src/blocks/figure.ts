@@ -1,6 +1,6 @@
 import { depth } from '../text/speed.js';
 import { collapseWhitespace, isEdgeSpace } from '../text/whitespace.js';
-import { CONTENT_DROPPED, type Attributes } from '../tokens/body-tokenizer.js';
+import type { Attributes } from '../tokens/body-tokenizer.js';
 import type { Media } from '../types.js';
 import { boundary, openContainer } from './paragraph.js';
 import { releaseHeld } from './placement.js';
@@ -232,8 +232,7 @@ function replayCaption(state: BlockState, caption: CaptionDraft): void {
       if (event === CaptionEvent.Open) skipped++;
       else if (event === CaptionEvent.Close) skipped--;
     } else if (event === CaptionEvent.Open) {
-      const answer = sink.openElement(value, events[index + 2] as Attributes | null, events[index + 3] as number);
-      if (answer === true || answer === CONTENT_DROPPED) skipped = 1;
+      if (sink.openElement(value, events[index + 2] as Attributes | null, events[index + 3] as number) === true) skipped = 1;
     } else if (event === CaptionEvent.Close) {
       sink.closeElement(value);
     } else if (event === CaptionEvent.Markup) {

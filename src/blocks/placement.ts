@@ -130,9 +130,12 @@ export function endPicture(state: BlockState): void {
   }
 }
 
-export function openEmbed(state: BlockState, attributes: Attributes | null): void {
+/** An `<iframe>`: whether it is an embed (one without a usable source is dropped, rule 5). */
+export function openEmbed(state: BlockState, attributes: Attributes | null): boolean {
   const embed = readEmbed(attributes, state.urls, state);
-  if (embed !== null) placeMedia(state, embed);
+  if (embed === null) return false;
+  placeMedia(state, embed);
+  return true;
 }
 
 /** `<video>`, `<audio>`: only their `<source>` children are read (rule 6); the block is placed when they end. */
