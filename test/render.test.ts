@@ -400,6 +400,11 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(lists({ extensions: [{ bullet: '+' }] })).toBe('+ a * b');
     expect(lists({ extensions: [{ bullet: '+', bulletOther: '-' }] })).toBe('+ a - b');
     expect(lists({ bullet: '*', extensions: [{ bullet: '+', bulletOther: '-' }] })).toBe('* a - b');
+    // An extension's null or undefined keeps this package's default, as at the top level.
+    expect(lists({ extensions: [{ bullet: null, bulletOther: '*' }] })).toBe('- a * b');
+    expect(() => lists({ extensions: [{ bullet: undefined, bulletOther: '-' }] })).toThrow(new TypeError('toMarkdown: options.extensions[0].bulletOther must differ from options.bullet, both "-"'));
+    const linked = parseSeed(seed('<p><a href="https://x.example/">https://x.example/</a></p>'));
+    expect(toMarkdown(linked, { extensions: [{ resourceLink: undefined }] } as never)).toBe(toMarkdown(linked));
     const code = parseSeed(seed('<p><em>x</em></p><pre>c</pre>'));
     expect(toMarkdown(code, { extensions: [{ emphasis: '_', fences: false }] }).split('\n\n').slice(1)).toEqual(['_x_', '    c\n']);
     // The other options an extension sets are checked wherever it stands.

@@ -102,9 +102,23 @@ function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
       if (value !== undefined && value !== null) own[name] = value;
     }
   }
-  checkCombinations(own);
+  const settings = merge(own, 'options', defaultSettings());
+  // An option of these defaults that an extension sets to null or undefined keeps the default, as at the top level.
+  for (const [name, value] of Object.entries(DEFAULTS)) {
+    const setting = settings.get(name);
+    if (setting?.value === undefined || setting.value === null) {
+      settings.set(name, { value, path: `options.${name}` });
+      own[name] = value;
+    }
+  }
+  checkCombinations(settings);
   const extensions = (own.extensions ?? []) as Options[];
   return { ...own, extensions: [{ ...DEFAULTS, unsafe: UNSAFE_PATTERNS, join: JOINS }, ...extensions] } as Options;
+}
+
+/** This package's defaults, as {@link merge} gives options, named as options of the top level. */
+function defaultSettings(): Settings {
+  return new Map(Object.entries(DEFAULTS).map(([name, value]) => [name, { value: value as unknown, path: `options.${name}` }]));
 }
 
 /** The most option sets (the options and their extensions, each counted where it is held) a call takes. */
@@ -343,9 +357,7 @@ function compiles(source: string, unicode: boolean): boolean {
 const MUST_DIFFER: readonly { name: string; from: string; unset: string }[] = [{ name: 'bulletOther', from: 'bullet', unset: '*' }];
 
 /** Checks the options as mdast-util-to-markdown ends up with them, over the defaults, extensions merged, against `MUST_DIFFER`. */
-function checkCombinations(options: OptionSet): void {
-  const defaults = new Map(Object.entries(DEFAULTS).map(([name, value]) => [name, { value: value as unknown, path: `options.${name}` }]));
-  const settings = merge(options, 'options', defaults);
+function checkCombinations(settings: Settings): void {
   for (const { name, from, unset } of MUST_DIFFER) {
     const value = settings.get(name);
     // Null or left out: mdast-util-to-markdown takes one that differs.
@@ -364,7 +376,10 @@ const NOT_SETTINGS = new Set(['extensions', 'unsafe', 'join', 'handlers']);
  * was set: first its extensions in order (each with its own extensions first), then its own fields
  * over them, null and undefined ones too.
  */
-function merge(options: OptionSet, path: string, into: Map<string, { value: unknown; path: string }>): Map<string, { value: unknown; path: string }> {
+/** Each option's value in effect, with where it was set. */
+type Settings = Map<string, { value: unknown; path: string }>;
+
+function merge(options: OptionSet, path: string, into: Settings): Settings {
   if (Array.isArray(options.extensions)) (options.extensions as OptionSet[]).forEach((extension, index) => merge(extension, `${path}.extensions[${index}]`, into));
   for (const [name, value] of Object.entries(options)) {
     if (!NOT_SETTINGS.has(name)) into.set(name, { value, path: `${path}.${name}` });
