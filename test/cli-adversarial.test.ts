@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -214,5 +214,46 @@ describe('the output of a batch, held as bytes', () => {
     buffer.put('😀');
     expect(buffer.size).toBe(16);
     expect(Buffer.concat(buffer.take()).toString()).toBe('{"ok":true}\n😀');
+  });
+});
+
+describe('a run with --jobs 2 and --out ended by a signal', () => {
+  it('ends between two writes on every thread: a stop waits for the writes under way, and no write begins after it', async () => {
+    vi.resetModules();
+    const stop = await import('../src/cli/stop.js');
+    expect(stop.beginWrite()).toBe(true);
+    let stopped = false;
+    const stopping = stop.stopWrites().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // A write under way holds the stop; none begins meanwhile.
+    expect(stopped).toBe(false);
+    expect(stop.beginWrite()).toBe(false);
+    stop.endWrite();
+    await stopping;
+    expect(stopped).toBe(true);
+    expect(stop.beginWrite()).toBe(false);
+    vi.resetModules();
+  });
+
+  it('leaves no temporary file in the output folder, whenever the signal comes', async () => {
+    const input = join(dir, 'signal-out-in');
+    for (let folder = 0; folder < 4; folder++) {
+      mkdirSync(join(input, `d${folder}`), { recursive: true });
+      for (let index = 0; index < 1000; index++) writeFileSync(join(input, `d${folder}`, `${index}.md`), seed(3, index));
+    }
+    const temporaries = (folder: string): string[] =>
+      existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((name) => /\.seed-parser\.[0-9a-f]+\.tmp$/.test(name)) : [];
+    for (let run = 0; run < 6; run++) {
+      const out = join(dir, `signal-out-${run}`);
+      const child = spawn(process.execPath, [CLI, '--jobs', '2', '-q', '--format', 'html', '--out', out, input], { stdio: 'ignore' });
+      const closed = once(child, 'close');
+      // Once the first files are written, at a moment that differs from run to run.
+      while (!existsSync(join(out, 'd0'))) await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise((resolve) => setTimeout(resolve, 40 * run));
+      child.kill('SIGINT');
+      const [code, ended] = (await closed) as [number | null, NodeJS.Signals | null];
+      expect({ code, ended }).toEqual({ code: null, ended: 'SIGINT' });
+      expect(temporaries(out)).toEqual([]);
+    }
   });
 });

@@ -5,6 +5,7 @@ import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
 import { errorLine, printable, writeRecord, written, type Outcome } from './record.js';
+import { beginWrite, endWrite } from './stop.js';
 
 /** What every batch of a run shares. Plain data: it crosses to the workers once. */
 export interface BatchSettings {
@@ -106,6 +107,16 @@ const TEMPORARY_ATTEMPTS = 8;
  * left alone, and another name tried.
  */
 function writeWhole(target: string, text: string): void {
+  // A run ending by a signal writes nothing more (src/cli/stop.ts): it ends with the writes under way.
+  if (!beginWrite()) return;
+  try {
+    writeNew(target, text);
+  } finally {
+    endWrite();
+  }
+}
+
+function writeNew(target: string, text: string): void {
   const folder = dirname(target);
   for (let attempt = 1; ; attempt++) {
     const temporary = join(folder, `.seed-parser.${randomBytes(6).toString('hex')}.tmp`);

@@ -1,5 +1,6 @@
 /** The command line: `seed-parser [options] <file|dir|->...` (see `--help`). */
 import { describeError } from './inputs.js';
+import { stopWrites } from './stop.js';
 
 // A reader that stops early (`seed-parser archive | head -1`) closes the pipe: end quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -11,7 +12,8 @@ process.stderr.on('error', () => {});
 
 /**
  * Ctrl-C (SIGINT), a `kill` (SIGTERM) or a closed terminal (SIGHUP) ends the
- * run between two writes, never inside one: the output read so far ends with
+ * run between two writes, never inside one, on every thread (src/cli/stop.ts):
+ * the output read so far ends with
  * a whole record (a signal's default action cuts a write into a pipe short),
  * and a file of `--out` is there whole or not at all. Output the stream still
  * holds is handed over first; then the signal is raised again, so that the
@@ -21,10 +23,13 @@ process.stderr.on('error', () => {});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     const end = () => process.kill(process.pid, signal);
-    // An empty write's callback runs once all that was queued before it is handed over ('drain'
-    // comes only after a write that filled the buffer).
-    if (process.stdout.writableLength === 0) end();
-    else process.stdout.write('', end);
+    // The writes of --out files under way on other threads end first; no other begins.
+    void stopWrites().then(() => {
+      // An empty write's callback runs once all that was queued before it is handed over ('drain'
+      // comes only after a write that filled the buffer).
+      if (process.stdout.writableLength === 0) end();
+      else process.stdout.write('', end);
+    });
   });
 }
 

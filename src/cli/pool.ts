@@ -1,4 +1,5 @@
 import type { Piscina } from 'piscina';
+import { stopMemory } from './stop.js';
 
 export type Pool = Piscina;
 
@@ -20,6 +21,7 @@ export async function startPool(workers: number): Promise<Pool> {
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: Infinity,
+    workerData: { stop: stopMemory() },
   });
   loading.set(
     pool,

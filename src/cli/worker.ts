@@ -1,12 +1,15 @@
 /** A worker of the command line's pool: parses one batch of inputs per task. */
 import { parentPort } from 'node:worker_threads';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { runBatch, type BatchResult, type BatchSettings } from './batch.js';
 import { createByteBuffer } from './bytes.js';
 import type { Entry } from './inputs.js';
 import { WORKER_LOADED } from './pool.js';
+import { shareStopMemory } from './stop.js';
 
 const output = createByteBuffer();
+// Writes of --out files stop with the main thread's on a signal.
+shareStopMemory((workerData as { stop: SharedArrayBuffer }).stop);
 
 /** A batch of inputs and what the run asks of them. */
 export interface WorkerTask {
