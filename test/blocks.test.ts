@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createBlockBuilder } from '../src/blocks/builder.js';
 import type { DiagnosticCode } from '../src/index.js';
 import { createUrlResolver } from '../src/text/urls.js';
-import type { Attributes } from '../src/tokens/body-tokenizer.js';
+import { CONTENT_DROPPED, type Attributes, type OpenAnswer } from '../src/tokens/body-tokenizer.js';
 import type { Block } from '../src/types.js';
 
 /** The block stage driven with element events, as the tokens stage drives it. */
@@ -15,27 +15,35 @@ function drive(events: (string | [string, Attributes?] | null)[]) {
     emit: (block, paragraphClass) => blocks.push([block, paragraphClass]),
   });
   const dropped: boolean[] = [];
+  const answers: OpenAnswer[] = [];
   let offset = 0;
   for (const event of events) {
     offset++;
     if (event === null) builder.closeElement('');
     else if (typeof event === 'string') builder.text(event);
-    else dropped.push(builder.openElement(event[0], event[1] ?? null, offset) === true);
+    else {
+      const answer = builder.openElement(event[0], event[1] ?? null, offset);
+      answers.push(answer);
+      // Dropped with all it holds: no close follows (an iframe taken as an embed, its content dropped, too).
+      dropped.push(answer === true || answer === CONTENT_DROPPED);
+    }
   }
   builder.end();
-  return { blocks, reports, dropped };
+  return { blocks, reports, dropped, answers };
 }
 
 const text = (value: string) => ({ type: 'text', value });
 
 describe('the block stage, driven with events', () => {
   it('asks to drop rule-6 elements, data-selfpromo elements, iframes and what a player holds', () => {
-    const { dropped, blocks } = drive([
+    const { dropped, answers, blocks } = drive([
       ['script'], ['input'], ['select'], ['textarea'], ['button'], ['span', { 'data-selfpromo': '' }],
       ['iframe', { src: 'https://www.youtube.com/embed/x' }], ['video', { src: '/v.mp4' }], ['source', { src: '/v.webm' }], ['p'], null,
-      ['form'], 'kept', null,
+      ['form'], 'kept', null, ['iframe'],
     ]);
-    expect(dropped).toEqual([true, true, true, true, true, true, true, false, true, true, false]);
+    expect(dropped).toEqual([true, true, true, true, true, true, true, false, true, true, false, true]);
+    // An iframe kept as an embed has its content dropped; one without a source is dropped whole.
+    expect([answers[6], answers[11]]).toEqual([CONTENT_DROPPED, true]);
     expect(blocks.map(([block]) => block.type)).toEqual(['embed', 'video', 'paragraph']);
     expect(blocks[1]![0]).toEqual({ type: 'video', src: 'https://base.example/v.mp4', sources: [{ src: 'https://base.example/v.webm', type: null }], poster: null, caption: null });
   });
