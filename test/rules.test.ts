@@ -55,6 +55,14 @@ describe('rule 0: the tree htmlparser2 builds', () => {
       ['<p>Text</p', 'a tag or declaration', '</'],
       ['<p>Text<spa', 'a tag or declaration', '<s'],
       ['<p>Text</p><!DOCTYPE html', 'a tag or declaration', '<!'],
+      // Cut off in a name that may still become a raw-text element's (`<p` of <plaintext>, `<i` of <iframe>, `<scr` of <script>).
+      ['<p>Text</p><p', 'a tag or declaration', '<p'],
+      ['<p>Text<i', 'a tag or declaration', '<i'],
+      ['<p>Text<scr', 'a tag or declaration', '<scr'],
+      ['<p>Text<TEX', 'a tag or declaration', '<TEX'],
+      ['<p>Text<nosc', 'a tag or declaration', '<nosc'],
+      ['<p>Text</p><X', 'a tag or declaration', '<X'],
+      ['<p>Text<ifra', 'a tag or declaration', '<ifra'],
     ];
     for (const [body, what, from] of cases) {
       const text = seed(body);

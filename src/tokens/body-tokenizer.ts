@@ -189,6 +189,8 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   private keepFrom = -1;
   /** Between a start tag's name and its end. */
   private inStartTag = false;
+  /** The input has ended: the tokenizer reports what it still holds. */
+  private ending = false;
   /** The length of a comment cut off by the end of the input (from its `<`), once the tokenizer reports one; else -1. */
   private commentCutOff = -1;
 
@@ -286,6 +288,7 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
   }
 
   end(): void {
+    this.ending = true;
     this.tokenizer.end();
   }
 
@@ -715,6 +718,10 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     // At the end of the input inside an end tag (`</a x`) or after a `/` (`<br/`), the tokenizer
     // reports the unfinished markup as text from index -1. That markup is not text: drop it.
     if (start < 0) return;
+    // At the end of the input inside a start tag's name that may still become a raw-text element's
+    // (`<p` of `<plaintext>`, `<i` of `<iframe>`, `<s` of `<script>`), the tokenizer reports the
+    // name as text from after its `<`: it is a tag cut off in its name, dropped and told (rule 0).
+    if (this.ending && start === this.consumed + 1 && end === this.written && this.codeAt(this.consumed) === LESS_THAN) return;
     // Markup that makes no event (`</>`) stood between this text and the run: a reference cannot span it.
     if (start !== this.consumed) this.flushRun();
     this.consumed = end;
