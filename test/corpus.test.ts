@@ -1,6 +1,7 @@
 import { decodeHTML } from 'entities';
 import { parseDocument } from 'htmlparser2';
 import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { parseSeed, type Article } from '../src/index.js';
 import { corpusFiles } from './helpers.js';
@@ -105,5 +106,24 @@ describe('the real corpus', () => {
     expect(article.stats.media).toBe(article.media.length);
     expect(article.stats.paragraphs).toBe(article.body.filter((block) => block.type === 'paragraph').length + (article.lead ? 1 : 0));
     expect(JSON.parse(JSON.stringify(article))).toEqual(article);
+  });
+});
+
+const ALL_WHITE_SPACE = /[\s\u00a0\u3000]+/g;
+
+describe('the real corpus, cut short at every character of the body (as an archive cuts a file)', () => {
+  /** The text a browser (parse5, through cheerio) reads from a body, white space aside. */
+  const visible = (body: string): string => {
+    const $ = load(body, null, false);
+    $('script, style, noscript, template, title').remove();
+    return $.root().text().replace(ALL_WHITE_SPACE, '');
+  };
+  it.each(files.map((file) => [file.name, file.text] as const))('%s: the text of every prefix is the text parse5 reads in it, no markup read as text', (_name, text) => {
+    const start = text.indexOf('\n------\n') + '\n------\n'.length;
+    for (let cut = start; cut <= text.length; cut++) {
+      const article = parseSeed(text.slice(0, cut));
+      const ours = `${article.dateline?.text ?? ''}${article.text}`.replace(ALL_WHITE_SPACE, '');
+      if (ours !== visible(text.slice(start, cut))) expect(ours, `cut at ${cut}: …${JSON.stringify(text.slice(cut - 20, cut))}`).toBe(visible(text.slice(start, cut)));
+    }
   });
 });
