@@ -257,3 +257,26 @@ describe('a run with --jobs 2 and --out ended by a signal', () => {
     }
   });
 });
+
+describe('a run of large files ended by a signal', () => {
+  it('ends with a whole record: a file read in pieces (over 8 MB) lets the signal in mid-batch, and nothing is sent after it but whole records', async () => {
+    const folder = join(dir, 'signal-large');
+    mkdirSync(folder);
+    const paragraph = `<p>${'Lorem ipsum dolor sit amet. '.repeat(40)}</p>\n`;
+    const body = paragraph.repeat(Math.ceil((8.5 * 1024 * 1024) / paragraph.length));
+    for (let index = 0; index < 6; index++) writeFileSync(join(folder, `${index}.md`), `<!--1700000000000-->\n[Large ${index}](https://x.example/${index})\n---\n${body}`);
+    const child = spawn(process.execPath, [CLI, '--jobs', '1', folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const closed = once(child, 'close');
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (data: Buffer) => chunks.push(data));
+    await once(child.stdout, 'data');
+    child.kill('SIGINT');
+    const [code, ended] = (await closed) as [number | null, NodeJS.Signals | null];
+    expect({ code, ended }).toEqual({ code: null, ended: 'SIGINT' });
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const records = text.slice(0, -1).split('\n').map((line) => JSON.parse(line) as { file: string; ok: boolean });
+    expect(records.length).toBeLessThan(6);
+    expect(records.every((record) => record.ok)).toBe(true);
+  });
+});

@@ -5,7 +5,7 @@ import type { Format } from './args.js';
 import { describeError, type Entry } from './inputs.js';
 import { parseStreamed, readEntrySync } from './parse-entry.js';
 import { errorLine, printable, writeRecord, written, type Outcome } from './record.js';
-import { beginWrite, endWrite } from './stop.js';
+import { beginWrite, endWrite, isStopping } from './stop.js';
 
 /** What every batch of a run shares. Plain data: it crosses to the workers once. */
 export interface BatchSettings {
@@ -40,13 +40,23 @@ export interface BatchResult {
  * Batches keep the cost of a message between threads small against the work;
  * within a batch small files are read and parsed without a promise each.
  */
-export async function runBatch(entries: readonly Entry[], settings: BatchSettings, put: (text: string) => void): Promise<BatchResult> {
+export async function runBatch(
+  entries: readonly Entry[],
+  settings: BatchSettings,
+  put: (text: string) => void,
+  /** Standard output as the output: a wait while its reader is slower, else undefined (no promise per file). */
+  paused?: () => Promise<void> | undefined,
+): Promise<BatchResult> {
   const options = settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl };
   const render = settings.format === 'markdown' || settings.format === 'html' ? await renderers() : null;
   let messages = '';
   let parsed = 0;
   let failed = 0;
   for (const entry of entries) {
+    // A run ended by a signal reads no more (src/cli/stop.ts).
+    if (isStopping()) break;
+    const wait = paused?.();
+    if (wait !== undefined) await wait;
     const read = readEntrySync(entry, options);
     const outcome = 'fd' in read || 'path' in read ? await parseStreamed(read, options) : read;
     const failure = emit(entry, outcome, settings, put, render);

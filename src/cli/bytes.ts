@@ -34,7 +34,7 @@ const SPARES = 4;
 const MAX_BYTES_PER_UNIT = 3;
 
 /** A chunk grows by doubling up to this size; past it, the next text starts a new chunk. */
-const MAX_CHUNK = 256 * 1024 * 1024;
+export const MAX_CHUNK = 256 * 1024 * 1024;
 
 export function createByteBuffer(initialBytes = 256 * 1024, maxChunk = MAX_CHUNK): ByteBuffer {
   // allocUnsafeSlow: never a slice of Node's shared pool, so the memory can be moved to another thread.
@@ -73,8 +73,10 @@ export function createByteBuffer(initialBytes = 256 * 1024, maxChunk = MAX_CHUNK
       return taken;
     },
     reuse(taken) {
-      // A buffer moved to another thread is detached here: nothing to keep.
-      if (taken.buffer.byteLength > 0 && spares.length < SPARES) spares.push(Buffer.from(taken.buffer as ArrayBuffer));
+      // A buffer moved to another thread is detached here: nothing to keep; one larger than a chunk (a
+      // record alone in it) is let go, so that one large record does not hold its memory for the run.
+      const size = taken.buffer.byteLength;
+      if (size > 0 && size <= maxChunk && spares.length < SPARES) spares.push(Buffer.from(taken.buffer as ArrayBuffer));
     },
   };
 }

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { outFolderProblem, outputConflict, resolveOutFolder, runBatch, type BatchResult, type BatchSettings } from './batch.js';
-import { createByteBuffer } from './bytes.js';
+import { createByteBuffer, MAX_CHUNK } from './bytes.js';
+import { whenStopping } from './stop.js';
 import { collectInputs, inputAtOutput, selectShard, type Entry } from './inputs.js';
 import { closePool, startPool, type Pool } from './pool.js';
 import { createProgress } from './progress.js';
@@ -122,7 +123,7 @@ async function run(options: Options, { stdout, stderr, stdin }: Streams, pool: {
     await inThreads(batches, settings, threads, await pool.started, take);
   } else {
     for (const batch of batches) {
-      await take(await runBatch(batch, settings, output.put), null);
+      await take(await runBatch(batch, settings, output.put, output.paused), null);
       // Let timers (the progress bar) and stream errors (a closed pipe) in between batches.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -197,7 +198,8 @@ async function inThreads(
     const release = head.own
       ? (chunk: Uint8Array) => own.reuse(chunk)
       : (chunk: Uint8Array) => {
-          if (spares.length < workers * BATCHES_PER_WORKER && chunk.buffer.byteLength > 0) spares.push(chunk.buffer as ArrayBuffer);
+          // Memory of a record that took a chunk of its own past the usual size is let go.
+          if (spares.length < workers * BATCHES_PER_WORKER && chunk.buffer.byteLength > 0 && chunk.buffer.byteLength <= MAX_CHUNK) spares.push(chunk.buffer as ArrayBuffer);
         };
     await take(result, result.output, release);
   }
@@ -212,17 +214,27 @@ function split<T>(items: readonly T[], size: number): T[][] {
 /**
  * Standard output in large writes: text is encoded into a buffer handed to the
  * stream once it holds {@link FLUSH_SIZE} bytes; `settle` waits while the
- * reader is slower than the parsing.
+ * reader is slower than the parsing, and `paused` gives that wait only when
+ * there is one. When a signal stops the run (src/cli/stop.ts), the whole
+ * records the buffer holds are handed over and nothing more is taken: the
+ * output ends with a whole record.
  */
 function createOutput(stream: NodeJS.WriteStream): {
   put(text: string): void;
   /** Writes chunks of bytes, in order; `written` is called with each once the stream no longer needs it. */
   write(chunks: readonly Uint8Array[], written?: (chunk: Uint8Array) => void): void;
   settle(): Promise<void>;
+  paused(): Promise<void> | undefined;
   flush(): Promise<void>;
 } {
   const buffer = createByteBuffer(FLUSH_SIZE + (FLUSH_SIZE >> 1));
   let full = false;
+  let stopped = false;
+  // A stop comes between two records (a signal is handled between two tasks, and a record is put in one).
+  whenStopping(() => {
+    if (buffer.size > 0) sendBuffered();
+    stopped = true;
+  });
   const send = (bytes: Uint8Array, written?: () => void) => {
     if (bytes.length === 0) written?.();
     else if (!stream.write(bytes, written)) full = true;
@@ -238,14 +250,17 @@ function createOutput(stream: NodeJS.WriteStream): {
   };
   return {
     put(text) {
+      if (stopped) return;
       buffer.put(text);
       if (buffer.size >= FLUSH_SIZE) sendBuffered();
     },
     write(chunks, written) {
+      if (stopped) return;
       if (buffer.size > 0) sendBuffered();
       sendAll(chunks, written);
     },
     settle,
+    paused: () => (full ? settle() : undefined),
     async flush() {
       if (buffer.size > 0) sendBuffered();
       await settle();

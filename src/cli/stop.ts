@@ -1,9 +1,10 @@
 /**
- * A run ended by a signal stops between two writes of `--out` files on every
- * thread, never inside one (src/cli/main.ts): each write says it begins and
- * ends in memory all threads share, and once a stop is asked for no write
- * begins. The main thread makes the memory; the pool hands it to each worker
- * (`workerData.stop`).
+ * A run ended by a signal stops between two writes on every thread, never
+ * inside one (src/cli/main.ts): each write of an `--out` file says it begins
+ * and ends in memory all threads share, and once a stop is asked for no write
+ * begins, no batch reads another file, and standard output gets nothing more
+ * than the whole records it holds. The main thread makes the memory; the pool
+ * hands it to each worker (`workerData.stop`).
  */
 
 /** The two counters: whether a stop was asked for, and how many writes are under way. */
@@ -37,8 +38,21 @@ export function endWrite(): void {
 /** How often the main thread looks whether the writes under way have ended. */
 const POLL_MS = 2;
 
+/** Whether a stop was asked for: batches end before their next file, and no more output is sent. */
+export function isStopping(): boolean {
+  return Atomics.load(state, STOPPING) !== 0;
+}
+
+const hooks: (() => void)[] = [];
+
+/** `hook` runs on this thread when a stop is asked for (the output hands over the whole records it holds). */
+export function whenStopping(hook: () => void): void {
+  hooks.push(hook);
+}
+
 /** Asks every thread to stop writing, and resolves once no write is under way. */
 export async function stopWrites(): Promise<void> {
   Atomics.store(state, STOPPING, 1);
+  for (const hook of hooks.splice(0)) hook();
   while (Atomics.load(state, WRITING) !== 0) await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 }
