@@ -170,6 +170,27 @@ describe('a run ended by a signal', () => {
   });
 });
 
+describe('a second signal', () => {
+  it('of any kind ends the run at once, even while the reader of its output has stopped reading', async () => {
+    const folder = join(dir, 'second-signal');
+    mkdirSync(folder);
+    for (let index = 0; index < 130; index++) writeFileSync(join(folder, `${String(index).padStart(3, '0')}.md`), seed(250, index));
+    for (const [first, second] of [['SIGINT', 'SIGTERM'], ['SIGTERM', 'SIGHUP'], ['SIGINT', 'SIGINT']] as const) {
+      const child = spawn(process.execPath, [CLI, '--jobs', '1', folder], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const closed = once(child, 'close');
+      await once(child.stdout, 'data');
+      // The reader stops for good: the first signal waits for it, the second does not.
+      child.stdout.pause();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      child.kill(first);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      child.kill(second);
+      const [code, ended] = (await closed) as [number | null, NodeJS.Signals | null];
+      expect({ code, ended }).toEqual({ code: null, ended: second });
+    }
+  });
+});
+
 describe('an output of --out that cannot be written whole', () => {
   it('leaves the file that was there as it was, and no temporary file', () => {
     const input = join(dir, 'limited-in');

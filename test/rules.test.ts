@@ -63,6 +63,7 @@ describe('rule 0: the tree htmlparser2 builds', () => {
       ['<p>Text<nosc', 'a tag or declaration', '<nosc'],
       ['<p>Text</p><X', 'a tag or declaration', '<X'],
       ['<p>Text<ifra', 'a tag or declaration', '<ifra'],
+      ['<p>Text</p></></><p', 'a tag or declaration', '<p'],
     ];
     for (const [body, what, from] of cases) {
       const text = seed(body);

@@ -56,7 +56,10 @@ export async function runBatch(
     // A run ended by a signal reads no more (src/cli/stop.ts).
     if (isStopping()) break;
     const wait = paused?.();
-    if (wait !== undefined) await wait;
+    if (wait !== undefined) {
+      await wait;
+      if (isStopping()) break;
+    }
     const read = readEntrySync(entry, options);
     const outcome = 'fd' in read || 'path' in read ? await parseStreamed(read, options) : read;
     const failure = emit(entry, outcome, settings, put, render);

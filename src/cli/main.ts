@@ -20,15 +20,29 @@ process.stderr.on('error', () => {});
  * process ends by it, as the shell expects (status 130 for Ctrl-C). A second
  * signal ends it at once.
  */
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    const end = () => process.kill(process.pid, signal);
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+let stopping = false;
+
+/** Ends the process by `signal`, as its default action does (the handlers let go of it first). */
+function raise(signal: NodeJS.Signals): void {
+  for (const each of SIGNALS) process.removeAllListeners(each);
+  process.kill(process.pid, signal);
+}
+
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    // A second signal, of any of the three, ends the run at once.
+    if (stopping) {
+      raise(signal);
+      return;
+    }
+    stopping = true;
     // The writes of --out files under way on other threads end first; no other begins.
     void stopWrites().then(() => {
       // An empty write's callback runs once all that was queued before it is handed over ('drain'
       // comes only after a write that filled the buffer).
-      if (process.stdout.writableLength === 0) end();
-      else process.stdout.write('', end);
+      if (process.stdout.writableLength === 0) raise(signal);
+      else process.stdout.write('', () => raise(signal));
     });
   });
 }

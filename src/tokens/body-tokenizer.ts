@@ -720,8 +720,9 @@ class BodyTokens implements BodyTokenizer, TokenizerCallbacks {
     if (start < 0) return;
     // At the end of the input inside a start tag's name that may still become a raw-text element's
     // (`<p` of `<plaintext>`, `<i` of `<iframe>`, `<s` of `<script>`), the tokenizer reports the
-    // name as text from after its `<`: it is a tag cut off in its name, dropped and told (rule 0).
-    if (this.ending && start === this.consumed + 1 && end === this.written && this.codeAt(this.consumed) === LESS_THAN) return;
+    // name as text from after its `<` (empty end tags `</>` may stand before it, which make no
+    // event): it is a tag cut off in its name, dropped and told (rule 0).
+    if (this.ending && end === this.written && start > this.consumed && this.codeAt(start - 1) === LESS_THAN && this.afterEmptyEndTags(this.consumed, start - 1) === start - 1) return;
     // Markup that makes no event (`</>`) stood between this text and the run: a reference cannot span it.
     if (start !== this.consumed) this.flushRun();
     this.consumed = end;
