@@ -272,9 +272,11 @@ type Reader = ReturnType<ReadableStreamLike<unknown>['getReader']>;
 /** Feeds a stream's chunks to the parser; when the parse fails, cancels the stream with the error. */
 async function readStream(reader: Reader, parser: SeedParser): Promise<void> {
   if (typeof reader !== 'object' || reader === null) throw new TypeError(`parseSeedStream: getReader() gave ${describe(reader)}, not a reader`);
+  const read: unknown = reader.read;
+  if (typeof read !== 'function') throw new TypeError(`parseSeedStream: the reader's read is ${describe(read)}, not a function`);
   try {
     for (;;) {
-      const result: unknown = await reader.read();
+      const result: unknown = await read.call(reader);
       if (typeof result !== 'object' || result === null) throw new TypeError(`parseSeedStream: the reader's read() gave ${describe(result)}, not a read result`);
       if ((result as { done: boolean }).done) return;
       // Read before the parse: a result whose value cannot be read is the source's failure, not the parse's.

@@ -144,6 +144,13 @@ describe('parseSeedStream: sources', () => {
     expect(returns).toEqual([]);
   });
 
+  it('rejects a reader whose read is not a function with a TypeError naming it, leaving the reader untouched', async () => {
+    const calls: string[] = [];
+    const reader = { read: 5, cancel: () => calls.push('cancel'), releaseLock: () => calls.push('releaseLock') };
+    expect(await rejection(parseSeedStream({ getReader: () => reader } as never))).toEqual(new TypeError("parseSeedStream: the reader's read is number, not a function"));
+    expect(calls).toEqual([]);
+  });
+
   it('looks up getReader and Symbol.asyncIterator once each, and reads an async iterable whose getReader is not a function', async () => {
     const gets: string[] = [];
     const counted = (target: object) => new Proxy(target, {
