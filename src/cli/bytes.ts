@@ -34,7 +34,7 @@ const SPARES = 4;
 const MAX_BYTES_PER_UNIT = 3;
 
 /** A chunk grows by doubling up to this size; past it, the next text starts a new chunk. */
-export const MAX_CHUNK = 256 * 1024 * 1024;
+const MAX_CHUNK = 256 * 1024 * 1024;
 
 export function createByteBuffer(initialBytes = 256 * 1024, maxChunk = MAX_CHUNK): ByteBuffer {
   // allocUnsafeSlow: never a slice of Node's shared pool, so the memory can be moved to another thread.

@@ -13,12 +13,11 @@ process.stderr.on('error', () => {});
 /**
  * Ctrl-C (SIGINT), a `kill` (SIGTERM) or a closed terminal (SIGHUP) ends the
  * run between two writes, never inside one, on every thread (src/cli/stop.ts):
- * the output read so far ends with
- * a whole record (a signal's default action cuts a write into a pipe short),
- * and a file of `--out` is there whole or not at all. Output the stream still
- * holds is handed over first; then the signal is raised again, so that the
- * process ends by it, as the shell expects (status 130 for Ctrl-C). A second
- * signal ends it at once.
+ * the output read so far ends with a whole record (a signal's default action
+ * cuts a write into a pipe short), and a file of `--out` is there whole or not
+ * at all. Output the stream still holds is handed over first; then the signal
+ * is raised again, so that the process ends by it, as the shell expects
+ * (status 130 for Ctrl-C). A second signal, of any of the three, ends it at once.
  */
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 let stopping = false;
@@ -31,7 +30,6 @@ function raise(signal: NodeJS.Signals): void {
 
 for (const signal of SIGNALS) {
   process.on(signal, () => {
-    // A second signal, of any of the three, ends the run at once.
     if (stopping) {
       raise(signal);
       return;

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
 import { outFolderProblem, outputConflict, resolveOutFolder, runBatch, type BatchResult, type BatchSettings } from './batch.js';
-import { createByteBuffer, MAX_CHUNK } from './bytes.js';
+import { createByteBuffer } from './bytes.js';
 import { whenStopping } from './stop.js';
 import { collectInputs, inputAtOutput, selectShard, type Entry } from './inputs.js';
 import { closePool, startPool, type Pool } from './pool.js';
@@ -198,8 +198,8 @@ async function inThreads(
     const release = head.own
       ? (chunk: Uint8Array) => own.reuse(chunk)
       : (chunk: Uint8Array) => {
-          // Memory of a record that took a chunk of its own past the usual size is let go.
-          if (spares.length < workers * BATCHES_PER_WORKER && chunk.buffer.byteLength > 0 && chunk.buffer.byteLength <= MAX_CHUNK) spares.push(chunk.buffer as ArrayBuffer);
+          // The worker keeps what it can reuse (src/cli/bytes.ts, `reuse`).
+          if (spares.length < workers * BATCHES_PER_WORKER && chunk.buffer.byteLength > 0) spares.push(chunk.buffer as ArrayBuffer);
         };
     await take(result, result.output, release);
   }
