@@ -366,6 +366,16 @@ describe('what Markdown and HTML cannot nest', () => {
     };
     expect(() => toMarkdown(value, held(40) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] makes more than 1024 option sets, extensions counted in each place they are held$/);
     expect(toMarkdown(value, held(8) as never)).toBe(toMarkdown(value, { bullet: '+' }));
+    // A chain of extensions inside extensions: 100 levels are taken; deeper is a TypeError, never the stack's RangeError.
+    const chain = (levels: number): object => {
+      let extension: object = { bullet: '+' };
+      for (let level = 0; level < levels; level++) extension = { extensions: [extension] };
+      return extension;
+    };
+    expect(toMarkdown(value, chain(100) as never)).toBe(toMarkdown(value, { bullet: '+' }));
+    for (const levels of [101, 1024, 5000, 100_000]) {
+      expect(() => toMarkdown(value, chain(levels) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] is nested more than 100 extensions deep$/);
+    }
     // Well-formed values of the list and handler options pass.
     expect(toMarkdown(value, { extensions: [{ bullet: '+' }], join: [() => undefined], unsafe: [{ character: '#', inConstruct: 'phrasing' }], handlers: { text: (node: { value: string }) => node.value.toUpperCase() } } as never)).toBe(toMarkdown(value).replace('A title', 'A TITLE').replace('\nx\n', '\nX\n'));
   });
@@ -407,6 +417,11 @@ describe('what Markdown and HTML cannot nest', () => {
     expect(toMarkdown(linked, { extensions: [{ resourceLink: undefined }] } as never)).toBe(toMarkdown(linked));
     const code = parseSeed(seed('<p><em>x</em></p><pre>c</pre>'));
     expect(toMarkdown(code, { extensions: [{ emphasis: '_', fences: false }] }).split('\n\n').slice(1)).toEqual(['_x_', '    c\n']);
+    // fences: false indents what indentation can hold: a language, or a blank first line, keeps the fence.
+    const codes = parseSeed(seed('<pre class="language-js">code js</pre><pre>plain</pre><pre>\n\nafter a blank line</pre>'));
+    expect(codes.body.map((block) => block.type === 'code' && [block.language, block.text])).toEqual([['js', 'code js'], [null, 'plain'], [null, '\nafter a blank line']]);
+    const indented = toMarkdown(codes, { fences: false });
+    expect(indented.slice(indented.indexOf('\n\n') + 2)).toBe('```js\ncode js\n```\n\n    plain\n\n```\n\nafter a blank line\n```\n');
     // The other options an extension sets are checked wherever it stands.
     for (const [options, message] of [
       [{ extensions: [{ rule: '=' }] }, `options.extensions[0].rule must be '*', '-' or '_', got "="`],

@@ -124,6 +124,13 @@ function defaultSettings(): Settings {
 /** The most option sets (the options and their extensions, each counted where it is held) a call takes. */
 const MAX_OPTION_SETS = 1024;
 
+/**
+ * The most levels of extensions inside extensions: each level is a few calls deep here and in
+ * mdast-util-to-markdown, so a chain of 1,000 would overflow the stack before the count of sets
+ * above could refuse it.
+ */
+const MAX_OPTION_DEPTH = 100;
+
 /** An option set as read once: own fields only, its lists and their objects copied. */
 type OptionSet = Record<string, unknown>;
 
@@ -153,8 +160,9 @@ function copyList(value: unknown, path: string, each: (entry: unknown, index: nu
  * mdast-util-to-markdown, applied) for ever; one held twice at each of 40 levels, 2^40 times: the
  * option sets are counted in each place they are held, at most {@link MAX_OPTION_SETS}.
  */
-function snapshot(options: object, path: string, within: Set<object>, count: OptionCount = { sets: 0, entries: 0 }): OptionSet {
+function snapshot(options: object, path: string, within: Set<object>, count: OptionCount = { sets: 0, entries: 0, depth: 0 }): OptionSet {
   if (within.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
+  if (count.depth > MAX_OPTION_DEPTH) throw new TypeError(`toMarkdown: ${shortPath(path)} is nested more than ${MAX_OPTION_DEPTH} extensions deep`);
   if (++count.sets > MAX_OPTION_SETS) throw new TypeError(`toMarkdown: ${shortPath(path)} makes more than ${MAX_OPTION_SETS} option sets, extensions counted in each place they are held`);
   within.add(options);
   // `fromEntries` keeps a field named `__proto__` a field, for the checks to refuse.
@@ -163,16 +171,17 @@ function snapshot(options: object, path: string, within: Set<object>, count: Opt
   return copy;
 }
 
-/** What the option sets of one call make: sets, and entries of `unsafe` and `join` lists, each counted in each place it is held. */
+/** What the option sets of one call make: sets, and entries of `unsafe` and `join` lists, each counted in each place it is held; and how deep the set being copied stands. */
 interface OptionCount {
   sets: number;
   entries: number;
+  depth: number;
 }
 
 function snapshotField(name: string, value: unknown, path: string, within: Set<object>, count: OptionCount): unknown {
   switch (name) {
     case 'extensions':
-      return copyList(value, path, (extension, index) => (isObject(extension) ? snapshot(extension as object, `${path}[${index}]`, within, count) : extension));
+      return copyList(value, path, (extension, index) => (isObject(extension) ? snapshotExtension(extension as object, `${path}[${index}]`, within, count) : extension));
     case 'unsafe':
       return countEntries(copyList(value, path, (pattern, index) => (isObject(pattern) ? snapshotPattern(pattern as object, `${path}[${index}]`) : pattern)), path, count);
     case 'join':
@@ -183,6 +192,14 @@ function snapshotField(name: string, value: unknown, path: string, within: Set<o
     default:
       return value;
   }
+}
+
+/** {@link snapshot} of an extension, one level deeper. */
+function snapshotExtension(extension: object, path: string, within: Set<object>, count: OptionCount): OptionSet {
+  count.depth++;
+  const copy = snapshot(extension, path, within, count);
+  count.depth--;
+  return copy;
 }
 
 /**
