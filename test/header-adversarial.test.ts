@@ -99,6 +99,34 @@ describe('a CR at the end of a chunk is the end of its line only when the line f
     expect(thrown?.error).toEqual(wholeError(`---\n---\r${' '.repeat(140000)}\n---\n${HEADER}`));
   });
 
+  it('a CR at the end of the input is a character of the last line, as before any other character: no line feed follows it', () => {
+    const cases: [string, string, number, number][] = [
+      ['<!--1-->\n[T](u)\n---\r', 'MISSING_UNDERLINE', 16, 3],
+      ['<!--1-->\n[T](u)\n------ \t\r', 'MISSING_UNDERLINE', 16, 3],
+      ['<!--1-->\n[T](u)\r', 'MISSING_TITLE_LINK', 9, 2],
+      ['<!--1-->\r', 'MISSING_TIMESTAMP', 0, 1],
+      ['---\r', 'MISSING_TIMESTAMP', 0, 1],
+      ['\n \n---\r', 'MISSING_TIMESTAMP', 3, 3],
+    ];
+    for (const [text, code, offset, line] of cases) {
+      const error = wholeError(text);
+      expect(error).toMatchObject({ code, offset, line, column: 1 });
+      // As with a character after the CR, and the same when streamed in any two pieces.
+      expect(wholeError(`${text}x`)).toMatchObject({ code, offset, line, column: 1 });
+      for (let cut = 0; cut <= text.length; cut++) {
+        const parser = createSeedParser();
+        expect(() => {
+          parser.write(text.slice(0, cut));
+          parser.write(text.slice(cut));
+          parser.end();
+        }).toThrow(expect.objectContaining(error as object));
+      }
+    }
+    // A blank last line of a CR alone is blank, as any white space; a CR LF still ends the underline.
+    expect(wholeError('\r')).toMatchObject({ code: 'EMPTY_INPUT' });
+    expect(parseSeed('<!--1-->\n[T](u)\n---\r\n').body).toEqual([]);
+  });
+
   it('a CR at a chunk end, then the line feed, still ends a fence or an underline', () => {
     const text = `---\r\na: 1\r\n---\r\n<!--1-->\r\n[t](u)\r\n---\r\n<p>x</p>`;
     for (let cut = 0; cut <= text.length; cut++) {

@@ -285,7 +285,8 @@ function end(scan: Scan): void {
   if (pieces !== null) {
     scan.pieces = null;
     const line = pieces.join('');
-    completeLine(scan, line, 0, line.length, false);
+    // No line feed ends it: a CR at its end is a character of the line (a lone CR breaks no line).
+    completeLine(scan, line, 0, line.length, false, false);
     if (isDone(scan)) {
       scan.bodyStart = atEnd;
       return;
@@ -309,11 +310,13 @@ function end(scan: Scan): void {
 /**
  * Reads the line `source[start, newline)`: a line of the current write's
  * text (`inText`), or one assembled from pieces (the whole of `source`).
+ * A CR at its end is part of its line break when a line feed follows
+ * (`lineFeed`), and a character of the line when the input ends there.
  */
-function completeLine(scan: Scan, source: string, start: number, newline: number, inText: boolean): void {
+function completeLine(scan: Scan, source: string, start: number, newline: number, inText: boolean, lineFeed = true): void {
   if (scan.pending.seen > 0) scan.pending = { ...FRESH_LINE };
   scan.lineLength = newline - start;
-  const end = newline > start && source.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
+  const end = lineFeed && newline > start && source.charCodeAt(newline - 1) === CR ? newline - 1 : newline;
   readLine(scan, source, start, end, inText);
   scan.lineOffset += scan.lineLength + 1;
   scan.lineNumber++;
