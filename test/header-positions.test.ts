@@ -59,7 +59,8 @@ describe('header error positions: offset, line and column describe the same plac
     expect(errorOf('<!--1-->\n[t](u)\n')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 16, line: 3, column: 1 });
     expect(errorOf('<!--1-->\r\n[t](u)\r\n')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 18, line: 3, column: 1 });
     expect(errorOf('<!--1-->\r\n[t](u)')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 16, line: 2, column: 7 });
-    expect(errorOf('\ufeff<!--1-->\r\n[t](u)\r')).toMatchObject({ code: 'MISSING_UNDERLINE', offset: 17, line: 2, column: 8 });
+    // A CR that ends the input is no line break (no line feed follows it): a character of the title line, which then fails.
+    expect(errorOf('\ufeff<!--1-->\r\n[t](u)\r')).toMatchObject({ code: 'MISSING_TITLE_LINK', offset: 10, line: 2, column: 1 });
     expect(errorOf('\ufeff<!--1-->')).toMatchObject({ code: 'MISSING_TITLE_LINK', offset: 8, line: 1, column: 9 });
     expect(errorOf('\n\n')).toMatchObject({ code: 'EMPTY_INPUT', offset: 0, line: 1, column: 1 });
     expect(errorOf('---\na: 1')).toMatchObject({ code: 'INVALID_FRONT_MATTER', offset: 0, line: 1, column: 1 });
