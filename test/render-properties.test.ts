@@ -61,6 +61,28 @@ describe('renderers, for any Article', () => {
     );
   });
 
+  it('text that holds < before what could open an autolink, an email one too (<1@x.example>), or HTML: Markdown reads back the same text and URLs', () => {
+    const piece = fc.constantFrom('&lt;', '&gt;', '<', '1', '@', 'x', '.example', '.', '*', '_', '`', '-', '+', '!', '/', '?', '#', '=', '~', '|', "'", ' ', '<b>', '</b>', '<em>', '</em>', '<code>', '</code>', '<a href="/x">', '</a>', '<br>');
+    const text = fc.array(piece, { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
+    const block = fc.oneof(
+      text.map((inner) => `<p>${inner}</p>`),
+      text.map((inner) => `<h3>${inner}</h3>`),
+      text.map((inner) => `<ul><li>${inner}</li></ul>`),
+      text.map((inner) => `<blockquote>${inner}</blockquote>`),
+      text.map((inner) => `<figure><img src="/i.png"><figcaption>${inner}</figcaption></figure>`),
+    );
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 1, maxLength: 3 }), (blocks) => {
+        expectMarkdownReadBack(parseSeed(seed(blocks.join(''))));
+      }),
+      checkOptions(600),
+    );
+    // The examples: an email autolink, and one cut by formatting, stay text.
+    const markdown = (body: string) => toMarkdown(parseSeed(seed(body))).split('\n\n').slice(1).join('\n\n');
+    expect(markdown('<p>Mail &lt;2024@paper.example&gt; now</p>')).toBe('Mail \\<2024@paper.example> now\n');
+    expect(markdown('<p>&lt;<code>x@y.z&gt;</code> &lt;<em>x</em>@y.z&gt; a &lt; b</p>')).toBe('\\<`x@y.z>` \\<*x*@y.z> a < b\n');
+  });
+
   it('inline code holding links, breaks and formatting: Markdown reads back the same, and so does the seed written back', () => {
     const piece = fc.constantFrom('<code>', '</code>', '<a href="/x">', '<a href="https://y.example/">', '</a>', '<br>', 'a', 'b`c', ' ', '\u3000', '<b>', '</b>', '<span>', '</span>', '<i>');
     fc.assert(

@@ -1,4 +1,4 @@
-import { toMarkdown as serialize, type Options } from 'mdast-util-to-markdown';
+import { toMarkdown as serialize, type ConstructName, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
 import { arrayLength, describeValue, shortPath } from '../article/shape.js';
 import { mdastOf } from './mdast.js';
@@ -60,11 +60,23 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
 }
 
 /**
- * Unsafe patterns `mdast-util-to-markdown` lacks: a code block's language that starts with `~`
- * after a fence of tildes (`~~~~js`) would read as part of the fence, so a `~` in the language of
- * a tilde fence is escaped (`~~~\~js`; an info string reads escapes back).
+ * Unsafe patterns `mdast-util-to-markdown` lacks:
+ * - a code block's language that starts with `~` after a fence of tildes (`~~~~js`) would read as
+ *   part of the fence, so a `~` in the language of a tilde fence is escaped (`~~~\~js`; an info
+ *   string reads escapes back);
+ * - text `<1@x.example>` reads as an email autolink (a `mailto:` link the Article does not hold):
+ *   the library escapes a `<` before a letter (a tag, or an autolink's scheme), and now also before
+ *   any other character an email's local part may start with (digits, `.`, `*`, a backtick, …),
+ *   where it would escape it (in phrasing, at the start of a line too; not inside a destination or
+ *   a title, where other rules hold).
  */
-const UNSAFE_PATTERNS: NonNullable<Options['unsafe']> = [{ character: '~', inConstruct: 'codeFencedLangTilde' }];
+const EMAIL_START = "[\\d!#$%&'*+.=^_`{|}~-]";
+const OUTSIDE_PHRASING: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'];
+const UNSAFE_PATTERNS: NonNullable<Options['unsafe']> = [
+  { character: '~', inConstruct: 'codeFencedLangTilde' },
+  { atBreak: true, character: '<', after: EMAIL_START },
+  { character: '<', after: EMAIL_START, inConstruct: 'phrasing', notInConstruct: OUTSIDE_PHRASING },
+];
 
 /**
  * Joins `mdast-util-to-markdown` lacks: micromark, the reader of `mdast-util-from-markdown`, reads
