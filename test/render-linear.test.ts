@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSeed, type Article } from '../src/index.js';
 import { toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { seed } from './helpers.js';
-import { calibrated, doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
+import { calibrated, doublingRatio, DOUBLING_BOUND, median, wallTime } from './linear.js';
 
 /**
  * The renderers take time in proportion to the Article: each body below,
@@ -25,6 +25,13 @@ const bodies: [string, number, (n: number) => string][] = [
   ['adjacent bold runs, italic meeting italic where they join', 1000, (n) => `<p>${'<b><i>a</i>b<i>c</i></b>'.repeat(n)}</p>`],
 ];
 
+/** `` `a``a```a…`` ``, n characters or a run more: every run length up to about √(2n) is held. */
+function backtickRuns(n: number): string {
+  const runs: string[] = [];
+  for (let run = 1, length = 0; length < n; run++, length += run + 1) runs.push(`${'`'.repeat(run)}a`);
+  return runs.join('');
+}
+
 describe('renderers in linear time: doubling the Article at most 2.5× the time', () => {
   it.each(bodies)('%s', (_name, units, make) => {
     const article = (n: number) => parseSeed(seed(make(n)));
@@ -32,6 +39,20 @@ describe('renderers in linear time: doubling the Article at most 2.5× the time'
     const small = article(n);
     const large = article(n * 2);
     expect(doublingRatio((scale) => wallTime(() => render(scale === 1 ? small : large)), 7)).toBeLessThanOrEqual(DOUBLING_BOUND);
+  });
+});
+
+describe('inline code: the fence found in one reading of the code', () => {
+  // The fence is the shortest run of backticks the code does not hold. Tried one length after another over
+  // the whole code, a code of n characters holding every run length up to √(2n) takes n^1.5 (60× here).
+  it('a code span of a million characters holding backtick runs of every length up to 1,400 is written in at most 5× the time of one of as many letters', () => {
+    const runs = parseSeed(seed(`<p><code>${backtickRuns(1_000_000)}</code></p>`));
+    const letters = parseSeed(seed(`<p><code>${'a'.repeat(runs.text.length)}</code></p>`));
+    expect(toMarkdown(runs)).toContain('`'.repeat(1400) + 'a');
+    const time = (article: Article) => median(Array.from({ length: 5 }, () => wallTime(() => toMarkdown(article))));
+    time(runs);
+    time(letters);
+    expect(time(runs) / time(letters)).toBeLessThan(5);
   });
 });
 

@@ -1,8 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
+import fc from 'fast-check';
+import type { Root as MdastRoot } from 'mdast';
+import { toMarkdown as serialize } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { formatSeed, parseSeed, type Article, type Inline, type SeedInput } from '../src/index.js';
+import { inlineCode } from '../src/render/inline-code.js';
 import { toHast, toHtml, toMarkdown, toMdast } from '../src/render/index.js';
 import { corpusFiles, corpusManifestSize, seed, sharedFiles } from './helpers.js';
 import { doublingRatio, DOUBLING_BOUND, wallTime } from './linear.js';
@@ -527,6 +531,21 @@ describe('what Markdown and HTML cannot nest', () => {
     });
     expect(toMarkdown(value, { extensions })).toBe(toMarkdown(value, { bulletOther: '+' }));
     expect(entryReads).toBe(1);
+  });
+
+  it('inline code is written as mdast-util-to-markdown writes it (the fence the shortest run of backticks the code does not hold, padding as it pads), in linear time', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[`a \t\n\r]{0,14}$/), (value) => {
+        const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: 'x' }, { type: 'inlineCode', value }, { type: 'text', value: 'y' }] }] };
+        expect(serialize(tree, { handlers: { inlineCode } })).toBe(serialize(tree));
+      }),
+      { numRuns: 5000 },
+    );
+    const code = (value: string) => toMarkdown(parseSeed(seed(`<p><code>${value}</code></p>`))).split('\n\n')[1];
+    expect(code('a`b')).toBe('``a`b``\n');
+    expect(code('a`b``c')).toBe('```a`b``c```\n');
+    expect(code('``a')).toBe('` ``a `\n');
+    expect(code('`')).toBe('`` ` ``\n');
   });
 
   it('adjacent code spans are one span in Markdown (`a``b` would read as one span with a backtick pair)', () => {

@@ -1,6 +1,7 @@
 import { toMarkdown as serialize, type ConstructName, type Options } from 'mdast-util-to-markdown';
 import type { Article } from '../types.js';
 import { arrayLength, describeValue, shortPath } from '../article/shape.js';
+import { inlineCode } from './inline-code.js';
 import { mdastOf } from './mdast.js';
 
 /**
@@ -70,6 +71,9 @@ export function toMarkdown(article: Article, options?: ToMarkdownOptions | null)
  *   where it would escape it (in phrasing, at the start of a line too; not inside a destination or
  *   a title, where other rules hold).
  */
+/** Handlers in place of `mdast-util-to-markdown`'s own (a handler given in the options replaces these too). */
+const HANDLERS: NonNullable<Options['handlers']> = { inlineCode };
+
 const EMAIL_START = "[\\d!#$%&'*+.=^_`{|}~-]";
 const OUTSIDE_PHRASING: ConstructName[] = ['autolink', 'destinationLiteral', 'destinationRaw', 'reference', 'titleQuote', 'titleApostrophe'];
 const UNSAFE_PATTERNS: NonNullable<Options['unsafe']> = [
@@ -125,7 +129,7 @@ function withDefaults(options: ToMarkdownOptions | null | undefined): Options {
   }
   checkCombinations(settings);
   const extensions = (own.extensions ?? []) as Options[];
-  return { ...own, extensions: [{ ...DEFAULTS, unsafe: UNSAFE_PATTERNS, join: JOINS }, ...extensions] } as Options;
+  return { ...own, extensions: [{ ...DEFAULTS, unsafe: UNSAFE_PATTERNS, join: JOINS, handlers: HANDLERS }, ...extensions] } as Options;
 }
 
 /** This package's defaults, as {@link merge} gives options, named as options of the top level. */
