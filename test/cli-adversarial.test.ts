@@ -210,6 +210,42 @@ describe('an output of --out that cannot be written whole', () => {
   });
 });
 
+describe('standard output to a file that cannot take it all', () => {
+  // Node writes to a file synchronously and takes a partial write as whole: the end of the output was lost with status 0.
+  const limited = (args: string, output: string) =>
+    spawnSync('bash', ['-c', `ulimit -f 100; exec "${process.execPath}" "${CLI}" ${args} > "${output}"`], { encoding: 'utf8' });
+
+  it.each([['json'], ['jsonl'], ['markdown'], ['html']])('-f %s past a file size limit (ulimit -f): status 1, the error told, the file cut at the limit', (format) => {
+    const input = join(dir, `limited-stdout-${format}.md`);
+    // Some 1 MB of output in every format, over the limit of 100 KB the shell sets.
+    writeFileSync(input, seed(12_000));
+    const output = join(dir, `limited-stdout.${format}`);
+    const run = limited(`-f ${format} "${input}"`, output);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('seed-parser: cannot write the output: file too large (EFBIG)\n');
+    expect(readFileSync(output).length).toBe(100 * 1024);
+  });
+
+  it('--jobs 2 over a folder whose last output goes past the limit, and a file taken whole under it', () => {
+    const input = join(dir, 'limited-stdout-folder');
+    mkdirSync(input);
+    for (let index = 0; index < 150; index++) writeFileSync(join(input, `${String(index).padStart(3, '0')}.md`), seed(1, index));
+    writeFileSync(join(input, 'zz-last.md'), seed(12_000));
+    const run = limited(`--jobs 2 "${input}"`, join(dir, 'limited-stdout-folder.jsonl'));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('seed-parser: cannot write the output: file too large (EFBIG)\n');
+    rmSync(join(input, 'zz-last.md'));
+    const whole = limited(`--jobs 2 "${input}"`, join(dir, 'limited-stdout-folder.jsonl'));
+    expect(whole).toMatchObject({ status: 0, stderr: '' });
+    expect(readFileSync(join(dir, 'limited-stdout-folder.jsonl'), 'utf8').split('\n')).toHaveLength(151);
+  });
+
+  it('/dev/full: status 1, no space left on device', () => {
+    const run = spawnSync('bash', ['-c', `exec "${process.execPath}" "${CLI}" "${join(dir, 'limited-stdout-json.md')}" > /dev/full`], { encoding: 'utf8' });
+    expect(run).toMatchObject({ status: 1, stderr: 'seed-parser: cannot write the output: no space left on device (ENOSPC)\n' });
+  });
+});
+
 describe('the output of a batch, held as bytes', () => {
   it('passes no limit of one buffer: chunks of at most the size asked (a text larger than it alone in its own), in order, every byte kept', async () => {
     const { createByteBuffer } = await import('../src/cli/bytes.js');

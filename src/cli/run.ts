@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { fstatSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseSeed } from '../parse.js';
 import { HELP, readArguments, UsageError, type Format, type Options } from './args.js';
@@ -228,6 +229,7 @@ function createOutput(stream: NodeJS.WriteStream): {
   flush(): Promise<void>;
 } {
   const buffer = createByteBuffer(FLUSH_SIZE + (FLUSH_SIZE >> 1));
+  const direct = directWriter(stream);
   let full = false;
   let stopped = false;
   // A stop comes between two records (a signal is handled between two tasks, and a record is put in one).
@@ -237,7 +239,10 @@ function createOutput(stream: NodeJS.WriteStream): {
   });
   const send = (bytes: Uint8Array, written?: () => void) => {
     if (bytes.length === 0) written?.();
-    else if (!stream.write(bytes, written)) full = true;
+    else if (direct !== null) {
+      direct(bytes);
+      written?.();
+    } else if (!stream.write(bytes, written)) full = true;
   };
   const sendAll = (chunks: readonly Uint8Array[], written?: (chunk: Uint8Array) => void) => {
     for (const chunk of chunks) send(chunk, written === undefined ? undefined : () => written(chunk));
@@ -265,6 +270,36 @@ function createOutput(stream: NodeJS.WriteStream): {
       if (buffer.size > 0) sendBuffered();
       await settle();
     },
+  };
+}
+
+/**
+ * Writes to standard output when it is a file or a device such as `/dev/full`, where Node's own
+ * stream writes synchronously and takes a partial write as a whole one: past a file size limit
+ * (`ulimit -f`) or on a full disk, the rest of the chunk was lost, and nothing was told unless
+ * another write followed. Each write here is repeated until every byte is written, and its
+ * error is the stream's (src/cli/main.ts reports it, status 1). Null for a terminal, a pipe or a
+ * socket: those keep the stream, which writes them whole or fails.
+ */
+function directWriter(stream: NodeJS.WriteStream): ((bytes: Uint8Array) => void) | null {
+  const fd = (stream as { fd?: unknown }).fd;
+  if (typeof fd !== 'number' || stream.isTTY === true) return null;
+  let stats;
+  try {
+    stats = fstatSync(fd);
+  } catch {
+    return null;
+  }
+  if (!stats.isFile() && !stats.isCharacterDevice()) return null;
+  let failed = false;
+  return (bytes) => {
+    if (failed) return;
+    try {
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    } catch (error) {
+      failed = true;
+      stream.destroy(error as Error);
+    }
   };
 }
 
