@@ -362,24 +362,28 @@ describe('what Markdown and HTML cannot nest', () => {
     const looped: { extensions: object[] } = { extensions: [] };
     looped.extensions.push(looped);
     expect(() => toMarkdown(value, { extensions: [looped] })).toThrow(new TypeError('toMarkdown: options.extensions[0].extensions[0] holds itself'));
-    // One extension held twice at each of 40 levels would be applied 2^40 times: refused at once; 2^8 in all is taken.
+    // One extension held twice at each of 30 levels would be applied 2^30 times: refused at once; 2^8 in all is taken.
     const held = (levels: number): object => {
       let extension: object = { bullet: '+' };
       for (let level = 0; level < levels; level++) extension = { extensions: [extension, extension] };
       return extension;
     };
-    expect(() => toMarkdown(value, held(40) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] makes more than 1024 option sets, extensions counted in each place they are held$/);
+    expect(() => toMarkdown(value, held(30) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] makes more than 1024 option sets, extensions counted in each place they are held$/);
     expect(toMarkdown(value, held(8) as never)).toBe(toMarkdown(value, { bullet: '+' }));
-    // A chain of extensions inside extensions: 100 levels are taken; deeper is a TypeError, never the stack's RangeError.
+    // A chain of extensions inside extensions: 32 levels are taken; deeper is a TypeError, never the stack's RangeError.
     const chain = (levels: number): object => {
       let extension: object = { bullet: '+' };
       for (let level = 0; level < levels; level++) extension = { extensions: [extension] };
       return extension;
     };
-    expect(toMarkdown(value, chain(100) as never)).toBe(toMarkdown(value, { bullet: '+' }));
-    for (const levels of [101, 1024, 5000, 100_000]) {
-      expect(() => toMarkdown(value, chain(levels) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] is nested more than 100 extensions deep$/);
+    expect(toMarkdown(value, chain(32) as never)).toBe(toMarkdown(value, { bullet: '+' }));
+    for (const levels of [33, 1024, 5000, 100_000]) {
+      expect(() => toMarkdown(value, chain(levels) as never)).toThrow(/^toMarkdown: options\.extensions\[0\].*\.extensions\[0\] is nested more than 32 extensions deep$/);
     }
+    // A bad value, or a loop, at the deepest level allowed is named by a path cut to 141 characters.
+    let deep: { extensions?: object[]; quote?: string } = { quote: 'x' };
+    for (let level = 0; level < 32; level++) deep = { extensions: [deep] };
+    expect(() => toMarkdown(value, deep as never)).toThrow(/^toMarkdown: options\.extensions\[0\]\.extensions\[0\]\.ext.{31}….{64}\.quote must be '"' or "'", got "x"$/);
     // Well-formed values of the list and handler options pass.
     expect(toMarkdown(value, { extensions: [{ bullet: '+' }], join: [() => undefined], unsafe: [{ character: '#', inConstruct: 'phrasing' }], handlers: { text: (node: { value: string }) => node.value.toUpperCase() } } as never)).toBe(toMarkdown(value).replace('A title', 'A TITLE').replace('\nx\n', '\nX\n'));
   });

@@ -143,9 +143,9 @@ const MAX_OPTION_SETS = 1024;
 /**
  * The most levels of extensions inside extensions: each level is a few calls deep here and in
  * mdast-util-to-markdown, so a chain of 1,000 would overflow the stack before the count of sets
- * above could refuse it.
+ * above could refuse it; 32 leave room to refuse it on a small stack (a worker's) too.
  */
-const MAX_OPTION_DEPTH = 100;
+const MAX_OPTION_DEPTH = 32;
 
 /** An option set as read once: own fields only, its lists and their objects copied. */
 type OptionSet = Record<string, unknown>;
@@ -173,11 +173,11 @@ function copyList(value: unknown, path: string, each: (entry: unknown, index: nu
  * A plain copy of an option set (named `path` in messages), its own fields each read once; its
  * extensions, unsafe patterns, joins and handlers copied too. A value of another shape is kept as
  * it is, for `checkOptions` to name. An extension that holds itself would be copied (and, in
- * mdast-util-to-markdown, applied) for ever; one held twice at each of 40 levels, 2^40 times: the
+ * mdast-util-to-markdown, applied) for ever; one held twice at each of 30 levels, 2^30 times: the
  * option sets are counted in each place they are held, at most {@link MAX_OPTION_SETS}.
  */
 function snapshot(options: object, path: string, within: Set<object>, count: OptionCount = { sets: 0, entries: 0, depth: 0 }): OptionSet {
-  if (within.has(options)) throw new TypeError(`toMarkdown: ${path} holds itself`);
+  if (within.has(options)) throw new TypeError(`toMarkdown: ${shortPath(path)} holds itself`);
   if (count.depth > MAX_OPTION_DEPTH) throw new TypeError(`toMarkdown: ${shortPath(path)} is nested more than ${MAX_OPTION_DEPTH} extensions deep`);
   if (++count.sets > MAX_OPTION_SETS) throw new TypeError(`toMarkdown: ${shortPath(path)} makes more than ${MAX_OPTION_SETS} option sets, extensions counted in each place they are held`);
   within.add(options);
@@ -319,18 +319,18 @@ const PATTERN_RULES: Readonly<Record<string, OptionRule>> = {
 };
 
 function checkRule(rule: OptionRule, value: unknown, path: string): void {
-  if (!rule.test(value)) throw new TypeError(`toMarkdown: ${path} must be ${rule.expected}, got ${describeValue(value)}`);
+  if (!rule.test(value)) throw new TypeError(`toMarkdown: ${shortPath(path)} must be ${rule.expected}, got ${describeValue(value)}`);
 }
 
 /** Checks every option of `options` (named `path` in messages), and those of its extensions, which are options too, and its unsafe patterns. */
 function checkOptions(options: OptionSet, path: string): void {
   for (const [name, value] of Object.entries(options)) {
     // mdast-util-to-markdown would take it for the prototype of its options, whose fields go unchecked.
-    if (name === '__proto__') throw new TypeError(`toMarkdown: ${path}.__proto__ is not an option`);
+    if (name === '__proto__') throw new TypeError(`toMarkdown: ${shortPath(`${path}.__proto__`)} is not an option`);
     if (value === undefined || value === null || !Object.hasOwn(OPTION_RULES, name)) continue;
     checkRule(OPTION_RULES[name] as OptionRule, value, `${path}.${name}`);
     if (SPREAD_LISTS.has(name) && (value as unknown[]).length > MAX_OPTION_LIST) {
-      throw new TypeError(`toMarkdown: ${path}.${name} holds ${(value as unknown[]).length} entries, more than the ${MAX_OPTION_LIST} it may hold`);
+      throw new TypeError(`toMarkdown: ${shortPath(`${path}.${name}`)} holds ${(value as unknown[]).length} entries, more than the ${MAX_OPTION_LIST} it may hold`);
     }
     if (name === 'extensions') (value as OptionSet[]).forEach((extension, index) => checkOptions(extension, `${path}.extensions[${index}]`));
     if (name === 'unsafe') (value as OptionSet[]).forEach((pattern, index) => checkPattern(pattern, `${path}.unsafe[${index}]`));
@@ -345,7 +345,7 @@ function checkPattern(pattern: OptionSet, path: string): void {
   // With `beforeNode` the library matches from the node's start (`^`), with no group for `before` to fill: it would read one.
   const before = pattern.before ? 'before' : pattern.atBreak ? 'atBreak' : null;
   if (before !== null && pattern.beforeNode !== undefined && pattern.beforeNode !== null) {
-    throw new TypeError(`toMarkdown: ${path}.${before} cannot be set with beforeNode, which matches from the start of the node`);
+    throw new TypeError(`toMarkdown: ${shortPath(`${path}.${before}`)} cannot be set with beforeNode, which matches from the start of the node`);
   }
   const unicode = Boolean(pattern.unicode);
   // `before` alone, then with `after`, then as compiled (`^` for `before` when `beforeNode` is set).
@@ -357,7 +357,7 @@ function checkPattern(pattern: OptionSet, path: string): void {
   for (const [name, source] of tries) {
     // Each on its own too: `)|(?:` compiles only inside the library's group, and escapes it (an empty match, a loop for ever).
     const own = pattern[name];
-    if (!compiles(source, unicode) || (isString(own) && !compiles(own as string, unicode))) throw new TypeError(`toMarkdown: ${path}.${name} must be the source of a regular expression, got ${describeValue(pattern[name])}`);
+    if (!compiles(source, unicode) || (isString(own) && !compiles(own as string, unicode))) throw new TypeError(`toMarkdown: ${shortPath(`${path}.${name}`)} must be the source of a regular expression, got ${describeValue(pattern[name])}`);
   }
 }
 
@@ -397,7 +397,7 @@ function checkCombinations(settings: Settings): void {
     if (value?.value === undefined || value.value === null) continue;
     const other = settings.get(from);
     const otherValue = other?.value ?? unset;
-    if (value.value === otherValue) throw new TypeError(`toMarkdown: ${value.path} must differ from ${other?.path ?? `options.${from}`}, both ${JSON.stringify(otherValue)}`);
+    if (value.value === otherValue) throw new TypeError(`toMarkdown: ${shortPath(value.path)} must differ from ${shortPath(other?.path ?? `options.${from}`)}, both ${JSON.stringify(otherValue)}`);
   }
 }
 
